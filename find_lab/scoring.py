@@ -100,7 +100,7 @@ def code_size(code: str) -> CodeSize | None:
 def heldout_points(function_id: str) -> np.ndarray:
     """Secret held-out x values: random in [-128, 128], fixed per function, never probed."""
     seed = int.from_bytes(hashlib.sha256(f"find-lab heldout {function_id}".encode()).digest()[:8])
-    return np.round(np.random.default_rng(seed).uniform(LOW, HIGH, HELDOUT_POINTS), 3)
+    return np.random.default_rng(seed).uniform(LOW, HIGH, HELDOUT_POINTS)
 
 
 def score(spec: dict, code: str, description: str | None = None,

@@ -90,6 +90,8 @@ def _plan(concepts: list[dict], count: int, rng: np.random.Generator) -> list[tu
     excepts = [excepts[i] for i in rng.permutation(len(excepts))]
     n_single, n_except = min(len(singles), count * 2 // 5), min(len(excepts), count * 3 // 10)
     plan = singles[:n_single] + excepts[:n_except]
+    if count - len(plan) > len(names) * (len(names) - 1) // 2:
+        raise ValueError(f"the lexicon has too few concepts for {count} neurons")
     pairs: list[tuple[str, str]] = []
     while len(plan) + len(pairs) < count:
         a, b = sorted(rng.choice(len(names), 2, replace=False))

@@ -261,12 +261,12 @@ def one(index: int, complexity: str, seed: int) -> dict:
             target = _evaluate(expr, mlp.TRAIN_X)
             expr = {"op": "mlp", "imitates": expr, "net": mlp.train(target, rng)}
         spec["expr"], spec["structure"] = expr, _structure(expr)
-        if not _acceptable(spec):
-            continue
         if complexity == "noise":
             spec["noise"] = str(rng.choice(list(NOISE_KINDS)))
         if complexity == "corruption":
             spec["corruption"] = _corruption(truth(spec, GRID), rng)
+        if not _acceptable(spec):
+            continue
         spec["local"] = local_region(spec)
         spec["description"] = describe(spec)
         return spec

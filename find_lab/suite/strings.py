@@ -80,11 +80,24 @@ def render(spec: dict) -> str:
     return (header + "\n\n" if header else "") + "\n\n".join(blocks)
 
 
+CHANGED_SHARE = 0.5  # of the held-out inputs, at least this many are ones f changes
+
+
 def test_inputs(spec: dict, count: int = 60) -> list[str]:
     """Held-out inputs: edge cases, strings built around the program's arguments, then
     random text; seeded by the spec id so each function gets its own set."""
     rng = random.Random(zlib.crc32(spec["id"].encode()))
     unique = dict.fromkeys([*_edge_cases(rng), *_argument_cases(spec["program"], rng)])
+    call = make_callable(spec)
+    changed = sum(call(text) != text for text in unique)
+    for _ in range(100 * count):  # prefer inputs f changes, so "f is the identity" fails
+        if len(unique) >= count:
+            break
+        text = _random_text(rng)
+        still_needed = count * CHANGED_SHARE - changed
+        if text not in unique and (call(text) != text or count - len(unique) > still_needed):
+            unique[text] = None
+            changed += call(text) != text
     while len(unique) < count:
         unique[_random_text(rng)] = None
     return list(unique)[:count]

@@ -1,0 +1,17 @@
+"""Shared fixtures: the committed suite, loaded once per test session."""
+
+import pytest
+
+from find_lab.suite import Suite
+
+
+@pytest.fixture(scope="session")
+def suite() -> Suite:
+    return Suite()
+
+
+def sample_ids(suite: Suite, domain: str, complexity: str, count: int) -> list[str]:
+    """An evenly spread, deterministic sample of one domain and complexity."""
+    ids = suite.ids(domain, complexity)
+    step = max(1, len(ids) // count)
+    return ids[::step][:count]

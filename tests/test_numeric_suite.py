@@ -1,0 +1,118 @@
+"""The numeric domain: FIND's atoms and proportions, truth vs observation, rendered source."""
+
+import numpy as np
+import pytest
+
+from find_lab.suite import numeric
+from find_lab.suite.atoms import ATOMS, GRID
+
+
+def test_counts_follow_finds_proportions(suite):
+    specs = [suite.get(i) for i in suite.ids("numeric")]
+    assert len(specs) == 1000
+    shares = {c: sum(s["complexity"] == c for s in specs) / 1000 for c in numeric.COMPLEXITY_SHARES}
+    assert shares == pytest.approx(numeric.COMPLEXITY_SHARES, abs=0.005)
+    composed = sum(s["structure"] in ("sum", "product") for s in specs) / 1000
+    assert 0.10 <= composed <= 0.20
+
+
+def test_every_find_atom_appears(suite):
+    kinds = set()
+    for fid in suite.ids("numeric"):
+        expr = suite.get(fid)["expr"]
+        stack = [expr.get("imitates", expr)]
+        while stack:
+            node = stack.pop()
+            if node["op"] == "atom":
+                kinds.add(node["kind"])
+            stack.extend(node.get("terms", []))
+    assert kinds == set(ATOMS) and len(kinds) >= 16
+
+
+def test_generation_is_deterministic_and_seed_dependent():
+    first, again, other = (numeric.generate(seed, 12) for seed in (5, 5, 6))
+    assert first == again
+    assert first != other
+
+
+def test_rendered_source_computes_the_truth_everywhere(suite):
+    points = np.concatenate([GRID, np.linspace(-128, 128, 101)])
+    for fid in suite.ids("numeric"):
+        spec = suite.get(fid)
+        namespace = {}
+        exec(numeric.render(spec), namespace)
+        rendered = namespace["f"](points)
+        assert np.allclose(rendered, numeric.truth(spec, points), rtol=1e-9, equal_nan=True), fid
+
+
+def test_out_of_domain_inputs_give_nan_not_exceptions():
+    log = {"id": "numeric/x", "expr": {"op": "atom", "kind": "logarithm",
+                                      "params": {"a": 2.0, "c": 0.0, "b": 1.0}},
+           "noise": None, "corruption": None}
+    pole = dict(log, expr={"op": "atom", "kind": "reciprocal", "params": {"a": 3.0, "c": 5.0, "b": 0.0}})
+    assert np.isnan(numeric.truth(log, [-3.0, 0.0])).all()
+    assert numeric.truth(log, [np.e])[0] == pytest.approx(3.0)
+    assert np.isnan(numeric.truth(pole, [5.0])[0])
+    assert numeric.truth(pole, [6.0])[0] == pytest.approx(3.0)
+
+
+@pytest.mark.parametrize("kind, mean, std, bounded", [
+    ("normal", 0.0, 1.0, False), ("uniform", 0.0, (1 / 3) ** 0.5, True), ("poisson", 0.0, 1.0, False)])
+def test_noise_is_centred_with_the_stated_spread(suite, kind, mean, std, bounded):
+    spec = next(suite.get(i) for i in suite.ids("numeric", "noise") if suite.get(i)["noise"] == kind)
+    x = np.full(20000, 3.5)
+    residual = numeric.observe(spec, x, np.random.default_rng(0)) - numeric.truth(spec, x)
+    assert residual.mean() == pytest.approx(mean, abs=0.05)
+    assert residual.std() == pytest.approx(std, rel=0.05)
+    if bounded:
+        assert np.abs(residual).max() <= 1.0
+
+
+def test_corruption_replaces_the_interval_with_noise_around_the_mean(suite):
+    for fid in suite.ids("numeric", "corruption")[:40]:
+        spec = suite.get(fid)
+        lo, hi = spec["local"]
+        inside = np.linspace(lo, hi, 400)[1:-1]
+        seen = numeric.observe(spec, inside, np.random.default_rng(1))
+        c = spec["corruption"]
+        assert np.all(numeric.truth(spec, inside) == c["mean"]), fid
+        assert seen.mean() == pytest.approx(c["mean"], abs=4 * c["spread"] / 20 + 1e-9), fid
+        assert seen.std() == pytest.approx(c["spread"], rel=0.25), fid
+        width = (hi - lo) if c["lo"] is not None and c["hi"] is not None else None
+        if width is not None:
+            assert 5 <= width <= 25.01, fid
+
+
+def test_clean_functions_are_deterministic_observations(suite):
+    spec = suite.get(suite.ids("numeric", "clean")[0])
+    rng = np.random.default_rng(0)
+    assert np.array_equal(numeric.observe(spec, GRID, rng), numeric.truth(spec, GRID), equal_nan=True)
+
+
+def test_mlp_functions_are_64_unit_networks_that_imitate_their_atom(suite):
+    ids = suite.ids("numeric", "mlp")
+    close = 0
+    for fid in ids:
+        expr = suite.get(fid)["expr"]
+        assert len(expr["net"]["w1"]) == len(expr["net"]["w2"]) == 64
+        target = numeric._evaluate(expr["imitates"], GRID)
+        fit = numeric._evaluate(expr, GRID)
+        close += np.mean((target - fit) ** 2) / np.var(target) < 0.1
+    assert close / len(ids) > 0.8
+
+
+def test_predicting_the_mean_fails_on_every_non_constant_function(suite):
+    for fid in suite.ids("numeric"):
+        spec = suite.get(fid)
+        if spec["expr"].get("kind") == "constant":
+            continue
+        y = numeric.truth(spec, GRID)
+        y = y[np.isfinite(y)]
+        assert np.sum((y - y.mean()) ** 2) / np.sum(y ** 2) >= 0.1, fid
+
+
+def test_descriptions_name_the_odd_interval(suite):
+    for fid in suite.ids("numeric", "corruption")[:20]:
+        spec = suite.get(fid)
+        assert "replaced by random noise" in spec["description"]
+        assert str(numeric.num(spec["corruption"]["mean"])) in spec["description"]
