@@ -1,0 +1,242 @@
+"""The one door between an actor and a hidden function.
+
+An Experiment validates probes, enforces the budget, records every step as an event (the
+session *is* its list of events), lets a human pause, take over and steer, and scores the
+submission in the sandbox. Actors never see the function's spec, only `Target.call`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import re
+import time
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy as np
+
+from find_lab.scoring import Score
+
+NUMERIC_RANGE = (-128.0, 128.0)
+MAX_STRING = 1000
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]{0,39}")
+END_STATUSES = ("submitted", "abandoned", "budget_exhausted", "crashed", "interrupted")
+
+
+class BudgetExhausted(Exception):
+    """The actor has no probe calls left: it should submit what it has."""
+
+
+class SessionOver(Exception):
+    """The session ended (abandoned, or submitted already): the actor must stop."""
+
+
+@dataclass(frozen=True)
+class Budget:
+    calls: int = 25
+    points: int = 400
+
+
+@dataclass(frozen=True)
+class Target:
+    """A hidden function as the lab holds it: a batch call, and a scorer if one is known."""
+
+    function_id: str
+    domain: str
+    call: Callable[[list], list]
+    scorer: Callable[[str, str | None], Score] | None = None
+
+
+class Experiment:
+    """Mediates one session; `listeners` receive each event as it is recorded."""
+
+    def __init__(self, target: Target, *, actor_kind: str, actor_name: str = "",
+                 model: str | None = None, budget: Budget = Budget(),
+                 listeners: tuple[Callable[[dict], Any], ...] = (), session_id: str = ""):
+        self.target = target
+        self.budget = budget
+        self.actor_kind, self.actor_name, self.model = actor_kind, actor_name or actor_kind, model
+        self.session_id = session_id
+        self.events: list[dict] = []
+        self.listeners = list(listeners)
+        self.calls_used = self.points_used = 0
+        self.status: str | None = None
+        self.score: Score | None = None
+        self._started = time.monotonic()
+        self._running = asyncio.Event()
+        self._running.set()
+        self._steering: list[str] = []
+        self.driver = "agent"  # "human" while a person has taken over
+
+    # --- recording ------------------------------------------------------------------------
+    def record(self, kind: str, actor: str = "agent", **fields) -> dict:
+        event = {"seq": len(self.events), "t": round(time.monotonic() - self._started, 3),
+                 "actor": actor, "kind": kind, **fields}
+        self.events.append(event)
+        for listener in self.listeners:
+            listener(event)
+        return event
+
+    def start(self) -> None:
+        self.record("session_start", "system", session_id=self.session_id,
+                    function_id=self.target.function_id, domain=self.target.domain,
+                    actor_kind=self.actor_kind, actor_name=self.actor_name, model=self.model,
+                    budget={"calls": self.budget.calls, "points": self.budget.points})
+
+    def end(self, status: str, reason: str | None = None) -> None:
+        if self.status is None:
+            self.status = status
+            fields = {"reason": reason} if reason else {}
+            self.record("session_end", "system", status=status, **fields)
+            self._running.set()  # release an actor waiting at a checkpoint
+
+    @property
+    def ended(self) -> bool:
+        return self.status is not None
+
+    # --- what actors do -----------------------------------------------------------------------
+    @property
+    def calls_left(self) -> int:
+        return self.budget.calls - self.calls_used
+
+    @property
+    def points_left(self) -> int:
+        return self.budget.points - self.points_used
+
+    def observations(self) -> list[tuple[Any, Any]]:
+        """Every (input, output) pair probed so far where the function answered."""
+        pairs = []
+        for event in self.events:
+            if event["kind"] == "probe":
+                pairs += [(x, y) for x, y, e in zip(event["inputs"], event["outputs"],
+                                                     event["errors"]) if e is None]
+        return pairs
+
+    async def probe(self, inputs: list, actor: str = "agent") -> list[tuple[Any, str | None]]:
+        """Call the function on `inputs`; each answer is (output, None) or (None, error)."""
+        self._check_open()
+        if self.calls_left <= 0:
+            raise BudgetExhausted(f"no probe calls left (budget {self.budget.calls})")
+        inputs = list(inputs)
+        self.calls_used += 1
+        checked = [self._validate(x) for x in inputs]
+        runnable = [i for i, (_, error) in enumerate(checked) if error is None]
+        over = runnable[max(0, self.points_left):]
+        for i in over:
+            checked[i] = (checked[i][0], f"over the point budget ({self.budget.points})")
+        runnable = runnable[:max(0, self.points_left)]
+        self.points_used += len(runnable)
+        outputs: list = [None] * len(inputs)
+        errors = [error for _, error in checked]
+        if runnable:
+            answers = self.target.call([checked[i][0] for i in runnable])
+            for i, answer in zip(runnable, answers):
+                outputs[i], errors[i] = _clean(answer)
+        self.record("probe", actor, inputs=[_jsonable(x) for x in inputs], outputs=outputs,
+                    errors=errors)
+        return list(zip(outputs, errors))
+
+    async def say(self, text: str, actor: str = "agent") -> None:
+        self._check_open()
+        self.record("message", actor, text=text)
+
+    async def hypothesis(self, code: str, note: str = "", actor: str = "agent",
+                         preview: list | None = None) -> None:
+        """Record the code an actor is testing; `preview` holds sample (x, y) points to plot."""
+        self._check_open()
+        fields = {"preview": preview} if preview is not None else {}
+        self.record("hypothesis", actor, code=code, note=note, **fields)
+
+    async def submit(self, description: str, code: str, domain: str = "",
+                     actor: str = "agent") -> Score | None:
+        """Record the answer, score it (sandboxed, off the event loop) and end the session."""
+        self._check_open()
+        self.record("submit", actor, description=description, domain=domain, code=code)
+        if self.target.scorer:
+            self.score = await asyncio.to_thread(self.target.scorer, code, description)
+            self.record("score", "system", **self.score.to_dict())
+        self.end("submitted")
+        return self.score
+
+    async def checkpoint(self) -> list[str]:
+        """Called by an actor between steps: waits while paused, returns steering to read."""
+        await self._running.wait()
+        self._check_open()
+        messages, self._steering = self._steering, []
+        return messages
+
+    def _check_open(self) -> None:
+        if self.ended:
+            raise SessionOver(f"the session has ended ({self.status})")
+
+    def _validate(self, value) -> tuple[Any, str | None]:
+        domain = self.target.domain
+        if domain == "numeric":
+            if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+                return value, f"not a number: {value!r}"
+            value = float(value)
+            if not math.isfinite(value):
+                return value, f"not a finite number: {value!r}"
+            low, high = NUMERIC_RANGE
+            if not low <= value <= high:
+                return value, f"outside [{low:g}, {high:g}]: {value:g}"
+            return value, None
+        if not isinstance(value, str):
+            return value, f"not a string: {value!r}"
+        if domain == "strings":
+            return (value, None) if len(value) <= MAX_STRING else \
+                (value, f"longer than {MAX_STRING} characters")
+        return (value, None) if WORD.fullmatch(value.strip()) else \
+            (value, f"not a single word: {value!r}")
+
+    # --- what a person watching does ------------------------------------------------------------
+    def pause(self) -> None:
+        if not self.ended and self._running.is_set():
+            self._running.clear()
+            self.record("pause", "human")
+
+    def resume(self) -> None:
+        if not self.ended and not self._running.is_set() and self.driver == "agent":
+            self._running.set()
+            self.record("resume", "human")
+
+    def steer(self, text: str) -> None:
+        """Queue a message the agent reads at its next checkpoint."""
+        if not self.ended:
+            self._steering.append(text)
+            self.record("steer", "human", text=text)
+
+    def take_over(self) -> None:
+        if not self.ended and self.driver == "agent":
+            self.driver = "human"
+            self._running.clear()
+            self.record("takeover", "human")
+
+    def hand_back(self) -> None:
+        """Return control; the agent is told what the human probed meanwhile."""
+        if self.ended or self.driver != "human":
+            return
+        since = max(e["seq"] for e in self.events if e["kind"] == "takeover")
+        tried = [(x, y) for e in self.events[since:] if e["kind"] == "probe"
+                 for x, y, err in zip(e["inputs"], e["outputs"], e["errors"]) if err is None]
+        summary = "; ".join(f"f({x!r}) = {y!r}" for x, y in tried[:40]) or "nothing"
+        self.driver = "agent"
+        self._steering.append(f"While you were paused a human took over and probed: {summary}.")
+        self.record("handback", "human", probes=len(tried))
+        self._running.set()
+
+    def abandon(self) -> None:
+        self.end("abandoned")
+
+
+def _clean(answer) -> tuple[Any, str | None]:
+    """A function's answer as JSON-safe data: NaN becomes None with the error 'undefined'."""
+    if isinstance(answer, (float, np.floating)):
+        value = float(answer)
+        return (value, None) if math.isfinite(value) else (None, "undefined")
+    return answer, None
+
+
+def _jsonable(value):
+    return float(value) if isinstance(value, (np.floating, np.integer)) else value
