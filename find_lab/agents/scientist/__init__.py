@@ -13,7 +13,7 @@ class Scientist:
         self.name = "scientist"
 
     async def run(self, experiment: Experiment) -> None:
-        from find_lab.agents.scientist import neurons, numeric, strings
+        from importlib import import_module
 
-        strategy = {"numeric": numeric, "strings": strings, "neurons": neurons}
-        await strategy[experiment.target.domain].investigate(experiment, self.seed)
+        strategy = import_module(f"find_lab.agents.scientist.{experiment.target.domain}")
+        await strategy.investigate(experiment, self.seed)
