@@ -103,40 +103,71 @@ def heldout_points(function_id: str) -> np.ndarray:
     return np.random.default_rng(seed).uniform(LOW, HIGH, HELDOUT_POINTS)
 
 
-def score(spec: dict, code: str, description: str | None = None,
+@dataclass(frozen=True)
+class Answers:
+    """What a submission is judged against: the scoring inputs and the true outputs there.
+
+    numeric: FIND's grid then the held-out points (truth NaN where undefined) and the local
+    region; strings: held-out strings and expected outputs; neurons: words and activations.
+    """
+
+    function_id: str
+    domain: str
+    inputs: list
+    expected: list
+    local: tuple[float, float] | None = None
+
+
+def answers_for_spec(spec: dict) -> Answers:
+    domain = spec["domain"]
+    if domain == "numeric":
+        xs = np.concatenate([GRID, heldout_points(spec["id"])])
+        return Answers(spec["id"], domain, [float(x) for x in xs],
+                       [float(y) for y in numeric.truth(spec, xs)], tuple(spec["local"]))
+    if domain == "strings":
+        tests = strings.test_inputs(spec, STRING_TESTS)
+        call = strings.make_callable(spec)
+        return Answers(spec["id"], domain, tests, [call(t) for t in tests])
+    words = spec["heldout"]
+    return Answers(spec["id"], domain, words, [neurons.activation(spec, w) for w in words])
+
+
+def answers_for_function(function_id: str, domain: str, function, words: list[str] = ()) -> Answers:
+    """Answers from a user's reference function, scored exactly like a suite function."""
+    if domain == "numeric":
+        xs = np.concatenate([GRID, heldout_points(function_id)])
+        truth = np.array([function(float(x)) for x in xs], dtype=float)
+        truth[~np.isfinite(truth)] = np.nan
+        return Answers(function_id, domain, [float(x) for x in xs], [float(y) for y in truth],
+                       numeric.irregular_window(truth[:len(GRID)]))
+    if domain == "strings":
+        tests = strings.test_inputs({"id": function_id, "program": []}, STRING_TESTS, function)
+        return Answers(function_id, domain, tests, [function(t) for t in tests])
+    return Answers(function_id, domain, list(words), [float(function(w)) for w in words])
+
+
+def score(spec: dict | Answers, code: str, description: str | None = None,
           limits: sandbox.Limits = sandbox.Limits()) -> Score:
     """Run `code` in the sandbox on the scoring inputs and judge it; never raises."""
-    domain = spec["domain"]
-    base = {"function_id": spec["id"], "domain": domain, "metric": METRICS[domain],
+    answers = spec if isinstance(spec, Answers) else answers_for_spec(spec)
+    domain = answers.domain
+    base = {"function_id": answers.function_id, "domain": domain, "metric": METRICS[domain],
             "description": description}
     failed = math.inf if domain == "numeric" else 0.0
     if len(code) > MAX_CODE_CHARS:
         return Score(**base, value=failed, success=False,
                      reason=f"the code is too long ({len(code)} characters; limit {MAX_CODE_CHARS})")
     size = code_size(code)
-    inputs, judge = _plan(spec)
-    outcome = sandbox.run(code, domain, inputs, limits)
+    outcome = sandbox.run(code, domain, answers.inputs, limits)
     if not outcome.ok:
         return Score(**base, value=failed, success=False, reason=outcome.reason, code_size=size,
                      seconds=outcome.seconds)
-    value, details, reason = judge(outcome)
+    judge = {"numeric": _judge_numeric, "strings": _judge_strings, "neurons": _judge_neurons}[domain]
+    value, details, reason = judge(answers, outcome)
     success = value < THRESHOLDS[domain] if domain == "numeric" else value >= THRESHOLDS[domain]
     details["mode"] = outcome.mode
     return Score(**base, value=value, success=bool(success), reason=reason, details=details,
                  code_size=size, seconds=outcome.seconds)
-
-
-def _plan(spec: dict):
-    """The inputs to run the submission on and how to judge its outputs."""
-    if spec["domain"] == "numeric":
-        heldout = heldout_points(spec["id"])
-        return [float(x) for x in np.concatenate([GRID, heldout])], \
-            lambda outcome: _judge_numeric(spec, outcome, heldout)
-    if spec["domain"] == "strings":
-        tests = strings.test_inputs(spec, STRING_TESTS)
-        return tests, lambda outcome: _judge_strings(spec, outcome, tests)
-    words = spec["heldout"]
-    return words, lambda outcome: _judge_neurons(spec, outcome, words)
 
 
 def _predictions(outcome: sandbox.Outcome) -> np.ndarray:
@@ -172,27 +203,26 @@ def local_nmse(truth: np.ndarray, prediction: np.ndarray, inside: np.ndarray) ->
     return float(np.mean((truth[local] - prediction[local]) ** 2)) / scale
 
 
-def _judge_numeric(spec: dict, outcome: sandbox.Outcome, heldout: np.ndarray):
-    predicted = _predictions(outcome)
-    on_grid, on_heldout = predicted[:len(GRID)], predicted[len(GRID):]
-    truth_grid, truth_heldout = numeric.truth(spec, GRID), numeric.truth(spec, heldout)
-    lo, hi = spec["local"]
+def _judge_numeric(answers: Answers, outcome: sandbox.Outcome):
+    predicted, truth = _predictions(outcome), np.array(answers.expected, dtype=float)
+    size = len(GRID)
+    on_grid, truth_grid = predicted[:size], truth[:size]
+    lo, hi = answers.local
     details = {
-        "heldout_nmse": nmse(truth_heldout, on_heldout),
+        "heldout_nmse": nmse(truth[size:], predicted[size:]),
         "local_nmse": local_nmse(truth_grid, on_grid, (GRID >= lo) & (GRID <= hi)),
         "local_region": [lo, hi],
     }
-    value = nmse(truth_grid, on_grid)
     reason = None
     missing = int(np.sum(np.isfinite(truth_grid) & ~np.isfinite(on_grid)))
     if missing:
         reason = (f"no finite prediction at {missing} of {int(np.isfinite(truth_grid).sum())} "
                   f"scoring points ({outcome.first_error() or 'NaN or inf returned'})")
-    return value, details, reason
+    return nmse(truth_grid, on_grid), details, reason
 
 
-def _judge_strings(spec: dict, outcome: sandbox.Outcome, tests: list[str]):
-    expected = [strings.make_callable(spec)(t) for t in tests]
+def _judge_strings(answers: Answers, outcome: sandbox.Outcome):
+    tests, expected = answers.inputs, answers.expected
     matched = [got == want for got, want in zip(outcome.outputs, expected)]
     details = {"matched": sum(matched), "total": len(tests)}
     miss = next((i for i, ok in enumerate(matched) if not ok), None)
@@ -204,13 +234,12 @@ def _judge_strings(spec: dict, outcome: sandbox.Outcome, tests: list[str]):
     return sum(matched) / len(tests), details, reason
 
 
-def _judge_neurons(spec: dict, outcome: sandbox.Outcome, words: list[str]):
-    truth = np.array([neurons.activation(spec, w) for w in words])
-    predicted = _predictions(outcome)
-    details = {"words": len(words)}
+def _judge_neurons(answers: Answers, outcome: sandbox.Outcome):
+    truth, predicted = np.array(answers.expected, dtype=float), _predictions(outcome)
+    details = {"words": len(answers.inputs)}
     errors = sum(e is not None for e in outcome.errors)
     if errors:
-        return 0.0, details, f"failed on {errors} of {len(words)} words: {outcome.first_error()}"
-    if float(np.std(predicted)) == 0.0:
+        return 0.0, details, f"failed on {errors} of {len(truth)} words: {outcome.first_error()}"
+    if float(np.std(predicted)) == 0.0 or float(np.std(truth)) == 0.0:
         return 0.0, details, "the predictions are constant, so they correlate with nothing"
     return float(np.corrcoef(truth, predicted)[0, 1]), details, None

@@ -227,13 +227,17 @@ def local_region(spec: dict) -> list[float]:
     c = spec["corruption"]
     if c:
         return [LOW if c["lo"] is None else c["lo"], HIGH if c["hi"] is None else c["hi"]]
-    y = truth(spec, GRID)
+    return list(irregular_window(truth(spec, GRID)))
+
+
+def irregular_window(y: np.ndarray) -> tuple[float, float]:
+    """The 16-unit window of FIND's grid where the curve bends the most."""
     bend = np.abs(y[2:] - 2 * y[1:-1] + y[:-2])
     bend = np.where(np.isfinite(bend), bend, 0.0)
-    scale = float(np.nanmax(np.abs(y))) or 1.0
-    windows = np.convolve(np.round(bend / scale, 9), np.ones(LOCAL_WIDTH), mode="valid")
+    scale = float(np.nanmax(np.abs(y))) if np.isfinite(y).any() else 1.0
+    windows = np.convolve(np.round(bend / (scale or 1.0), 9), np.ones(LOCAL_WIDTH), mode="valid")
     start = int(np.argmax(windows))
-    return [float(GRID[start]), float(GRID[start + LOCAL_WIDTH + 1])]
+    return float(GRID[start]), float(GRID[start + LOCAL_WIDTH + 1])
 
 
 def _acceptable(spec: dict) -> bool:
