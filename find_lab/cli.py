@@ -12,6 +12,9 @@ from find_lab import sandbox, scoring
 from find_lab.suite import COMPLEXITIES, DOMAINS, Suite, SuiteError, default_root, render
 
 EPILOG = """examples:
+  find-lab run numeric/f0001                  # the offline scientist, live transcript
+  find-lab bench --domain strings --limit 50 --workers 2
+  find-lab sessions list
   find-lab suite list --domain numeric --complexity corruption
   find-lab suite show numeric/f0001 --reveal
   find-lab score numeric/f0001 --code my_answer.py --description "a sine wave"
@@ -96,6 +99,104 @@ def cmd_score(args) -> int:
     return 0
 
 
+def _store(args):
+    from find_lab.store import Store
+
+    return Store(Path(args.home) if args.home else None)
+
+
+def _target(args):
+    from find_lab import targets
+
+    if ":" in args.function and "/" not in args.function.split(":")[0][:1] and not \
+            args.function.startswith(tuple(f"{d}/" for d in DOMAINS)):
+        if not args.domain:
+            raise UserError("interpreting your own function needs --domain numeric|strings|neurons")
+        reference = targets.load_callable(args.reference) if args.reference else None
+        function = targets.load_callable(args.function)
+        return targets.from_callable(function, args.domain, args.function, reference)
+    return targets.from_spec(_suite(args).get(args.function), args.seed)
+
+
+def cmd_run(args) -> int:
+    import asyncio
+
+    from find_lab import targets, transcript
+    from find_lab.experiment import Budget
+    from find_lab.session import make_actor, run_session
+
+    try:
+        target = _target(args)
+        actor = make_actor(args.agent, args.seed)
+    except (targets.TargetError, ValueError) as exc:
+        raise UserError(str(exc)) from None
+    printer = () if args.json else (lambda event: print("\n".join(transcript.render(event)), flush=True),)
+    store = None if args.no_save else _store(args)
+    experiment = asyncio.run(run_session(target, actor, store=store,
+                                         budget=Budget(args.calls, args.points), listeners=printer))
+    if args.json:
+        print(json.dumps({"session_id": experiment.session_id, "function_id": target.function_id,
+                          "agent": actor.kind, "status": experiment.status,
+                          "calls": experiment.calls_used, "points": experiment.points_used,
+                          "score": experiment.score.to_dict() if experiment.score else None}))
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from find_lab import bench
+
+    suite = _suite(args)
+    ids = suite.ids(args.domain, args.complexity)
+    if args.limit:
+        ids = [ids[i] for i in sorted({round(i * len(ids) / args.limit) for i in range(args.limit)})]
+    if not ids:
+        raise UserError("no functions match those filters")
+    agents = [args.agent] + ([b for b in ("random", "interpolate") if b != args.agent]
+                             if args.baselines else [])
+    home = None if args.no_save else str(_store(args).home)
+    jobs = [bench.Job(agent, fid, args.seed, home, args.suite) for fid in ids for agent in agents]
+    print(f"running {len(jobs)} sessions ({len(ids)} functions x {', '.join(agents)}) "
+          f"on {args.workers} workers", file=sys.stderr)
+    rows, interrupted = bench.run_all(jobs, args.workers)
+    if rows:
+        print(bench.table(rows))
+    if interrupted:
+        print(f"interrupted: {len(rows)} of {len(jobs)} sessions finished and were kept",
+              file=sys.stderr)
+        return 130
+    return 0
+
+
+def cmd_sessions(args) -> int:
+    from find_lab import transcript
+    from find_lab.store import StoreError
+
+    store = _store(args)
+    try:
+        if args.action == "list":
+            for doc in store.list(domain=args.domain, actor_kind=args.agent)[: args.limit or None]:
+                score = doc.get("score") or {}
+                verdict = "" if not score else ("success" if score.get("success") else "fail")
+                print(f"{doc['id']}  {doc['function_id']:16} {doc['actor_name']:12} "
+                      f"{doc['status']:16} {verdict:8} {doc.get('probes', 0):3} calls")
+        elif args.action == "show":
+            for event in store.events(store.get(args.session_id)["id"]):
+                print("\n".join(transcript.render(event)))
+        elif args.action == "export":
+            ids = args.session_ids or [doc["id"] for doc in store.list()]
+            store.export(ids, Path(args.out))
+            print(f"exported {len(ids)} sessions to {args.out}")
+        elif args.action == "import":
+            imported, skipped = store.import_bundle(Path(args.bundle))
+            print(f"imported {imported} sessions, skipped {skipped} already present")
+        elif args.action == "delete":
+            store.delete(store.get(args.session_id)["id"])
+            print(f"deleted {args.session_id}")
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="find-lab", description="FIND Lab: probe hidden functions, explain them, "
@@ -133,7 +234,57 @@ def parser() -> argparse.ArgumentParser:
     score.add_argument("--timeout", type=float, default=10.0, help="seconds the code may run")
     score.add_argument("--json", action="store_true", help="print the full result as JSON")
     score.set_defaults(run=cmd_score)
+    _add_session_commands(commands)
     return top
+
+
+def _add_session_commands(commands) -> None:
+    home = argparse.ArgumentParser(add_help=False)
+    home.add_argument("--home", metavar="DIR",
+                      help="where sessions are saved (default: $FIND_LAB_HOME or ./sessions)")
+
+    run = commands.add_parser("run", parents=[home], help="run an agent on one function, headless")
+    run.add_argument("function", metavar="FUNCTION",
+                     help="a suite id (numeric/f0001) or your own FILE.py:NAME or MODULE:NAME")
+    run.add_argument("--agent", default="scientist", help="scientist, random or interpolate")
+    run.add_argument("--domain", choices=DOMAINS, help="domain of your own function")
+    run.add_argument("--reference", metavar="FILE.py:NAME", help="true code to score your function")
+    run.add_argument("--seed", type=int, default=0)
+    run.add_argument("--calls", type=int, default=25, help="probe call budget")
+    run.add_argument("--points", type=int, default=400, help="probe point budget")
+    run.add_argument("--json", action="store_true", help="print one JSON result instead")
+    run.add_argument("--no-save", action="store_true", help="do not save the session")
+    run.set_defaults(run=cmd_run)
+
+    bench = commands.add_parser("bench", parents=[home],
+                                help="run an agent (and the baselines) over many functions")
+    bench.add_argument("--agent", default="scientist")
+    bench.add_argument("--domain", choices=DOMAINS)
+    bench.add_argument("--complexity", metavar="NAME")
+    bench.add_argument("--limit", type=int, default=0, help="an even sample of N functions")
+    bench.add_argument("--workers", type=int, default=2)
+    bench.add_argument("--seed", type=int, default=0)
+    bench.add_argument("--no-baselines", dest="baselines", action="store_false",
+                       help="skip the random and interpolate reference rows")
+    bench.add_argument("--no-save", action="store_true", help="do not save the sessions")
+    bench.set_defaults(run=cmd_bench)
+
+    sessions = commands.add_parser("sessions", parents=[home], help="saved sessions")
+    actions = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", parents=[home], help="newest first")
+    listing.add_argument("--domain", choices=DOMAINS)
+    listing.add_argument("--agent", metavar="KIND")
+    listing.add_argument("--limit", type=int, default=0)
+    show = actions.add_parser("show", parents=[home], help="print a session's transcript")
+    show.add_argument("session_id", metavar="ID")
+    export = actions.add_parser("export", parents=[home], help="write sessions to a bundle")
+    export.add_argument("out", metavar="BUNDLE.jsonl")
+    export.add_argument("session_ids", nargs="*", metavar="ID", help="default: all")
+    bundle = actions.add_parser("import", parents=[home], help="merge a bundle, skipping duplicates")
+    bundle.add_argument("bundle", metavar="BUNDLE.jsonl")
+    delete = actions.add_parser("delete", parents=[home], help="delete one session")
+    delete.add_argument("session_id", metavar="ID")
+    sessions.set_defaults(run=cmd_sessions)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -334,3 +334,4 @@ def combined(first: Family, second: Family, first_theta_len: int) -> Family:
 
     return Family(f"{first.name}+{second.name}", basis, lambda x, y, h: [()], source, words,
                   smooth=first.smooth and second.smooth)
+

@@ -1,0 +1,53 @@
+"""Run one actor against one target as a saved session, ending it properly whatever happens."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Callable
+
+from find_lab.agents import Actor
+from find_lab.experiment import Budget, BudgetExhausted, Experiment, SessionOver, Target
+
+
+def make_actor(kind: str, seed: int = 0) -> Actor:
+    """The offline actors by name; claude and human live in their own modules."""
+    from find_lab.agents.baselines import InterpolateBaseline, RandomBaseline
+    from find_lab.agents.scientist import Scientist
+
+    actors = {"scientist": Scientist, "random": RandomBaseline, "interpolate": InterpolateBaseline}
+    if kind not in actors:
+        raise ValueError(f"unknown agent {kind!r} (choose from {', '.join(actors)})")
+    return actors[kind](seed)
+
+
+async def run_session(target: Target, actor: Actor, *, store=None, budget: Budget = Budget(),
+                      listeners: tuple[Callable[[dict], None], ...] = ()) -> Experiment:
+    """Start, run and end a session; every outcome, a crash included, ends with session_end."""
+    log = None
+    if store is not None:
+        log = store.create({"function_id": target.function_id, "domain": target.domain,
+                            "actor_kind": actor.kind, "actor_name": actor.name,
+                            "model": getattr(actor, "model", None)})
+    experiment = Experiment(target, actor_kind=actor.kind, actor_name=actor.name,
+                            model=getattr(actor, "model", None), budget=budget,
+                            listeners=((log,) if log else ()) + tuple(listeners),
+                            session_id=log.id if log else "")
+    experiment.start()
+    try:
+        await actor.run(experiment)
+    except BudgetExhausted:
+        experiment.end("budget_exhausted")
+    except SessionOver:
+        pass
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        experiment.end("interrupted")
+        raise
+    except Exception as exc:  # an actor bug must end the session, not lose it
+        experiment.record("error", "system", message=f"{type(exc).__name__}: {exc}")
+        experiment.end("crashed", reason=str(exc))
+    finally:
+        if not experiment.ended:
+            experiment.end("budget_exhausted" if experiment.calls_left <= 0 else "abandoned")
+        if log:
+            log.close()
+    return experiment

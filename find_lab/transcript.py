@@ -1,0 +1,82 @@
+"""A session's events as plain text lines: one renderer per event kind (headless runs)."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Callable
+
+MAX_SHOWN = 6
+
+
+def _value(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:37] + "...")
+    return repr(value)
+
+
+def _probe(event: dict) -> list[str]:
+    pairs = [f"{_value(x)} -> {_value(y) if e is None else e}"
+             for x, y, e in zip(event["inputs"], event["outputs"], event["errors"])]
+    shown = ", ".join(pairs[:MAX_SHOWN])
+    more = f", ... ({len(pairs)} inputs)" if len(pairs) > MAX_SHOWN else ""
+    return [f"probe  {shown}{more}"]
+
+
+def _message(event: dict) -> list[str]:
+    who = "you" if event["actor"] == "human" else event["actor"]
+    return textwrap.wrap(event["text"], 96, initial_indent=f"{who:6} ", subsequent_indent=" " * 7)
+
+
+def _hypothesis(event: dict) -> list[str]:
+    return [f"hypothesis  {event.get('note') or 'testing code'}"]
+
+
+def _submit(event: dict) -> list[str]:
+    lines = ["submit", *textwrap.wrap(event["description"], 96, initial_indent="  ",
+                                      subsequent_indent="  ")]
+    if event.get("domain"):
+        lines.append(f"  domain: {event['domain']}")
+    return lines + ["  " + line for line in event["code"].rstrip().splitlines()]
+
+
+def _score(event: dict) -> list[str]:
+    verdict = "SUCCESS" if event["success"] else "fail"
+    line = f"score  {event['metric']} {event['value']:.4g}  {verdict}"
+    details = event.get("details") or {}
+    if "local_nmse" in details:
+        line += f"  (held-out {details['heldout_nmse']:.3g}, local detail {details['local_nmse']:.3g})"
+    if event.get("reason"):
+        line += f"  - {event['reason']}"
+    return [line]
+
+
+def _start(event: dict) -> list[str]:
+    model = f" ({event['model']})" if event.get("model") else ""
+    return [f"session {event['session_id'] or '(unsaved)'}: {event['actor_name']}{model} on "
+            f"{event['function_id']}; budget {event['budget']['calls']} calls, "
+            f"{event['budget']['points']} points"]
+
+
+RENDERERS: dict[str, Callable[[dict], list[str]]] = {
+    "session_start": _start,
+    "message": _message,
+    "probe": _probe,
+    "hypothesis": _hypothesis,
+    "steer": lambda e: [f"steer  {e['text']}"],
+    "takeover": lambda e: ["takeover  a human is driving"],
+    "handback": lambda e: [f"handback  after {e.get('probes', 0)} human probes"],
+    "pause": lambda e: ["paused"],
+    "resume": lambda e: ["resumed"],
+    "submit": _submit,
+    "score": _score,
+    "usage": lambda e: [f"usage  {e.get('input_tokens', 0)} in / {e.get('output_tokens', 0)} out"],
+    "error": lambda e: [f"error  {e.get('message', '')}"],
+    "session_end": lambda e: [f"end    {e['status']}" + (f" - {e['reason']}" if e.get("reason") else "")],
+}
+
+
+def render(event: dict) -> list[str]:
+    renderer = RENDERERS.get(event["kind"])
+    return renderer(event) if renderer else [f"{event['kind']}"]
