@@ -190,11 +190,11 @@ def _relu_eval(p, x):
 def _relu_render(p):
     z = f"({shifted(p['c'])})"
     return (f"np.where(x > {num(p['c'])}, {num(p['a'])} * {z}, "
-            f"{num(p['leak'] * p['a'])} * {z}){plus(p['b'])}")
+            f"{num(p['leak'])} * {num(p['a'])} * {z}){plus(p['b'])}")
 
 
 def _relu_describe(p):
-    flat = "flat" if p["leak"] == 0 else f"slope {num(p['leak'] * p['a'])} (leaky)"
+    flat = "flat" if p["leak"] == 0 else f"slope {num(sig(p['leak'] * p['a']))} (leaky)"
     return (f"a {'leaky ' if p['leak'] else ''}ReLU hinged at x = {num(p['c'])}: {flat} below, "
             f"slope {num(p['a'])} above{words_offset(p['b'])}")
 

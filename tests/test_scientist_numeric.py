@@ -1,0 +1,73 @@
+"""The numeric scientist interprets functions through the Experiment alone."""
+
+import math
+import statistics
+
+import numpy as np
+
+from conftest import sample_ids
+from find_lab import targets
+from find_lab.agents.scientist import Scientist
+from find_lab.experiment import Experiment
+
+
+async def interpret(target, seed=0) -> Experiment:
+    experiment = Experiment(target, actor_kind="scientist")
+    experiment.start()
+    await Scientist(seed).run(experiment)
+    return experiment
+
+
+async def test_succeeds_across_complexities_with_closed_form_code(suite):
+    results = {}
+    for complexity in ("clean", "noise", "corruption", "mlp"):
+        for fid in sample_ids(suite, "numeric", complexity, 6):
+            experiment = await interpret(targets.from_spec(suite.get(fid)))
+            results[fid] = experiment.score
+    assert sum(s.success for s in results.values()) >= 20, {k: v.summary() for k, v in results.items()}
+    single_atoms = [s for fid, s in results.items() if suite.get(fid)["structure"] == "atom"
+                    and suite.get(fid)["complexity"] != "mlp"]
+    assert not any(s.code_size.table_like for s in single_atoms)
+
+
+async def test_finds_a_corrupted_interval_and_names_it(suite):
+    fid = next(f for f in suite.ids("numeric", "corruption")
+               if suite.get(f)["corruption"]["lo"] is not None and suite.get(f)["corruption"]["hi"] is not None)
+    spec = suite.get(fid)
+    experiment = await interpret(targets.from_spec(spec))
+    submit = next(e for e in experiment.events if e["kind"] == "submit")
+    lo, hi = spec["corruption"]["lo"], spec["corruption"]["hi"]
+    assert "noise around" in submit["description"] and submit["domain"]
+    found = [float(t) for t in submit["domain"].split(":")[0].replace("x", "").split("<") if t.strip()]
+    assert abs(found[0] - lo) < 0.5 and abs(found[1] - hi) < 0.5
+    assert experiment.score.details["local_nmse"] < 0.1
+
+
+async def test_interprets_a_black_box_defined_here_not_in_the_suite():
+    def mystery(x):
+        return 3.0 * math.sin(0.25 * x) + 0.5 * x
+
+    target = targets.from_callable(mystery, "numeric", "test:mystery", reference=mystery)
+    experiment = await interpret(target)
+    assert experiment.score.success and experiment.score.value < 1e-6
+    assert "sum" in experiment.events[-3]["description"].lower()
+
+
+async def test_is_deterministic_narrates_and_keeps_to_the_budget(suite):
+    spec = suite.get(suite.ids("numeric", "noise")[3])
+    first = await interpret(targets.from_spec(spec))
+    second = await interpret(targets.from_spec(spec))
+    texts = [e.get("text") for e in first.events if e["kind"] == "message"]
+    assert texts == [e.get("text") for e in second.events if e["kind"] == "message"]
+    assert len(texts) >= 5
+    assert first.calls_used <= 25 and first.points_used <= 400
+    assert any(e["kind"] == "hypothesis" and e["preview"] for e in first.events)
+
+
+async def test_steering_is_acknowledged(suite):
+    experiment = Experiment(targets.from_spec(suite.get("numeric/f0002")), actor_kind="scientist")
+    experiment.start()
+    experiment.steer("check the left edge")
+    await Scientist(0).run(experiment)
+    assert any("check the left edge" in e.get("text", "") for e in experiment.events
+               if e["kind"] == "message")
