@@ -194,10 +194,20 @@ async def _fit(notebook: Notebook, findings: Findings) -> None:
         best = await asyncio.to_thread(_with_kinks, xs, ys, best)
         findings.approximate = True
         relative = _relative_error(best, ys)
-    findings.model = best
+    findings.model = _tidy(best, xs, ys)
     await notebook.experiment.hypothesis(_code(findings), note=best.words(),
                                          preview=_preview(findings))
     await say(f"Leading hypothesis: {best.words()} (relative error {relative:.2g}).")
+
+
+def _tidy(fit: models.Fit, xs: np.ndarray, ys: np.ndarray) -> models.Fit:
+    """Zero the coefficients whose whole contribution is rounding noise (an intercept of 1e-16)."""
+    design = fit.family.basis(xs, fit.theta, fit.extra)
+    reach = np.max(np.abs(design), axis=0) * np.abs(fit.coef)
+    tiny = reach < 1e-9 * (float(np.max(np.abs(ys))) or 1.0)
+    if tiny.any():
+        fit.coef = np.where(tiny, 0.0, fit.coef)
+    return fit
 
 
 def _relative_error(fit: models.Fit, ys: np.ndarray) -> float:
@@ -322,8 +332,8 @@ def _code(findings: Findings) -> str:
              '    with np.errstate(all="ignore"):', f"        y = {findings.model.source()}"]
     if findings.corrupted:
         lo, hi = findings.corrupted
-        lines.append(f"        y = np.where((x > {lo!r}) & (x < {hi!r}), "
-                     f"{findings.corrupted_level!r}, y)  # noisy interval: its mean")
+        lines.append(f"        y = np.where((x > {models.g(lo)}) & (x < {models.g(hi)}), "
+                     f"{models.g(findings.corrupted_level)}, y)  # noisy interval: its mean")
     lines.append("    return y")
     return "\n".join(lines) + "\n"
 

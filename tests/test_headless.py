@@ -1,0 +1,83 @@
+"""Headless runs: `find-lab run`, `bench`, `sessions`, and interpreting your own function."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from find_lab.cli import main
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("FIND_LAB_HOME", str(tmp_path / "sessions"))
+    return tmp_path / "sessions"
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_run_prints_a_live_transcript_and_a_score_and_saves_it(capsys, home):
+    status, out, _ = run(capsys, "run", "numeric/f0001")
+    assert status == 0
+    assert "probe" in out and "hypothesis" in out and "submit" in out
+    assert "score  nmse" in out.splitlines()[-2] or "score  nmse" in out
+    status, listing, _ = run(capsys, "sessions", "list")
+    assert "numeric/f0001" in listing and "submitted" in listing and "success" in listing
+
+
+def test_run_json_prints_one_result(capsys, home):
+    status, out, _ = run(capsys, "run", "strings/f0003", "--agent", "interpolate", "--json")
+    result = json.loads(out)
+    assert status == 0 and result["status"] == "submitted" and result["agent"] == "interpolate"
+    assert result["score"]["metric"] == "exact_match"
+
+
+def test_run_your_own_function_with_a_reference(capsys, home, tmp_path):
+    module = tmp_path / "mine.py"
+    module.write_text(textwrap.dedent("""
+        import math
+
+        def hidden(x):
+            return 2.0 * abs(x - 10.0) - 7.0
+
+        def truth(x):
+            return 2.0 * abs(x - 10.0) - 7.0
+    """))
+    status, out, _ = run(capsys, "run", f"{module}:hidden", "--domain", "numeric",
+                         "--reference", f"{module}:truth", "--json")
+    result = json.loads(out)
+    assert status == 0 and result["score"]["success"] and result["score"]["value"] < 1e-9
+    status, out, _ = run(capsys, "run", f"{module}:hidden", "--domain", "numeric", "--json")
+    assert json.loads(out)["score"] is None  # unscored without a reference
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["run", "nowhere.py:f", "--domain", "numeric"], "no such file"),
+    (["run", "numeric/f0001", "--agent", "oracle"], "unknown agent"),
+    (["run", "x.py:f"], "needs --domain"),
+    (["sessions", "show", "nope"], "nope"),
+])
+def test_user_errors_are_one_line(capsys, home, argv, message):
+    status, _, err = run(capsys, *argv)
+    assert status == 2 and message in err and err.count("\n") == 1
+
+
+def test_bench_shows_progress_and_a_table_with_baselines(home):
+    command = [sys.executable, "-m", "find_lab.cli", "bench", "--domain", "numeric", "--limit", "4",
+               "--workers", "2"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "12/12" in done.stderr and "running 12 sessions" in done.stderr
+    rows = done.stdout.splitlines()
+    assert rows[0].split()[:4] == ["domain", "complexity", "agent", "n"]
+    agents = {line.split()[2] for line in rows[2:]}
+    assert agents == {"scientist", "random", "interpolate"}
+    listing = subprocess.run([sys.executable, "-m", "find_lab.cli", "sessions", "list"],
+                             capture_output=True, text=True, check=True).stdout
+    assert len(listing.splitlines()) == 12
