@@ -124,13 +124,23 @@ class Reading:
 @dataclass
 class Findings:
     baseline: float = 0.0
-    threshold: float = float("inf")
+    margin: float = float("inf")   # how far from the baseline a word must be to count
+    direction: int = 1             # +1: words fire above the baseline; -1: they drop below it
     scale: float = 0.0
     readings: list[Reading] = field(default_factory=list)
     requested: list[str] = field(default_factory=list)  # concepts a human asked about
+    plain: list[str] = field(default_factory=list)      # the baseline words of the survey
+    calibrated: bool = False
 
     def fires(self, value: float) -> bool:
-        return value > self.threshold
+        return self.strength(value) > self.margin
+
+    def strength(self, value: float) -> float:
+        return self.direction * (value - self.baseline)
+
+    @property
+    def threshold(self) -> float:
+        return self.baseline + self.direction * self.margin
 
 
 async def investigate(experiment: Experiment, seed: int) -> None:
@@ -144,7 +154,7 @@ async def investigate(experiment: Experiment, seed: int) -> None:
         if not _read(notebook, lexicon, findings):
             await say("Nothing fired clearly above the baseline, so there is no concept to confirm.")
         else:
-            await _hypothesis(notebook, lexicon, findings, "leading hypothesis after the survey")
+            await _hypothesis(notebook, lexicon, findings, "after the survey")
             await _confirm(notebook, lexicon, findings)
             await _steer(notebook, lexicon, findings)
             await _follow_up(notebook, lexicon, findings)
@@ -152,6 +162,8 @@ async def investigate(experiment: Experiment, seed: int) -> None:
             await _verify(notebook, lexicon, findings, rng)
     except BudgetExhausted:
         await say("I am out of probe calls, so I submit the best model I have.")
+        if not findings.calibrated:
+            await _calibrate(notebook, lexicon, findings)
     _read(notebook, lexicon, findings)
     await _submit(experiment, lexicon, findings, notebook)
 
@@ -177,35 +189,54 @@ async def _survey(notebook: Notebook, lexicon: Lexicon, findings: Findings,
         f"of {len(lexicon.concepts)} everyday concepts (animals, food, vehicles, emotions, "
         f"politics...) and {len(plain)} plain words ({', '.join(plain)}) as a baseline. Words that "
         "fire well above the baseline point to the concepts this neuron cares about.")
-    for chunk in np.array_split(np.array(plain + words, dtype=object), SURVEY_CALLS):
+    findings.plain = plain
+    calls = SURVEY_CALLS if experiment.calls_left >= SURVEY_CALLS + 3 else \
+        max(1, experiment.calls_left - 2)
+    for chunk in np.array_split(np.array(plain + words, dtype=object), calls):
         await notebook.probe([str(w) for w in chunk])
+    await _calibrate(notebook, lexicon, findings)
+
+
+async def _calibrate(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> None:
+    """The baseline, the spread of ordinary answers, and how far out a word must be to count."""
+    experiment = notebook.experiment
+    findings.calibrated = True
     notebook.sync()
     values = np.array(list(notebook.values.values()))
     if not len(values):
         await experiment.say("The function answered none of my survey words.")
         return
-    plain_values = [notebook.values[w] for w in plain if w in notebook.values]
+    plain_values = [notebook.values[w] for w in findings.plain if w in notebook.values]
     findings.baseline = float(np.median(values))
     findings.scale = float(1.4826 * np.median(np.abs(values - findings.baseline)))
-    top = float(values.max())
-    spread = top - findings.baseline
+    up, down = float(values.max()) - findings.baseline, findings.baseline - float(values.min())
+    findings.direction = 1 if up >= down else -1
+    spread = max(up, down)
     if spread <= max(6 * findings.scale, 1e-9):
-        findings.threshold = float("inf")
-        loudest = sorted(notebook.values, key=lambda w: -notebook.values[w])[:5]
+        findings.margin = float("inf")
+        if spread <= 1e-9:
+            await experiment.say(f"Every word gives exactly {findings.baseline:.4g}: nothing stands out.")
+            return
+        loudest = sorted(notebook.values, key=lambda w: -abs(notebook.values[w] - findings.baseline))
         await experiment.say(
-            f"No word stands out: the answers sit around {findings.baseline:.3g} (spread "
-            f"{findings.scale:.2g}), the highest being "
-            f"{', '.join(f'{w} ({notebook.values[w]:.3g})' for w in loudest)}.")
+            f"No word stands out: the answers scatter around {findings.baseline:.3g} (robust spread "
+            f"{findings.scale:.2g}) with no clear outliers; the most extreme are "
+            f"{', '.join(f'{w} ({notebook.values[w]:.3g})' for w in loudest[:5])}.")
         return
-    findings.threshold = findings.baseline + max(0.25 * spread, 6 * findings.scale)
+    findings.margin = max(0.25 * spread, 6 * findings.scale)
     fired = sorted((w for w, v in notebook.values.items() if findings.fires(v)),
-                   key=lambda w: -notebook.values[w])
+                   key=lambda w: -findings.strength(notebook.values[w]))
     plain_text = (f"plain words give {min(plain_values):.3g} to {max(plain_values):.3g}"
                   if plain_values else "the plain words gave no answer")
+    side = "above" if findings.direction > 0 else "below"
+    if findings.direction < 0:
+        await experiment.say("Unusually, the words that stand out go *down* from the baseline, not "
+                             "up: I treat a drop as the neuron's response.")
     await experiment.say(
-        f"The baseline is about {findings.baseline:.3g} ({plain_text}); I count a word as firing "
-        f"above {findings.threshold:.3g}. {len(fired)} of {len(values)} words fire: "
-        f"{_list(fired, 8, notebook.values)}.")
+        f"The baseline is about {findings.baseline:.3g} ({plain_text}); I count a word as responding "
+        f"{side} {findings.threshold:.3g}. {len(fired)} of {len(values)} words do: "
+        f"{_list(fired, 8, notebook.values)}. They point to: "
+        f"{', '.join(_candidates(notebook, lexicon, findings)) or 'no concept I know'}.")
 
 
 async def _confirm(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> None:
@@ -227,7 +258,7 @@ async def _confirm(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> 
         plan.append(part)
     await experiment.say(
         "To confirm each candidate I ask more of its members: " + "; ".join(plan) +
-        ", plus less typical members. A silent sub-category would be an exception; activations "
+        ". For each, less typical members too. A silent sub-category would be an exception; activations "
         "that fall with typicality would mean the neuron is graded.")
     await notebook.probe(words)
     _read(notebook, lexicon, findings)
@@ -236,27 +267,36 @@ async def _confirm(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> 
 
 
 async def _follow_up(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> None:
-    """A sub-category that looks silent gets a few more words before I call it an exception."""
-    words, subjects = [], []
-    for reading in findings.readings:
-        suspects = [reading.excluded] if reading.excluded else []
-        if reading.partial:
-            suspects = [s for s in lexicon.subs(reading.name)
-                        if any(w in reading.silent for w in lexicon.subs(reading.name)[s])]
-        for sub in suspects:
-            more = [w for w in lexicon.only_in(reading.name, sub) if w not in notebook.values]
-            if more:
-                words += more[:FOLLOW_UP]
-                subjects.append(f"{sub} ({reading.name})")
-    if not words:
-        return
-    await notebook.experiment.say(
-        f"Before I call it an exception I ask {len(words)} more words of "
-        f"{', '.join(subjects)}: {', '.join(words)}.")
-    await notebook.probe(words)
-    _read(notebook, lexicon, findings)
-    for reading in findings.readings:
-        await notebook.experiment.say(_reading_text(reading, lexicon, notebook))
+    """A sub-category that looks silent gets a few more words before I call it an exception;
+    a concept that fires only in part, with no sub-category to explain it, gets mapped."""
+    experiment = notebook.experiment
+    checked: set[str] = set()
+    for _ in range(2):
+        exclusions, mapping = [], []
+        for reading in findings.readings:
+            if reading.excluded and reading.name not in checked:
+                checked.add(reading.name)
+                more = [w for w in lexicon.only_in(reading.name, reading.excluded)
+                        if w not in notebook.values][:FOLLOW_UP]
+                exclusions += [(reading, more)] if more else []
+            elif reading.partial:
+                more = [w for w in lexicon.members(reading.name) if w not in notebook.values]
+                mapping += [(reading, more)] if more else []
+        if not exclusions and not mapping:
+            return
+        for reading, words in exclusions:
+            await experiment.say(f"Before I call {reading.excluded} an exception in {reading.name} I "
+                                 f"ask {len(words)} more of its words: {', '.join(words)}.")
+        room = max(0, experiment.points_left - VERIFY_WORDS - sum(len(w) for _, w in exclusions))
+        for reading, words in mapping:
+            words[:] = words[:room // len(mapping)]
+            await experiment.say(
+                f"Only part of {reading.name} fires and no sub-category explains which part, so I "
+                f"map the concept word by word: {len(words)} more of its members.")
+        await notebook.probe([w for _, words in exclusions + mapping for w in words])
+        _read(notebook, lexicon, findings)
+        for reading in findings.readings:
+            await experiment.say(_reading_text(reading, lexicon, notebook))
 
 
 async def _verify(notebook: Notebook, lexicon: Lexicon, findings: Findings,
@@ -285,7 +325,8 @@ async def _verify(notebook: Notebook, lexicon: Lexicon, findings: Findings,
         await experiment.say(
             f"{len(wrong)} of {len(asked)} surprise me: {_list(wrong, 6, notebook.values)}. "
             "I re-read the evidence with them included.")
-    _read(notebook, lexicon, findings)
+        _read(notebook, lexicon, findings)
+        await _hypothesis(notebook, lexicon, findings, "after verification")
 
 
 async def _steer(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> None:
@@ -321,7 +362,7 @@ def _candidates(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> lis
     for word, value in notebook.values.items():
         name = lexicon.concept_of.get(word)
         if name and findings.fires(value):
-            best[name] = max(best.get(name, value), value)
+            best[name] = max(best.get(name, -np.inf), findings.strength(value))
     return sorted(best, key=lambda n: (-best[n], n))
 
 
@@ -348,13 +389,16 @@ def _fit_grades(reading: Reading, notebook: Notebook, lexicon: Lexicon, findings
     members = lexicon.members(reading.name)
     grades = np.array([members[w] for w in reading.firing])
     values = np.array([notebook.values[w] for w in reading.firing])
-    reading.intercept, reading.slope = float(values.mean()), 0.0
+    # With too few points to fit, assume the usual: activation proportional to typicality.
+    strength = findings.direction * (values - findings.baseline)
+    reading.intercept = findings.baseline
+    reading.slope = findings.direction * float(np.mean(strength / np.maximum(grades, 0.05)))
     if len(values) >= 3 and np.ptp(grades) > 0:
         slope, intercept = np.polyfit(grades, values, 1)
-        if slope > 0:
+        if slope * findings.direction > 0:
             reading.intercept, reading.slope = float(intercept), float(slope)
         if np.ptp(values) > 0:
-            reading.grade_r = float(np.corrcoef(grades, values)[0, 1])
+            reading.grade_r = float(findings.direction * np.corrcoef(grades, values)[0, 1])
 
 
 def _predictor(lexicon: Lexicon, findings: Findings, notebook: Notebook):
@@ -379,7 +423,8 @@ def _table(lexicon: Lexicon, findings: Findings, notebook: Notebook) -> dict[str
                 table[word] = notebook.values[word]
             continue
         for word in reading.words(lexicon):
-            table[word] = max(findings.baseline, reading.intercept + reading.slope * members[word])
+            value = reading.intercept + reading.slope * members[word]
+            table[word] = findings.baseline + findings.direction * max(0.0, findings.strength(value))
     # Words outside every lexicon concept that fired (a human may have found them).
     for word, value in notebook.values.items():
         if word not in lexicon.concept_of and findings.fires(value):
@@ -483,16 +528,21 @@ def describe(lexicon: Lexicon, findings: Findings, notebook: Notebook) -> tuple[
     if not findings.readings:
         if not notebook.values:
             return "I could not get any answer from the neuron, so I cannot describe it.", ""
+        values = list(notebook.values.values())
+        seen = (f"every answer was {findings.baseline:.4g}" if np.ptp(values) <= 1e-9 else
+                f"the answers ranged from {min(values):.3g} to {max(values):.3g} around "
+                f"{findings.baseline:.3g} with no group of related words standing out")
+        covered = len({lexicon.concept_of[w] for w in notebook.values if w in lexicon.concept_of})
         return (f"I found no word that makes this neuron fire: among {len(notebook.values)} words "
-                f"from {len(lexicon.concepts)} everyday concepts and plain vocabulary, every answer "
-                f"stayed near {findings.baseline:.3g}. It may respond to something outside my "
-                "lexicon; I submit a constant.", "")
+                f"from {covered} everyday concepts and plain vocabulary, {seen}. It "
+                "may respond to something outside my lexicon; I submit a constant, which "
+                "explains nothing.", "")
     groups, notes, graded = [], [], False
     for r in findings.readings:
         if r.partial:
-            silent = [w for w in r.silent][:EXAMPLES]
-            groups.append(f"some {r.name} words ({_examples(r.firing, lexicon)}), though not others "
-                          f"({', '.join(silent)})")
+            silent = _examples(r.silent, lexicon)
+            groups.append(f"only some {r.name} words ({_examples(r.firing, lexicon)}), not others "
+                          f"({silent})")
             continue
         groups.append(f"{r.name} ({_examples(r.words(lexicon), lexicon)})")
         graded = graded or (r.grade_r is not None and r.grade_r > 0.5)
@@ -500,13 +550,15 @@ def describe(lexicon: Lexicon, findings: Findings, notebook: Notebook) -> tuple[
             words = lexicon.subs(r.name)[r.excluded]
             notes.append(f"{r.excluded} words ({_examples(words, lexicon)}) stay silent, "
                          "like unrelated words")
-    text = "Fires for words about " + " or ".join(groups)
+    verb = "Fires for" if findings.direction > 0 else "Drops below its usual level for"
+    text = f"{verb} " + " or ".join(g if g.startswith("only") else f"words about {g}" for g in groups)
     if graded:
         text += ", most strongly for the most typical ones"
     if notes:
         text += "; except that " + "; ".join(notes)
-    level = max(v for v in _table(lexicon, findings, notebook).values())
-    text += (f". Peak activation about {level:.2g}; unrelated words stay near "
+    level = max(_table(lexicon, findings, notebook).values(), key=findings.strength)
+    peak = "Peak" if findings.direction > 0 else "Lowest"
+    text += (f". {peak} activation about {level:.2g}; unrelated words stay near "
              f"{findings.baseline:.2g}.")
     domain = "; ".join(f"{r.excluded} ({r.name}): silent" for r in findings.readings if r.excluded)
     return text, domain
@@ -517,7 +569,7 @@ async def _hypothesis(notebook: Notebook, lexicon: Lexicon, findings: Findings,
     experiment = notebook.experiment
     note = _title(findings)
     await experiment.hypothesis(_code(lexicon, findings, notebook), note=f"{stage}: {note}")
-    await experiment.say(f"Leading hypothesis ({stage}): the neuron fires for {note}.")
+    await experiment.say(f"Leading hypothesis ({stage}): the neuron responds to {note}.")
 
 
 async def _submit(experiment: Experiment, lexicon: Lexicon, findings: Findings,
