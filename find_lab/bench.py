@@ -25,11 +25,14 @@ def run_job(job: Job) -> dict:
     """One session in a worker process; returns the row the table needs."""
     from find_lab import targets
     from find_lab.session import make_actor, run_session
-    from find_lab.store import Store
     from find_lab.suite import Suite
 
     spec = Suite(Path(job.suite_root) if job.suite_root else None).get(job.function_id)
-    store = Store(Path(job.home)) if job.home else None
+    store = None
+    if job.home:
+        from find_lab.store import Store
+
+        store = Store(Path(job.home))
     started = time.perf_counter()
     experiment = asyncio.run(run_session(targets.from_spec(spec, job.seed),
                                          make_actor(job.agent, job.seed), store=store))
