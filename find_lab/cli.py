@@ -108,8 +108,7 @@ def _store(args):
 def _target(args):
     from find_lab import targets
 
-    if ":" in args.function and "/" not in args.function.split(":")[0][:1] and not \
-            args.function.startswith(tuple(f"{d}/" for d in DOMAINS)):
+    if ":" in args.function and not args.function.startswith(tuple(f"{d}/" for d in DOMAINS)):
         if not args.domain:
             raise UserError("interpreting your own function needs --domain numeric|strings|neurons")
         reference = targets.load_callable(args.reference) if args.reference else None

@@ -1,0 +1,58 @@
+"""Writes sessions into a store from its own process, for tests/test_store.py.
+
+    store_writer.py HOME forever  one session, probes logged until the process is killed;
+                                  prints each event's seq once it is logged
+    store_writer.py HOME many N   N sessions logged round-robin once a line arrives on stdin;
+                                  prints the session ids
+"""
+
+import sys
+from pathlib import Path
+
+from find_lab.store import Store
+
+META = {"function_id": "numeric/f0001", "domain": "numeric", "actor_kind": "scientist",
+        "actor_name": "scientist", "model": None}
+
+
+def event(seq: int, kind: str, **fields) -> dict:
+    return {"seq": seq, "t": 0.0, "actor": "agent", "kind": kind, **fields}
+
+
+def probe(seq: int) -> dict:
+    return event(seq, "probe", inputs=[float(seq), 1.0], outputs=[2.0 * seq, 2.0],
+                 errors=[None, None])
+
+
+def forever(store: Store) -> None:
+    log = store.create(META)
+    log(event(0, "session_start", session_id=log.id, **META))
+    seq = 1
+    while True:
+        log(probe(seq))
+        print(seq, flush=True)
+        seq += 1
+
+
+def many(store: Store, count: int) -> None:
+    print("ready", flush=True)
+    sys.stdin.readline()  # both writers start together
+    logs = [store.create(META) for _ in range(count)]
+    for log in logs:
+        log(event(0, "session_start", session_id=log.id, **META))
+    for step in range(4):
+        for number, log in enumerate(logs):
+            if step < number % 4 + 1:
+                log(probe(step + 1))
+    for number, log in enumerate(logs):
+        log(event(number % 4 + 2, "session_end", status="submitted"))
+        log.close()
+        print(log.id, flush=True)
+
+
+if __name__ == "__main__":
+    home, mode = Path(sys.argv[1]), sys.argv[2]
+    if mode == "forever":
+        forever(Store(home))
+    else:
+        many(Store(home), int(sys.argv[3]))
