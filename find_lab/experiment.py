@@ -67,6 +67,7 @@ class Experiment:
         self._running = asyncio.Event()
         self._running.set()
         self._steering: list[str] = []
+        self._finished = asyncio.Event()
         self.driver = "agent"  # "human" while a person has taken over
 
     # --- recording ------------------------------------------------------------------------
@@ -78,11 +79,20 @@ class Experiment:
             listener(event)
         return event
 
-    def start(self) -> None:
+    def start(self, carried: list[dict] = (), forked_from: dict | None = None) -> None:
+        """Open the session. A fork carries the probe events of the session it starts from:
+        they are recorded again (marked `carried`) and count against this budget."""
+        fork = {"forked_from": forked_from} if forked_from else {}
         self.record("session_start", "system", session_id=self.session_id,
                     function_id=self.target.function_id, domain=self.target.domain,
                     actor_kind=self.actor_kind, actor_name=self.actor_name, model=self.model,
-                    budget={"calls": self.budget.calls, "points": self.budget.points})
+                    budget={"calls": self.budget.calls, "points": self.budget.points}, **fork)
+        for event in carried:
+            if event["kind"] == "probe" and self.calls_left > 0:
+                self.calls_used += 1
+                self.points_used += sum(error is None for error in event["errors"])
+                self.record("probe", event["actor"], inputs=event["inputs"],
+                            outputs=event["outputs"], errors=event["errors"], carried=True)
 
     def end(self, status: str, reason: str | None = None) -> None:
         if self.status is None:
@@ -90,6 +100,11 @@ class Experiment:
             fields = {"reason": reason} if reason else {}
             self.record("session_end", "system", status=status, **fields)
             self._running.set()  # release an actor waiting at a checkpoint
+            self._finished.set()
+
+    async def finished(self) -> None:
+        """Wait until the session ends (how a human's actor lives through a session)."""
+        await self._finished.wait()
 
     @property
     def ended(self) -> bool:
@@ -142,11 +157,17 @@ class Experiment:
         self.record("message", actor, text=text)
 
     async def hypothesis(self, code: str, note: str = "", actor: str = "agent",
-                         preview: list | None = None) -> None:
-        """Record the code an actor is testing; `preview` holds sample (x, y) points to plot."""
+                         preview: list | None = None) -> list:
+        """Record the code an actor is testing with `preview`, its (x, y) predictions to draw
+        beside the probes; when not given, the code runs in the sandbox on a grid (numeric)
+        and on every input probed so far."""
         self._check_open()
-        fields = {"preview": preview} if preview is not None else {}
-        self.record("hypothesis", actor, code=code, note=note, **fields)
+        if preview is None:
+            preview = await asyncio.to_thread(hypothesis_preview, code, self.target.domain,
+                                              [x for x, _ in self.observations()])
+        self._check_open()
+        self.record("hypothesis", actor, code=code, note=note, preview=preview)
+        return preview
 
     async def submit(self, description: str, code: str, domain: str = "",
                      actor: str = "agent") -> Score | None:
@@ -228,6 +249,28 @@ class Experiment:
 
     def abandon(self) -> None:
         self.end("abandoned")
+
+
+PREVIEW_GRID = [-128.0 + 2.0 * i for i in range(129)]
+
+
+def hypothesis_preview(code: str, domain: str, probed: list) -> list:
+    """[x, prediction] pairs of `code` (untrusted: sandboxed) on the grid and the probes;
+    an empty list when the code cannot run."""
+    from find_lab import sandbox
+
+    inputs = list(dict.fromkeys((PREVIEW_GRID if domain == "numeric" else []) + list(probed)))
+    if domain == "numeric":
+        inputs.sort()
+    outcome = sandbox.run(code, domain, inputs, sandbox.Limits(wall_seconds=5, cpu_seconds=5))
+    if not outcome.ok:
+        return []
+    pairs = []
+    for x, y, error in zip(inputs, outcome.outputs, outcome.errors):
+        y = _clean(y)[0] if error is None else None
+        if y is not None and not (domain == "numeric" and isinstance(y, str)):
+            pairs.append([x, y])
+    return pairs
 
 
 def _clean(answer) -> tuple[Any, str | None]:
