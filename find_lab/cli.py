@@ -12,6 +12,10 @@ from find_lab import sandbox, scoring
 from find_lab.suite import COMPLEXITIES, DOMAINS, Suite, SuiteError, default_root, render
 
 EPILOG = """examples:
+  find-lab                                    # the lab: pick a function and an actor
+  find-lab watch numeric/f0001                # watch the scientist work, live
+  find-lab play strings/f0003                 # interpret one yourself
+  find-lab replay SESSION_ID                  # step through a saved session
   find-lab run numeric/f0001                  # the offline scientist, live transcript
   find-lab bench --domain strings --limit 50 --workers 2
   find-lab sessions list
@@ -284,13 +288,53 @@ def _add_session_commands(commands) -> None:
     delete = actions.add_parser("delete", parents=[home], help="delete one session")
     delete.add_argument("session_id", metavar="ID")
     sessions.set_defaults(run=cmd_sessions)
+    _add_lab_commands(commands, home)
+
+
+def cmd_lab(args) -> int:
+    """Open the Textual lab: the launcher, or straight into watch, play or replay."""
+    from find_lab.experiment import Budget
+    from find_lab.tui.app import make_app
+    from find_lab.tui.screens.lab import Launch
+
+    launch = None
+    if args.command in ("watch", "play"):
+        _suite(args).get(args.function_id)  # an unknown id fails here, in one line
+        launch = Launch(args.command, args.function_id, "human" if args.command == "play" else args.agent)
+    elif args.command == "replay":
+        from find_lab.store import StoreError
+
+        try:
+            session_id = _store(args).get(args.session_id)["id"]
+        except StoreError as exc:
+            raise UserError(str(exc)) from None
+        launch = Launch("replay", session_id=session_id)
+    make_app(launch, home=args.home, suite_root=args.suite, seed=getattr(args, "seed", 0),
+             budget=Budget(getattr(args, "calls", 25), getattr(args, "points", 400))).run()
+    return 0
+
+
+def _add_lab_commands(commands, home) -> None:
+    watch = commands.add_parser("watch", parents=[home], help="watch an agent interpret a function (TUI)")
+    watch.add_argument("function_id", metavar="ID")
+    watch.add_argument("--agent", default="scientist", help="scientist, random or interpolate")
+    play = commands.add_parser("play", parents=[home], help="interpret a function yourself (TUI)")
+    play.add_argument("function_id", metavar="ID")
+    for lab in (watch, play):
+        lab.add_argument("--seed", type=int, default=0)
+        lab.add_argument("--calls", type=int, default=25, help="probe call budget")
+        lab.add_argument("--points", type=int, default=400, help="probe point budget")
+        lab.set_defaults(run=cmd_lab)
+    replay = commands.add_parser("replay", parents=[home], help="replay a saved session (TUI)")
+    replay.add_argument("session_id", metavar="SESSION_ID")
+    replay.set_defaults(run=cmd_lab)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if not getattr(args, "run", None):
-        parser().print_help()
-        return 0
+        args.home = None
+        args.run = cmd_lab
     try:
         return args.run(args)
     except (UserError, SuiteError) as exc:

@@ -21,8 +21,13 @@ def make_actor(kind: str, seed: int = 0) -> Actor:
 
 
 async def run_session(target: Target, actor: Actor, *, store=None, budget: Budget = Budget(),
-                      listeners: tuple[Callable[[dict], None], ...] = ()) -> Experiment:
-    """Start, run and end a session; every outcome, a crash included, ends with session_end."""
+                      listeners: tuple[Callable[[dict], None], ...] = (),
+                      carried: list[dict] = (), forked_from: dict | None = None,
+                      ready: Callable[[Experiment], None] | None = None) -> Experiment:
+    """Start, run and end a session; every outcome, a crash included, ends with session_end.
+
+    `carried` and `forked_from` start it from another session's probes (a fork); `ready`
+    receives the Experiment once it has started, for a person's controls."""
     log = None
     if store is not None:
         log = store.create({"function_id": target.function_id, "domain": target.domain,
@@ -32,7 +37,9 @@ async def run_session(target: Target, actor: Actor, *, store=None, budget: Budge
                             model=getattr(actor, "model", None), budget=budget,
                             listeners=((log,) if log else ()) + tuple(listeners),
                             session_id=log.id if log else "")
-    experiment.start()
+    experiment.start(carried, forked_from)
+    if ready:
+        ready(experiment)
     try:
         await actor.run(experiment)
     except BudgetExhausted:

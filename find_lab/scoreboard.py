@@ -1,0 +1,242 @@
+"""The scoreboard: how each actor scores, per domain and complexity, from the session index.
+
+Everything here is a pure function of the index documents (`Store.list()`), so it can be
+tested on hand-written documents. The `random` and `interpolate` baselines are reference rows:
+they show how much of a score a lookup table gets without understanding anything.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import statistics
+import time
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from find_lab.scoring import METRICS
+from find_lab.suite import COMPLEXITIES, DOMAINS, Suite, SuiteError
+
+ALL = "all"                 # the complexity of a row that pools every complexity
+OWN = "own"                 # the complexity of a function that is not in the suite
+NOT_JUDGED = "not judged"   # no description judge exists yet: say so, invent no number
+BASELINES = frozenset({"random", "interpolate"})
+QUALIFIERS = {"human": "actor_name", "claude": "model"}  # what tells two such actors apart
+LOWER_IS_BETTER = frozenset({"nmse"})
+
+
+@dataclass(frozen=True)
+class Row:
+    """One actor's sessions in one domain and complexity (or `all` complexities).
+
+    Score columns (success_rate, mean_value, mean_local_nmse, median_seconds) count only
+    finished sessions with a score and are None when there is none; tokens and cost count
+    every session that reported usage, since spent tokens are spent either way.
+    """
+
+    actor: str
+    actor_kind: str
+    baseline: bool
+    domain: str
+    complexity: str
+    metric: str | None
+    sessions: int        # scored + unscored + abandoned + interrupted (running ones are left out)
+    scored: int
+    unscored: int        # ended without a score: unscored target, budget exhausted, crashed
+    abandoned: int
+    interrupted: int
+    success_rate: float | None
+    mean_value: float | None
+    mean_local_nmse: float | None
+    median_seconds: float | None
+    tokens: int | None
+    cost_usd: float | None
+    judged: str = NOT_JUDGED
+
+
+@dataclass(frozen=True)
+class HeadToHead:
+    """Two actors on the functions both have a scored session for."""
+
+    a: str
+    b: str
+    domain: str | None
+    a_sessions: int      # scored sessions of each, before restricting to common functions
+    b_sessions: int
+    functions: int
+    a_success_rate: float | None
+    b_success_rate: float | None
+    a_wins: int
+    b_wins: int
+    ties: int
+
+
+# --- who and what ---------------------------------------------------------------------------
+def actor_of(doc: dict) -> str:
+    """The actor a session counts for: its kind, plus the player's name or Claude's model."""
+    kind = doc.get("actor_kind") or "?"
+    qualifier = doc.get(QUALIFIERS.get(kind, ""))
+    return f"{kind}:{qualifier}" if qualifier and qualifier != kind else kind
+
+
+def matches(doc: dict, actor: str) -> bool:
+    """`actor` names one actor (`human:Ada`) or pools a whole kind (`human`)."""
+    return actor in (doc.get("actor_kind"), actor_of(doc))
+
+
+def actors(docs: Iterable[dict]) -> list[str]:
+    """Every actor and every kind in the documents, for choosing a head-to-head pair."""
+    names = set()
+    for doc in docs:
+        names.update((doc.get("actor_kind") or "?", actor_of(doc)))
+    return sorted(names)
+
+
+def suite_complexity(suite: Suite | None = None) -> Callable[[str], str]:
+    """function_id -> the suite's complexity tag, or `own` for a user's function; memoised,
+    and the suite is only loaded if some document lacks its complexity."""
+    cache: dict[str, str] = {}
+
+    def lookup(function_id: str) -> str:
+        nonlocal suite
+        if function_id not in cache:
+            suite = suite or Suite()
+            try:
+                cache[function_id] = suite.get(function_id)["complexity"]
+            except SuiteError:
+                cache[function_id] = OWN
+        return cache[function_id]
+
+    return lookup
+
+
+def is_scored(doc: dict) -> bool:
+    return doc.get("status") != "running" and isinstance(doc.get("score"), dict)
+
+
+# --- the table ------------------------------------------------------------------------------
+def rows(docs: Iterable[dict], complexity_of: Callable[[str], str] | None = None) -> list[Row]:
+    """Rows per actor x domain x complexity and per actor x domain (complexity `all`),
+    real actors before the baselines within each domain."""
+    complexity_of = complexity_of or suite_complexity()
+    groups: dict[tuple[str, str, str], list[dict]] = {}
+    for doc in docs:
+        if doc.get("status") == "running":
+            continue
+        domain = doc.get("domain") or "?"
+        complexity = doc.get("complexity") or complexity_of(doc.get("function_id") or "")
+        for tag in (ALL, complexity):
+            groups.setdefault((actor_of(doc), domain, tag), []).append(doc)
+    return sorted((_row(*key, group) for key, group in groups.items()), key=_order)
+
+
+def from_store(store) -> list[Row]:
+    """The scoreboard of every session in a Store."""
+    return rows(store.list())
+
+
+def _row(actor: str, domain: str, complexity: str, docs: list[dict]) -> Row:
+    scored = [doc for doc in docs if is_scored(doc)]
+    statuses = [doc.get("status") for doc in docs if not is_scored(doc)]
+    kind = docs[0].get("actor_kind") or "?"
+    metric = scored[0]["score"].get("metric") if scored else METRICS.get(domain)
+    return Row(
+        actor=actor, actor_kind=kind, baseline=kind in BASELINES, domain=domain,
+        complexity=complexity, metric=metric, sessions=len(docs), scored=len(scored),
+        unscored=sum(status not in ("abandoned", "interrupted") for status in statuses),
+        abandoned=statuses.count("abandoned"), interrupted=statuses.count("interrupted"),
+        success_rate=_mean([bool(doc["score"].get("success")) for doc in scored]),
+        mean_value=_mean(_numbers(doc["score"].get("value") for doc in scored)),
+        mean_local_nmse=_mean(_numbers(doc["score"].get("local_nmse") for doc in scored)),
+        median_seconds=_median(_numbers(_seconds(doc) for doc in scored)),
+        tokens=_usage_total(docs, _tokens), cost_usd=_usage_total(docs, _cost))
+
+
+def _order(row: Row) -> tuple:
+    """Domains in suite order; within one, actors then baselines; `all` before its parts."""
+    domain = DOMAINS.index(row.domain) if row.domain in DOMAINS else len(DOMAINS)
+    tags = (ALL, *COMPLEXITIES.get(row.domain, ()), OWN)
+    complexity = tags.index(row.complexity) if row.complexity in tags else len(tags)
+    return domain, row.domain, row.baseline, row.actor, complexity, row.complexity
+
+
+def _numbers(values: Iterable) -> list[float]:
+    """The numeric values (an infinite NMSE included), without the missing ones."""
+    return [float(v) for v in values
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and not math.isnan(v)]
+
+
+def _mean(values: list) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def _seconds(doc: dict) -> float | None:
+    """Wall time from the index's start and end stamps (whole seconds), None if unknown."""
+    try:
+        start, end = (calendar.timegm(time.strptime(doc[key], "%Y-%m-%dT%H:%M:%SZ"))
+                      for key in ("started", "finished"))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return float(end - start)
+
+
+def _tokens(usage: dict) -> int:
+    """Every token count the API reported: input, output and cache tokens alike."""
+    return sum(int(value) for key, value in usage.items() if key.endswith("_tokens"))
+
+
+def _cost(usage: dict) -> float:
+    return float(usage.get("cost_usd", 0.0))
+
+
+def _usage_total(docs: list[dict], part: Callable[[dict], float]):
+    """Sum over the sessions that reported usage; None when none did (offline actors)."""
+    usages = [doc["usage"] for doc in docs if isinstance(doc.get("usage"), dict) and doc["usage"]]
+    return sum(part(usage) for usage in usages) if usages else None
+
+
+# --- head to head ---------------------------------------------------------------------------
+def head_to_head(docs: Iterable[dict], a: str, b: str, domain: str | None = None) -> HeadToHead:
+    """Compare `a` and `b` (actor or kind, see `matches`) on the functions both scored.
+
+    Each side counts its *best* scored session per function, not its latest: the question is
+    whether the actor can explain the function at all, and the best does not depend on the
+    order sessions were run or listed. A win is a strictly better score value (lower NMSE,
+    higher match or correlation); equal values tie.
+    """
+    scored = [doc for doc in docs if is_scored(doc) and domain in (None, doc.get("domain"))]
+    best_a = _best_per_function(doc for doc in scored if matches(doc, a))
+    best_b = _best_per_function(doc for doc in scored if matches(doc, b))
+    common = sorted(best_a.keys() & best_b.keys())
+    goodness = [(_goodness(best_a[f]), _goodness(best_b[f])) for f in common]
+    return HeadToHead(
+        a=a, b=b, domain=domain,
+        a_sessions=sum(matches(doc, a) for doc in scored),
+        b_sessions=sum(matches(doc, b) for doc in scored),
+        functions=len(common),
+        a_success_rate=_mean([bool(best_a[f]["score"].get("success")) for f in common]),
+        b_success_rate=_mean([bool(best_b[f]["score"].get("success")) for f in common]),
+        a_wins=sum(x > y for x, y in goodness), b_wins=sum(x < y for x, y in goodness),
+        ties=sum(x == y for x, y in goodness))
+
+
+def _best_per_function(docs: Iterable[dict]) -> dict[str, dict]:
+    best: dict[str, dict] = {}
+    for doc in docs:
+        function_id = doc.get("function_id") or ""
+        if function_id not in best or _goodness(doc) > _goodness(best[function_id]):
+            best[function_id] = doc
+    return best
+
+
+def _goodness(doc: dict) -> float:
+    """Higher is better whatever the metric; a missing value is the worst."""
+    score = doc["score"]
+    values = _numbers([score.get("value")])
+    if not values:
+        return -math.inf
+    return -values[0] if score.get("metric") in LOWER_IS_BETTER else values[0]

@@ -1,0 +1,1 @@
+"""The Textual lab: screens and widgets over the headless core."""

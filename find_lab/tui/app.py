@@ -1,0 +1,119 @@
+"""The FIND Lab application: one stylesheet, a launcher, and the lab over the headless core.
+
+`make_app` is the factory the CLI and the tests (snapshots included) build the app with.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from functools import cached_property
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+
+from find_lab.experiment import Budget
+from find_lab.tui.screens.lab import LabScreen, Launch
+
+OFFLINE_ACTORS = ["scientist", "random", "interpolate", "human"]
+
+
+class FindLab(App):
+    CSS_PATH = "lab.tcss"
+    TITLE = "FIND Lab"
+    SUB_TITLE = "interpret a hidden function"
+    BINDINGS = [Binding("f1", "help", "Help")]
+
+    def __init__(self, launch: Launch | None = None, *, home: Path | str | None = None,
+                 suite_root: Path | str | None = None, seed: int = 0, budget: Budget = Budget()):
+        super().__init__()
+        self.launch = launch
+        self.home, self.suite_root = home, suite_root
+        self.seed, self.budget = seed, budget
+
+    @cached_property
+    def suite(self):
+        from find_lab.suite import Suite
+
+        return Suite(Path(self.suite_root) if self.suite_root else None)
+
+    @cached_property
+    def store(self):
+        """Opened on first use; what it recovered (interrupted sessions, a rebuilt index) is
+        shown as a notification rather than lost in a log."""
+        from find_lab.store import Store
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            store = Store(self.home)
+            store.list()
+        for warning in caught:
+            self.notify(str(warning.message), severity="warning", timeout=8)
+        return store
+
+    def catalogue(self) -> list[tuple[str, str, str]]:
+        return [(fid, fid.split("/")[0], self.suite.get(fid)["complexity"]) for fid in self.suite.ids()]
+
+    def spec_or_none(self, function_id: str) -> dict | None:
+        from find_lab.suite import SuiteError
+
+        try:
+            return self.suite.get(function_id)
+        except SuiteError:
+            return None
+
+    def recent_sessions(self, count: int) -> list[dict]:
+        try:
+            return self.store.list()[:count]
+        except Exception as exc:  # a damaged store must not close the lab
+            self.notify(f"cannot read sessions: {exc}", severity="error")
+            return []
+
+    def actor_choices(self) -> list[str]:
+        keyed = bool(os.environ.get("ANTHROPIC_API_KEY"))
+        return OFFLINE_ACTORS[:1] + (["claude"] if keyed else []) + OFFLINE_ACTORS[1:]
+
+    def make_actor(self, kind: str):
+        if kind == "human":
+            from find_lab import settings
+            from find_lab.agents.human import Human
+
+            return Human(settings.load().get("name", ""))
+        if kind == "claude":
+            raise ValueError("the Claude actor is not available yet: watch the scientist meanwhile")
+        from find_lab.session import make_actor
+
+        return make_actor(kind, self.seed)
+
+    def on_mount(self) -> None:
+        from find_lab.tui.screens.launcher import LauncherScreen
+
+        self.push_screen(LauncherScreen())
+        if self.launch:
+            self.push_screen(LabScreen(self.launch))
+
+    def action_help(self) -> None:
+        from find_lab.tui.screens.dialogs import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_scoreboard(self) -> None:
+        from find_lab.tui.screens.scoreboard import ScoreboardScreen
+
+        self.push_screen(ScoreboardScreen(self.store))
+
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Keys and how the lab works", self.action_help)
+        yield SystemCommand("Scoreboard", "Success rates per actor, domain and complexity",
+                            self.action_scoreboard)
+        for binding in screen.BINDINGS if isinstance(screen, LabScreen) else ():
+            action = binding.action
+            if binding.show and screen.check_action(action.split("(")[0], ()):
+                yield SystemCommand(binding.description, f"{binding.key}",
+                                    lambda a=action: self.run_action(a, screen))
+
+
+def make_app(launch: Launch | None = None, **options) -> FindLab:
+    return FindLab(launch, **options)

@@ -1,0 +1,1 @@
+"""Screens of the lab: launcher, lab, dialogs, scoreboard, help."""

@@ -1,0 +1,405 @@
+"""The lab: hidden function, transcript and probes side by side, over one stream of events.
+
+Three sources drive the same screen: a live actor (watch), a person (play), a saved
+session (replay). Each feeds events into one `LabState`; the panes draw from it.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from find_lab import probe_syntax, settings
+from find_lab.experiment import Budget, BudgetExhausted, Experiment, SessionOver
+from find_lab.labstate import LabState
+from find_lab.tui.components.hidden import HiddenFunctionPane
+from find_lab.tui.components.probes import ProbesPane
+from find_lab.tui.components.status import StatusLine
+from find_lab.tui.components.transcript import TranscriptPane
+
+SPEEDS = (2.0, 5.0, 10.0, 30.0)  # replay events per second
+PROBE_KINDS = frozenset({"session_start", "probe", "hypothesis", "submit", "score"})
+
+
+@dataclass(frozen=True)
+class Launch:
+    """What the lab opens on: a live actor on a function, a person playing it, or a replay."""
+
+    mode: str                        # watch | play | replay
+    function_id: str = ""
+    actor: str = "scientist"
+    session_id: str = ""
+    carried: list[dict] = field(default_factory=list)   # probes a fork starts from
+    forked_from: dict | None = None
+
+
+class EventRecorded(Message):
+    """An event of the live session, delivered on the UI's own message queue."""
+
+    def __init__(self, event: dict):
+        super().__init__()
+        self.event = event
+
+
+class LabScreen(Screen):
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause/resume"),
+        Binding("ctrl+t", "take_over", "Take over/hand back"),
+        Binding("s", "steer", "Steer"),
+        Binding("ctrl+s", "submit", "Submit"),
+        Binding("h", "toggle_hidden", "Hidden fn"),
+        Binding("a", "abandon", "Abandon"),
+        Binding("left", "step(-1)", "Back", show=False),
+        Binding("right", "step(1)", "Step", show=False),
+        Binding("home", "jump(0)", "Start", show=False),
+        Binding("end", "jump(-1)", "End", show=False),
+        Binding("p", "play", "Play/pause", show=False),
+        Binding("plus,equals_sign", "speed(1)", "Faster", show=False),
+        Binding("minus", "speed(-1)", "Slower", show=False),
+        Binding("f", "fork", "Fork", show=False),
+        Binding("escape", "leave", "Back"),
+    ]
+
+    def __init__(self, launch: Launch):
+        super().__init__()
+        self.launch = launch
+        self.state = LabState()
+        self.events: list[dict] = []
+        self.experiment: Experiment | None = None
+        self.truth: list[list[float]] | None = None
+        self.started = time.monotonic()
+        self.input_mode = ""            # "" | probe | steer
+        self.cursor = -1                # replay: index of the last event shown
+        self.speed = 0
+        self.playing = None
+
+    # --- layout -----------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield HiddenFunctionPane(id="hidden")
+            yield TranscriptPane(id="transcript")
+            yield ProbesPane(id="probes")
+        with Horizontal(id="command-bar"):
+            yield Label("probe ›", id="prompt")
+            yield Input(id="command", placeholder=self._placeholder())
+        yield Static(id="replay-bar")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#hidden", HiddenFunctionPane).border_title = "Hidden function"
+        self.query_one("#transcript").border_title = "Transcript"
+        self.query_one("#probes").border_title = "Probes"
+        mode = self.launch.mode
+        self.query_one("#replay-bar").display = mode == "replay"
+        self._show_input("probe" if mode == "play" else "")
+        self.set_interval(1.0, self._tick)
+        if mode == "replay":
+            self._open_replay()
+        elif mode == "play" and not settings.load().get("name"):
+            from find_lab.tui.screens.dialogs import NameDialog
+
+            self.app.push_screen(NameDialog(), self._named)
+        else:
+            self._start_live()
+
+    def _placeholder(self) -> str:
+        domain = self._domain()
+        return {"numeric": "numbers: 3 · 1, 2.5, -7 · ranges -10:10:0.5",
+                "strings": 'quoted strings: "Hello World", "abc 123"',
+                "neurons": "words: apple river justice"}.get(domain, "")
+
+    def _domain(self) -> str:
+        return self.launch.function_id.split("/")[0] if self.launch.function_id else self.state.domain
+
+    # --- sources --------------------------------------------------------------------------
+    def _named(self, name: str | None) -> None:
+        if name:
+            settings.save(name=name)
+            self._start_live()
+        else:
+            self.app.pop_screen()
+
+    def _start_live(self) -> None:
+        from find_lab import targets
+
+        try:
+            spec = self.app.suite.get(self.launch.function_id)
+            self.actor = self.app.make_actor(self.launch.actor)
+        except Exception as exc:  # unknown id, missing key: one line, the lab keeps going
+            self.app.notify(str(exc), severity="error")
+            self.app.pop_screen()
+            return
+        self._show_function(spec)
+        self.query_one("#hidden", HiddenFunctionPane).masked = self.launch.mode == "play"
+        self._run(targets.from_spec(spec, self.app.seed))
+
+    @work(exclusive=True, group="session")
+    async def _run(self, target) -> None:
+        from find_lab.session import run_session
+
+        await run_session(target, self.actor, store=self.app.store, budget=self.app.budget,
+                          listeners=(self._forward,), carried=self.launch.carried,
+                          forked_from=self.launch.forked_from, ready=self._ready)
+
+    def _ready(self, experiment: Experiment) -> None:
+        self.experiment = experiment
+
+    def _forward(self, event: dict) -> None:
+        self.post_message(EventRecorded(event))
+
+    def on_event_recorded(self, message: EventRecorded) -> None:
+        self._apply(message.event)
+
+    def _open_replay(self) -> None:
+        try:
+            self.events = self.app.store.events(self.launch.session_id)
+        except Exception as exc:
+            self.app.notify(f"cannot replay {self.launch.session_id}: {exc}", severity="error")
+            self.app.pop_screen()
+            return
+        start = next((e for e in self.events if e["kind"] == "session_start"), None)
+        spec = self.app.spec_or_none(start["function_id"]) if start else None
+        if spec:
+            self._show_function(spec)
+        self._replay_to(0)
+
+    def _show_function(self, spec: dict) -> None:
+        from find_lab.suite import render
+
+        self.query_one("#hidden", HiddenFunctionPane).show_function(
+            spec["id"], render(spec), spec["description"])
+        if spec["domain"] == "numeric":
+            from find_lab.suite import numeric
+
+            xs = [-128.0 + i for i in range(257)]
+            self.truth = [[x, float(y)] for x, y in zip(xs, numeric.truth(spec, xs))
+                          if y == y and abs(y) != float("inf")]
+
+    # --- drawing --------------------------------------------------------------------------
+    def _apply(self, event: dict) -> None:
+        """Draw one more event of a live session."""
+        if self.launch.mode != "replay":
+            self.events.append(event)
+        self.state.apply(event)
+        self.query_one("#transcript", TranscriptPane).add(event)
+        if event["kind"] in PROBE_KINDS:
+            self._draw_probes()
+        if event["kind"] == "score" and self.launch.mode == "play":
+            self.query_one("#hidden", HiddenFunctionPane).masked = False
+        if event["kind"] == "session_end":
+            self._show_input("")
+        if event["kind"] in ("takeover", "handback", "session_end"):
+            self.refresh_bindings()
+        self._draw_status()
+
+    def _draw_probes(self) -> None:
+        masked = self.query_one("#hidden", HiddenFunctionPane).masked
+        self.query_one("#probes", ProbesPane).show(self.state, None if masked else self.truth)
+
+    def _draw_status(self) -> None:
+        live = self.launch.mode != "replay" and not self.state.ended and self.state.seq >= 0
+        elapsed = time.monotonic() - self.started if live else None
+        self.query_one("#status", StatusLine).show(self.state, elapsed)
+
+    def _tick(self) -> None:
+        if self.launch.mode != "replay" and not self.state.ended:
+            self._draw_status()
+
+    # --- replay -----------------------------------------------------------------------------
+    def _replay_to(self, index: int) -> None:
+        """Show the session as of event `index`: forward steps apply, backward ones rebuild."""
+        index = max(0, min(index, len(self.events) - 1))
+        if not self.events:
+            return
+        if index > self.cursor:
+            for event in self.events[self.cursor + 1:index + 1]:
+                self._apply(event)
+        else:
+            self.state = LabState.from_events(self.events[:index + 1])
+            self.query_one("#transcript", TranscriptPane).reset(self.events[:index + 1])
+            self._draw_probes()
+            self._draw_status()
+        self.cursor = index
+        self._draw_replay_bar()
+
+    def _draw_replay_bar(self) -> None:
+        state = "▶ playing" if self.playing else "❚❚ paused"
+        self.query_one("#replay-bar", Static).update(
+            f" replay {self.launch.session_id}  event {self.cursor + 1}/{len(self.events)}  "
+            f"{state} at {SPEEDS[self.speed]:g} events/s   ←/→ step · home/end jump · "
+            "p play · +/- speed · f fork")
+
+    def _advance(self) -> None:
+        if self.cursor >= len(self.events) - 1:
+            self.action_play()
+            return
+        self._replay_to(self.cursor + 1)
+
+    def action_step(self, delta: int) -> None:
+        if self.launch.mode == "replay":
+            self._replay_to(self.cursor + delta)
+
+    def action_jump(self, index: int) -> None:
+        if self.launch.mode == "replay":
+            self._replay_to(len(self.events) - 1 if index < 0 else index)
+
+    def action_play(self) -> None:
+        if self.launch.mode != "replay":
+            return
+        if self.playing:
+            self.playing.stop()
+            self.playing = None
+        else:
+            self.playing = self.set_interval(1 / SPEEDS[self.speed], self._advance)
+        self._draw_replay_bar()
+
+    def action_speed(self, delta: int) -> None:
+        if self.launch.mode != "replay":
+            return
+        self.speed = max(0, min(len(SPEEDS) - 1, self.speed + delta))
+        if self.playing:
+            self.playing.stop()
+            self.playing = self.set_interval(1 / SPEEDS[self.speed], self._advance)
+        self._draw_replay_bar()
+
+    def action_fork(self) -> None:
+        if self.launch.mode != "replay" or not self.state.function_id:
+            return
+        from find_lab.tui.screens.dialogs import ForkDialog
+
+        def fork(actor: str | None) -> None:
+            if actor:
+                carried = [e for e in self.events[:self.cursor + 1] if e["kind"] == "probe"]
+                self.app.switch_screen(LabScreen(Launch(
+                    "play" if actor == "human" else "watch", self.state.function_id, actor,
+                    carried=carried, forked_from={"session_id": self.launch.session_id,
+                                                  "seq": self.state.seq})))
+
+        self.app.push_screen(ForkDialog(self.app.actor_choices()), fork)
+
+    # --- a person's controls ------------------------------------------------------------------
+    def action_toggle_pause(self) -> None:
+        if self.launch.mode == "replay":
+            self.action_play()
+        elif self.experiment and self.launch.mode == "watch":
+            if self.state.status == "paused":
+                self.experiment.resume()
+            else:
+                self.experiment.pause()
+
+    def action_take_over(self) -> None:
+        experiment = self.experiment
+        if not experiment or experiment.ended or self.launch.mode != "watch":
+            return
+        if experiment.driver == "agent":
+            experiment.take_over()
+            self._show_input("probe")
+        else:
+            experiment.hand_back()
+            self._show_input("")
+
+    def action_steer(self) -> None:
+        if self.experiment and not self.experiment.ended and self.launch.mode == "watch":
+            self._show_input("steer")
+
+    def action_abandon(self) -> None:
+        if self.experiment and not self.experiment.ended:
+            self.experiment.abandon()
+
+    def action_toggle_hidden(self) -> None:
+        hidden = self.query_one("#hidden", HiddenFunctionPane)
+        peeking = hidden.masked and self.launch.mode == "play" and not self.state.ended
+        if peeking and self.experiment:
+            self.experiment.record("message", "system",
+                                   text="The player revealed the hidden function before submitting.")
+        hidden.toggle_mask()
+        self._draw_probes()
+
+    def action_submit(self) -> None:
+        experiment = self.experiment
+        human = self.launch.mode == "play" or (experiment and experiment.driver == "human")
+        if not experiment or experiment.ended or not human:
+            return
+        from find_lab.tui.screens.dialogs import SubmitDialog
+
+        self.app.push_screen(SubmitDialog(experiment), self._submitted)
+
+    def _submitted(self, answer: dict | None) -> None:
+        if answer and self.experiment and not self.experiment.ended:
+            self._submit(answer)
+
+    @work(group="submit")
+    async def _submit(self, answer: dict) -> None:
+        try:
+            await self.experiment.submit(answer["description"], answer["code"],
+                                         answer.get("domain", ""), actor="human")
+        except SessionOver:
+            pass
+
+    def action_leave(self) -> None:
+        command = self.query_one("#command", Input)
+        if command.has_focus and self.input_mode == "steer":
+            self._show_input("")
+            return
+        if self.playing:
+            self.action_play()
+        if self.experiment and not self.experiment.ended:
+            self.experiment.abandon()
+        self.app.pop_screen()
+
+    def _show_input(self, mode: str) -> None:
+        self.input_mode = mode
+        bar = self.query_one("#command-bar")
+        bar.display = bool(mode)
+        if mode:
+            self.query_one("#prompt", Label).update("probe ›" if mode == "probe" else "steer ›")
+            command = self.query_one("#command", Input)
+            command.placeholder = self._placeholder() if mode == "probe" else \
+                "a message the agent reads at its next step"
+            command.focus()
+
+    @on(Input.Submitted, "#command")
+    async def _command(self, event: Input.Submitted) -> None:
+        text, experiment = event.value, self.experiment
+        if not experiment or experiment.ended:
+            return
+        if self.input_mode == "steer":
+            if text.strip():
+                experiment.steer(text.strip())
+            event.input.value = ""
+            self._show_input("")
+            return
+        try:
+            inputs = probe_syntax.parse(text, experiment.target.domain)
+            await experiment.probe(inputs, actor="human")
+        except probe_syntax.ProbeSyntaxError as exc:
+            self.app.notify(str(exc), severity="warning")
+            return
+        except (BudgetExhausted, SessionOver) as exc:
+            self.app.notify(f"{exc}: submit your answer (ctrl+s)", severity="warning")
+            return
+        event.input.value = ""
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Show only the keys that do something in this mode."""
+        mode = self.launch.mode
+        live = {"take_over", "steer", "abandon"}
+        replay = {"step", "jump", "play", "speed", "fork"}
+        if action in replay:
+            return mode == "replay"
+        if action in live:
+            return mode == "watch"
+        if action == "toggle_pause":
+            return mode != "play"
+        if action == "submit":
+            return mode == "play" or (mode == "watch" and self.state.driver == "human")
+        return True

@@ -1,0 +1,82 @@
+"""Record the example sessions shipped in `sessions/`, so replay and the scoreboard show
+something on a fresh clone: the scientist in each domain, a human-style play, and a
+scientist session with a steer and a takeover.
+
+    .venv/bin/python scripts/record_examples.py [--home sessions]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+
+from find_lab import targets
+from find_lab.agents.scientist import Scientist
+from find_lab.experiment import Experiment
+from find_lab.session import run_session
+from find_lab.store import Store
+from find_lab.suite import Suite
+
+SCIENTIST_RUNS = ("numeric/f0003", "strings/f0000", "neurons/f0002")
+PLAYED = "numeric/f0006"
+STEERED = "numeric/f0028"
+
+PLAYER_CODE = """\
+def f(x):
+    return -0.205 * x
+"""
+
+
+class ScriptedPlayer:
+    """A person's play, written down: a coarse sweep, a closer look, a test, an answer."""
+
+    kind = "human"
+    name = "example player"
+
+    async def run(self, experiment: Experiment) -> None:
+        await experiment.probe([-100.0, -50.0, 0.0, 50.0, 100.0], actor="human")
+        await experiment.say("Looks like a falling straight line through the origin.", actor="human")
+        await experiment.probe([-10.0 + 2.5 * i for i in range(9)], actor="human")
+        await experiment.say("Small wobbles of about 1: noise. Slope about -0.2.", actor="human")
+        await experiment.hypothesis(PLAYER_CODE, note="tested before submitting", actor="human")
+        await experiment.submit("A straight line through the origin with slope about -0.2, "
+                                "plus noise of about 1.", PLAYER_CODE, actor="human")
+
+
+async def steered_session(store: Store, spec: dict) -> None:
+    """The scientist, steered at once, then taken over after its first probe and handed back."""
+    first_probe = asyncio.Event()
+
+    def watch(event: dict) -> None:
+        if event["kind"] == "probe" and event["actor"] == "agent":
+            first_probe.set()
+
+    async def person(experiment: Experiment) -> None:
+        experiment.steer("Look closely around x = -50: is there a jump?")
+        await first_probe.wait()
+        experiment.take_over()
+        await experiment.probe([-52.0, -50.0, -49.5, -48.5, -47.0], actor="human")
+        await experiment.say("It jumps from about -7 to about 8 between -49.5 and -48.5.", actor="human")
+        experiment.hand_back()
+
+    tasks: list[asyncio.Task] = []
+    session = run_session(targets.from_spec(spec), Scientist(0), store=store, listeners=(watch,),
+                          ready=lambda e: tasks.append(asyncio.ensure_future(person(e))))
+    await session
+    await asyncio.gather(*tasks)
+
+
+async def record(home: str) -> None:
+    suite, store = Suite(), Store(home)
+    for function_id in SCIENTIST_RUNS:
+        await run_session(targets.from_spec(suite.get(function_id)), Scientist(0), store=store)
+    await run_session(targets.from_spec(suite.get(PLAYED)), ScriptedPlayer(), store=store)
+    await steered_session(store, suite.get(STEERED))
+    for doc in store.list():
+        print(doc["id"], doc["function_id"], doc["actor_kind"], doc["status"], doc.get("score"))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--home", default="sessions")
+    asyncio.run(record(parser.parse_args().home))
