@@ -3,12 +3,19 @@ something on a fresh clone: the scientist in each domain, a human-style play, an
 scientist session with a steer and a takeover.
 
     .venv/bin/python scripts/record_examples.py [--home sessions]
+
+Each is recorded in a scratch store, then written to HOME/logs under a fixed id
+(`20261128-1200NN-example-...`) so the examples sort the same way on every clone; the
+index is rebuilt from the logs when the store next opens.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import tempfile
+from pathlib import Path
 
 from find_lab import targets
 from find_lab.agents.scientist import Scientist
@@ -67,13 +74,25 @@ async def steered_session(store: Store, spec: dict) -> None:
 
 
 async def record(home: str) -> None:
-    suite, store = Suite(), Store(home)
-    for function_id in SCIENTIST_RUNS:
-        await run_session(targets.from_spec(suite.get(function_id)), Scientist(0), store=store)
-    await run_session(targets.from_spec(suite.get(PLAYED)), ScriptedPlayer(), store=store)
-    await steered_session(store, suite.get(STEERED))
-    for doc in store.list():
-        print(doc["id"], doc["function_id"], doc["actor_kind"], doc["status"], doc.get("score"))
+    suite = Suite()
+    with tempfile.TemporaryDirectory() as scratch:
+        store = Store(scratch)
+        for function_id in SCIENTIST_RUNS:
+            await run_session(targets.from_spec(suite.get(function_id)), Scientist(0), store=store)
+        await run_session(targets.from_spec(suite.get(PLAYED)), ScriptedPlayer(), store=store)
+        await steered_session(store, suite.get(STEERED))
+        recorded = sorted(store.list(), key=lambda doc: doc["id"])
+        logs = Path(home) / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        for number, doc in enumerate(recorded):
+            slug = f"{doc['actor_kind']}-{doc['function_id'].replace('/', '-')}"
+            session_id = f"20261128-1200{number:02d}-example-{slug}"
+            events = store.events(doc["id"])
+            events[0]["session_id"] = session_id
+            lines = "".join(json.dumps(event) + "\n" for event in events)
+            (logs / f"{session_id}.jsonl").write_text(lines)
+            print(session_id, doc["status"], doc.get("score"))
+    (Path(home) / "index.json").unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -57,10 +57,10 @@ class LabScreen(Screen):
         Binding("ctrl+s", "submit", "Submit"),
         Binding("h", "toggle_hidden", "Hidden fn"),
         Binding("a", "abandon", "Abandon"),
-        Binding("left", "step(-1)", "Back", show=False),
-        Binding("right", "step(1)", "Step", show=False),
-        Binding("home", "jump(0)", "Start", show=False),
-        Binding("end", "jump(-1)", "End", show=False),
+        Binding("left", "step(-1)", "Back", show=False, priority=True),
+        Binding("right", "step(1)", "Step", show=False, priority=True),
+        Binding("home", "jump(0)", "Start", show=False, priority=True),
+        Binding("end", "jump(-1)", "End", show=False, priority=True),
         Binding("p", "play", "Play/pause", show=False),
         Binding("plus,equals_sign", "speed(1)", "Faster", show=False),
         Binding("minus", "speed(-1)", "Slower", show=False),
@@ -90,7 +90,7 @@ class LabScreen(Screen):
         with Horizontal(id="command-bar"):
             yield Label("probe ›", id="prompt")
             yield Input(id="command", placeholder=self._placeholder())
-        yield Static(id="replay-bar")
+        yield Static(id="mode-bar")
         yield StatusLine(id="status")
         yield Footer()
 
@@ -99,9 +99,9 @@ class LabScreen(Screen):
         self.query_one("#transcript").border_title = "Transcript"
         self.query_one("#probes").border_title = "Probes"
         mode = self.launch.mode
-        self.query_one("#replay-bar").display = mode == "replay"
         self._show_input("probe" if mode == "play" else "")
         self.set_interval(1.0, self._tick)
+        self._draw_mode_bar()
         if mode == "replay":
             self._open_replay()
         elif mode == "play" and not settings.load().get("name"):
@@ -229,14 +229,22 @@ class LabScreen(Screen):
             self._draw_probes()
             self._draw_status()
         self.cursor = index
-        self._draw_replay_bar()
+        self._draw_mode_bar()
 
-    def _draw_replay_bar(self) -> None:
-        state = "▶ playing" if self.playing else "❚❚ paused"
-        self.query_one("#replay-bar", Static).update(
-            f" replay {self.launch.session_id}  event {self.cursor + 1}/{len(self.events)}  "
-            f"{state} at {SPEEDS[self.speed]:g} events/s   ←/→ step · home/end jump · "
-            "p play · +/- speed · f fork")
+    def _draw_mode_bar(self) -> None:
+        """What this screen is showing; the same height in every mode, so a live session and
+        its replay end on the same panes."""
+        if self.launch.mode == "replay":
+            state = "▶ playing" if self.playing else "❚❚ paused"
+            text = (f" replay {self.launch.session_id}  event {self.cursor + 1}/{len(self.events)}"
+                    f"  {state} at {SPEEDS[self.speed]:g} events/s   ←/→ step · home/end jump · "
+                    "p play · +/- speed · f fork")
+        elif self.launch.mode == "play":
+            text = " you are playing: probe below, ctrl+s to submit, h reveals (and records it)"
+        else:
+            text = (f" watching {self.launch.actor} live: space pause · s steer · ctrl+t take over"
+                    " · a abandon")
+        self.query_one("#mode-bar", Static).update(text)
 
     def _advance(self) -> None:
         if self.cursor >= len(self.events) - 1:
@@ -260,7 +268,7 @@ class LabScreen(Screen):
             self.playing = None
         else:
             self.playing = self.set_interval(1 / SPEEDS[self.speed], self._advance)
-        self._draw_replay_bar()
+        self._draw_mode_bar()
 
     def action_speed(self, delta: int) -> None:
         if self.launch.mode != "replay":
@@ -269,7 +277,7 @@ class LabScreen(Screen):
         if self.playing:
             self.playing.stop()
             self.playing = self.set_interval(1 / SPEEDS[self.speed], self._advance)
-        self._draw_replay_bar()
+        self._draw_mode_bar()
 
     def action_fork(self) -> None:
         if self.launch.mode != "replay" or not self.state.function_id:
