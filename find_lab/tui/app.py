@@ -70,6 +70,15 @@ class FindLab(App):
             self.notify(f"cannot read sessions: {exc}", severity="error")
             return []
 
+    def scoreboard_rows(self) -> list:
+        from find_lab import scoreboard
+
+        try:
+            return scoreboard.rows(self.store.list(), scoreboard.suite_complexity(self.suite))
+        except Exception as exc:  # a damaged store must not close the lab
+            self.notify(f"cannot compute the scoreboard: {exc}", severity="error")
+            return []
+
     def actor_choices(self) -> list[str]:
         keyed = bool(os.environ.get("ANTHROPIC_API_KEY"))
         return OFFLINE_ACTORS[:1] + (["claude"] if keyed else []) + OFFLINE_ACTORS[1:]

@@ -409,5 +409,6 @@ class LabScreen(Screen):
         if action == "toggle_pause":
             return mode != "play"
         if action == "submit":
-            return mode == "play" or (mode == "watch" and self.state.driver == "human")
+            human = mode == "play" or (mode == "watch" and self.state.driver == "human")
+            return human and not self.state.ended
         return True

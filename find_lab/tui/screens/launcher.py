@@ -38,8 +38,10 @@ class LauncherScreen(Screen):
                     yield Label("Mode")
                     yield Select([(m, m) for m in ("watch", "play")], value="watch",
                                  allow_blank=False, id="mode")
-                yield Label("Recent sessions (enter replays)", id="recent-title")
+                yield Label("Recent sessions (enter replays)", classes="title")
                 yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+                yield Label("Scoreboard (b for detail and head-to-head)", classes="title")
+                yield DataTable(id="board", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -47,7 +49,8 @@ class LauncherScreen(Screen):
         functions.add_columns("id", "domain", "complexity")
         self._fill_functions("")
         sessions = self.query_one("#sessions", DataTable)
-        sessions.add_columns("session", "function", "actor", "status", "score")
+        sessions.add_columns("function", "actor", "status", "score", "session")
+        self.query_one("#board", DataTable).add_columns("actor", "domain", "n", "success", "mean score")
         self.action_refresh_sessions()
         functions.focus()
 
@@ -75,12 +78,27 @@ class LauncherScreen(Screen):
     def action_refresh_sessions(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.clear()
-        for doc in self.app.recent_sessions(RECENT):
+        docs = self.app.recent_sessions(RECENT)
+        for doc in docs:
             score = doc.get("score") or {}
             verdict = "" if not score else f"{score.get('value', 0):.3g} {'✓' if score.get('success') else '✗'}"
             who = doc.get("actor_name") or doc.get("actor_kind", "")
-            table.add_row(doc["id"], doc.get("function_id", ""), who, doc.get("status", ""), verdict,
+            table.add_row(doc.get("function_id", ""), who, doc.get("status", ""), verdict, doc["id"],
                           key=doc["id"])
+        self._fill_board()
+
+    def _fill_board(self) -> None:
+        """Each actor's success per domain, over every saved session (not only the recent)."""
+        from find_lab import scoreboard
+
+        board = self.query_one("#board", DataTable)
+        board.clear()
+        for row in self.app.scoreboard_rows():
+            if row.complexity != scoreboard.ALL or not row.scored:
+                continue
+            name = f"{row.actor} (baseline)" if row.baseline else row.actor
+            board.add_row(name, row.domain, str(row.scored), f"{row.success_rate:.0%}",
+                          f"{row.mean_value:.3g}")
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()

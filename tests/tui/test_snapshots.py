@@ -1,0 +1,71 @@
+"""Snapshots of every screen at 120x40 and of the lab at 100x30 (pytest-textual-snapshot).
+
+Replays of the shipped examples make the lab deterministic: no clocks, no random ids.
+"""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.app import App
+
+from find_lab import targets
+from find_lab.experiment import Experiment
+from find_lab.suite import Suite
+from find_lab.tui.app import make_app
+from find_lab.tui.screens.dialogs import SubmitDialog
+from find_lab.tui.screens.lab import Launch
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "sessions" / "logs"
+STEERED = "20261128-120004-example-scientist-numeric-f0028"
+STRINGS = "20261128-120001-example-scientist-strings-f0000"
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    logs = tmp_path / "sessions" / "logs"
+    logs.mkdir(parents=True)
+    for log in EXAMPLES.glob("*.jsonl"):
+        shutil.copy(log, logs)
+    monkeypatch.setenv("FIND_LAB_SETTINGS", str(tmp_path / "settings.json"))
+    return tmp_path / "sessions"
+
+
+async def to_the_end(pilot):
+    await pilot.press("end")
+    await pilot.pause(0.3)
+
+
+def test_launcher(snap_compare, home):
+    assert snap_compare(make_app(home=home), terminal_size=(120, 40))
+
+
+def test_help(snap_compare, home):
+    assert snap_compare(make_app(home=home), press=["f1"], terminal_size=(120, 40))
+
+
+def test_lab_replaying_a_numeric_session(snap_compare, home):
+    app = make_app(Launch("replay", session_id=STEERED), home=home)
+    assert snap_compare(app, run_before=to_the_end, terminal_size=(120, 40))
+
+
+def test_lab_at_100x30(snap_compare, home):
+    app = make_app(Launch("replay", session_id=STEERED), home=home)
+    assert snap_compare(app, run_before=to_the_end, terminal_size=(100, 30))
+
+
+def test_lab_replaying_a_strings_session(snap_compare, home):
+    app = make_app(Launch("replay", session_id=STRINGS), home=home)
+    assert snap_compare(app, run_before=to_the_end, terminal_size=(120, 40))
+
+
+class SubmitHarness(App):
+    CSS_PATH = str(Path(__file__).resolve().parents[2] / "find_lab" / "tui" / "lab.tcss")
+
+    def on_mount(self) -> None:
+        target = targets.from_spec(Suite().get("numeric/f0006"))
+        self.push_screen(SubmitDialog(Experiment(target, actor_kind="human")))
+
+
+def test_submit_dialog(snap_compare):
+    assert snap_compare(SubmitHarness(), press=[*"a falling line"], terminal_size=(120, 40))
