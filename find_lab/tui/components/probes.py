@@ -50,6 +50,7 @@ class ProbesPane(ContentSwitcher):
         self._bars = Static(id="probes-bars")
         self._rows: list[Probe] = []             # the probes the table shows, in order
         self._table_hypothesis: dict | None = None
+        self._drawn: tuple | None = None         # what the plot shows; plotext renders are costly
 
     def compose(self) -> ComposeResult:
         yield self._empty
@@ -79,7 +80,16 @@ class ProbesPane(ContentSwitcher):
 
     # --- numeric ------------------------------------------------------------------------
     def _show_numeric(self, state: LabState, truth: list[list[float]] | None) -> None:
-        """Truth first, then probes, then the hypothesis: later series sit on top."""
+        """Truth first, then probes, then the hypothesis: later series sit on top.
+
+        Skipped when nothing drawn would change: a plotext frame costs a hundred milliseconds
+        or more, and most events (messages, steering) change nothing here."""
+        hypothesis = state.hypothesis or {}
+        drawing = (state.session_id, state.function_id, len(state.probes), hypothesis.get("seq"),
+                   state.claimed_interval, id(truth) if truth else None, numeric_title(state))
+        if drawing == self._drawn:
+            return
+        self._drawn = drawing
         plt = self._plot.plt
         plt.clear_data()
         plt.xlim(*X_RANGE)

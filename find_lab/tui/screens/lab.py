@@ -220,16 +220,23 @@ class LabScreen(Screen):
         index = max(0, min(index, len(self.events) - 1))
         if not self.events:
             return
-        if index > self.cursor:
+        if index == self.cursor + 1:
+            self._apply(self.events[index])
+        elif index > self.cursor:  # a jump: take in every event, then draw once
             for event in self.events[self.cursor + 1:index + 1]:
-                self._apply(event)
+                self.state.apply(event)
+            self._redraw(index)
         else:
             self.state = LabState.from_events(self.events[:index + 1])
-            self.query_one("#transcript", TranscriptPane).reset(self.events[:index + 1])
-            self._draw_probes()
-            self._draw_status()
+            self._redraw(index)
         self.cursor = index
         self._draw_mode_bar()
+
+    def _redraw(self, index: int) -> None:
+        self.query_one("#transcript", TranscriptPane).reset(self.events[:index + 1])
+        self._draw_probes()
+        self.refresh_bindings()
+        self._draw_status()
 
     def _draw_mode_bar(self) -> None:
         """What this screen is showing; the same height in every mode, so a live session and
