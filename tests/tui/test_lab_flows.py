@@ -248,3 +248,17 @@ def test_the_shipped_examples_replay_to_their_recorded_scores():
         assert again.value == pytest.approx(state.score["value"], rel=1e-6, abs=1e-12), log.name
     kinds_seen = {e["kind"] for log in logs for e in map(json.loads, log.read_text().splitlines())}
     assert {"steer", "takeover", "handback", "hypothesis"} <= kinds_seen
+
+
+async def test_abandon_ends_the_session_and_the_palette_lists_the_lab_actions(home):
+    app = make_app(Launch("watch", "numeric/f0013", "scientist"), home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        lab = app.screen
+        await until(pilot, lambda: lab.experiment is not None)
+        titles = [command.title for command in app.get_system_commands(lab)]
+        assert {"Help", "Scoreboard", "Take over/hand back", "Steer", "Abandon"} <= set(titles)
+        assert "Submit" not in titles                            # not while the agent drives
+        await pilot.press("space", "a")
+        await until(pilot, lambda: lab.state.ended)
+        assert lab.state.status == "abandoned"
+    assert Store(home).get(lab.state.session_id)["status"] == "abandoned"
