@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -289,6 +290,17 @@ def _add_session_commands(commands) -> None:
     delete.add_argument("session_id", metavar="ID")
     sessions.set_defaults(run=cmd_sessions)
     _add_lab_commands(commands, home)
+    from find_lab.judge import JUDGE_MODEL
+
+    judging = commands.add_parser("judge", parents=[home],
+                                  help="judge saved descriptions (FIND's multiple-choice test)")
+    judging.add_argument("session_ids", nargs="*", metavar="ID")
+    judging.add_argument("--all", action="store_true", help="every submitted session not yet judged")
+    judging.add_argument("--judge", default=JUDGE_MODEL, metavar="MODEL|none",
+                         help=f"the judge model (default {JUDGE_MODEL}); none skips judging")
+    judging.add_argument("--api-key-file", metavar="FILE", help="read the key from FILE")
+    judging.add_argument("--base-url", metavar="URL", help="API base URL (default $ANTHROPIC_BASE_URL)")
+    judging.set_defaults(run=cmd_judge)
 
 
 def cmd_lab(args) -> int:
@@ -311,6 +323,66 @@ def cmd_lab(args) -> int:
         launch = Launch("replay", session_id=session_id)
     make_app(launch, home=args.home, suite_root=args.suite, seed=getattr(args, "seed", 0),
              budget=Budget(getattr(args, "calls", 25), getattr(args, "points", 400))).run()
+    return 0
+
+
+def api_key(args) -> str | None:
+    """The key from --api-key-file, else ANTHROPIC_API_KEY; never printed or saved."""
+    if getattr(args, "api_key_file", None):
+        try:
+            return Path(args.api_key_file).read_text().strip() or None
+        except OSError as exc:
+            raise UserError(f"cannot read the API key file: {exc.strerror}") from None
+    return os.environ.get("ANTHROPIC_API_KEY") or None
+
+
+def cmd_judge(args) -> int:
+    """FIND's description test on saved submissions; the verdict is appended to the session."""
+    import asyncio
+
+    from find_lab import judge
+    from find_lab.store import StoreError
+
+    store = _store(args)
+    docs = store.list()
+    if args.all:
+        chosen = [d for d in docs if d.get("status") == "submitted" and not d.get("judge")]
+    else:
+        try:
+            chosen = [store.get(session_id) for session_id in args.session_ids]
+        except StoreError as exc:
+            raise UserError(str(exc)) from None
+    if not chosen:
+        raise UserError("no sessions to judge: name them, or use --all")
+    if args.judge == "none":
+        for doc in chosen:
+            print(f"{doc['id']}  not judged (--judge none)")
+        return 0
+    key = api_key(args)
+    if not key:
+        raise UserError("set ANTHROPIC_API_KEY (or --api-key-file) to run the judge; "
+                        "--judge none skips it")
+    ask = judge.claude_asker(args.judge, key, args.base_url)
+    suite = _suite(args)
+    for doc in chosen:
+        submitted = next((e for e in store.events(doc["id"]) if e["kind"] == "submit"), None)
+        if submitted is None:
+            print(f"{doc['id']}  nothing submitted: not judged")
+            continue
+        try:
+            asked = judge.questions(suite, doc["function_id"])
+        except SuiteError:
+            print(f"{doc['id']}  {doc['function_id']} is not in the suite: no questions to ask")
+            continue
+        try:
+            verdict = asyncio.run(judge.judge(submitted["description"], asked, ask, args.judge))
+        except Exception as exc:  # the SDK's errors: one line, the rest stay judged
+            raise UserError(f"the judge failed on {doc['id']}: {type(exc).__name__}: "
+                            f"{str(exc).splitlines()[0] if str(exc) else ''}") from None
+        store.append(doc["id"], "judge", score=verdict.score, correct=verdict.correct,
+                     total=verdict.total, model=verdict.model)
+        print(f"{doc['id']}  {doc['function_id']:14} {verdict.correct}/{verdict.total} "
+              f"(score {verdict.score:.2f}; chance 0.33)")
     return 0
 
 

@@ -19,7 +19,7 @@ from find_lab.suite import COMPLEXITIES, DOMAINS, Suite, SuiteError
 
 ALL = "all"                 # the complexity of a row that pools every complexity
 OWN = "own"                 # the complexity of a function that is not in the suite
-NOT_JUDGED = "not judged"   # no description judge exists yet: say so, invent no number
+NOT_JUDGED = "not judged"   # no judge has read these descriptions: say so, invent no number
 BASELINES = frozenset({"random", "interpolate"})
 QUALIFIERS = {"human": "actor_name", "claude": "model"}  # what tells two such actors apart
 LOWER_IS_BETTER = frozenset({"nmse"})
@@ -149,7 +149,15 @@ def _row(actor: str, domain: str, complexity: str, docs: list[dict]) -> Row:
         mean_value=_mean(_numbers(doc["score"].get("value") for doc in scored)),
         mean_local_nmse=_mean(_numbers(doc["score"].get("local_nmse") for doc in scored)),
         median_seconds=_median(_numbers(_seconds(doc) for doc in scored)),
-        tokens=_usage_total(docs, _tokens), cost_usd=_usage_total(docs, _cost))
+        tokens=_usage_total(docs, _tokens), cost_usd=_usage_total(docs, _cost),
+        judged=_judged(docs))
+
+
+def _judged(docs: list[dict]) -> str:
+    """Mean description-judge score over the judged sessions, and how many; "not judged"
+    when none was (an offline lab has no judge, and no number is invented)."""
+    scores = _numbers((doc.get("judge") or {}).get("score") for doc in docs)
+    return f"{statistics.fmean(scores):.2f} ({len(scores)})" if scores else NOT_JUDGED
 
 
 def _order(row: Row) -> tuple:

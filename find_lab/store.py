@@ -28,9 +28,9 @@ from tinydb.table import Table
 
 FORMAT = "find-lab-session/1"
 META = ("function_id", "domain", "actor_kind", "actor_name", "model")
-FIELDS = ("id", *META, "started", "finished", "status", "score", "probes", "points", "usage",
+FIELDS = ("id", *META, "started", "finished", "status", "score", "probes", "points", "usage", "judge",
           "pid", "host")
-INDEXED_KINDS = frozenset({"probe", "score", "usage", "session_end"})
+INDEXED_KINDS = frozenset({"probe", "score", "usage", "session_end", "judge"})
 SECRET = re.compile(r"sk-ant-[A-Za-z0-9_-]+")
 REDACTED = "sk-ant-…redacted"
 SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
@@ -218,6 +218,27 @@ class Store:
             raise StoreError(f"session {doc['id']} has no event log")
         return _read_log(path)
 
+    def append(self, session_id: str, kind: str, **fields) -> dict:
+        """Add an event to a finished session (a judge's verdict comes after the session_end).
+        Refused while a writer still holds the log: the session is running."""
+        doc = self.get(session_id)
+        path = self._log_path(doc["id"])
+        events = self.events(doc["id"])
+        if not events or events[-1].get("kind") not in ("session_end", "judge"):
+            raise StoreError(f"session {doc['id']} has not ended")
+        with open(path, "a", encoding="utf-8") as file:
+            try:
+                fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise StoreError(f"session {doc['id']} is still being written") from None
+            event = {"seq": events[-1]["seq"] + 1, "t": events[-1].get("t", 0.0),
+                     "actor": "system", "kind": kind, **fields}
+            file.write(_line(event))
+            file.flush()
+            os.fsync(file.fileno())
+        self._summarise(doc["id"], event)
+        return event
+
     # --- the index ----------------------------------------------------------------------------
     @contextmanager
     def _index(self, recover: bool = False) -> Iterator[Table]:
@@ -322,7 +343,7 @@ def _new_doc(session_id: str, meta: dict, started: str | None, pid: int | None,
              host: str | None) -> dict:
     return {"id": session_id, **{key: meta.get(key) for key in META}, "started": started,
             "finished": None, "status": "running", "score": None, "probes": 0, "points": 0,
-            "usage": {}, "pid": pid, "host": host}
+            "usage": {}, "judge": None, "pid": pid, "host": host}
 
 
 def _apply(doc: dict, event: dict, now: str) -> dict:
@@ -347,6 +368,8 @@ def _apply(doc: dict, event: dict, now: str) -> dict:
         return {"usage": usage}
     if kind == "session_end":
         return {"status": event.get("status", "ended"), "finished": now}
+    if kind == "judge":
+        return {"judge": {key: event.get(key) for key in ("score", "correct", "total", "model")}}
     return {}
 
 

@@ -73,6 +73,8 @@ RENDERERS: dict[str, Callable[[dict], list[str]]] = {
     "score": _score,
     "usage": lambda e: [f"usage  {e.get('input_tokens', 0)} in / {e.get('output_tokens', 0)} out"],
     "error": lambda e: [f"error  {e.get('message', '')}"],
+    "judge": lambda e: [f"judge  {e.get('correct')}/{e.get('total')} multiple-choice questions "
+                        f"right ({e.get('model')}; chance is 1/3)"],
     "session_end": lambda e: [f"end    {e['status']}" + (f" - {e['reason']}" if e.get("reason") else "")],
 }
 

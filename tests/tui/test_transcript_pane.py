@@ -40,6 +40,7 @@ EVENTS = [
           code_size={"ast_nodes": 48, "numeric_literals": 45, "string_literals": 0,
                      "table_like": True}, description=None, seconds=0.2),
     event(15, "session_end", "system", status="submitted"),
+    event(16, "judge", "system", score=0.7, correct=7, total=10, model="claude-haiku-4-5"),
 ]
 
 EXPECTED = {  # seq -> key content the event must show
@@ -60,6 +61,7 @@ EXPECTED = {  # seq -> key content the event must show
     14: ["SUCCESS", "nmse 0.0123", "held-out 0.0151", "local detail 0.42", "48 AST nodes",
          "table-like"],
     15: ["submitted"],
+    16: ["7/10", "claude-haiku-4-5", "chance is 1/3"],
 }
 
 

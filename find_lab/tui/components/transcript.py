@@ -202,6 +202,12 @@ def _session_end(event: dict) -> RenderableType:
     return Banner(f"session {status}{reason}", END_STYLES.get(status, "bold"))
 
 
+def _judge(event: dict) -> RenderableType:
+    text = (f"{event['correct']}/{event['total']} multiple-choice questions right from the "
+            f"description alone · {event['model']} · chance is 1/3")
+    return Row("judge", "bold cyan", Text(text))
+
+
 def _generic(event: dict) -> RenderableType:
     """Any other kind (or a malformed event): its kind and fields, so nothing is lost."""
     fields = ", ".join(f"{key}={_value(value)}" for key, value in event.items()
@@ -224,6 +230,7 @@ RENDERERS: dict[str, Callable[[dict], RenderableType]] = {
     "usage": _usage,
     "error": lambda e: Row("error", "bold red", Text(str(e.get("message", "")), style="red")),
     "session_end": _session_end,
+    "judge": _judge,
 }
 
 
