@@ -13,7 +13,7 @@ from find_lab import targets
 from find_lab.experiment import Experiment
 from find_lab.suite import Suite
 from find_lab.tui.app import make_app
-from find_lab.tui.screens.dialogs import SubmitDialog
+from find_lab.tui.screens.dialogs import ForkDialog, NameDialog, SubmitDialog
 from find_lab.tui.screens.lab import Launch
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "sessions" / "logs"
@@ -69,3 +69,23 @@ class SubmitHarness(App):
 
 def test_submit_dialog(snap_compare):
     assert snap_compare(SubmitHarness(), press=[*"a falling line"], terminal_size=(120, 40))
+
+
+class DialogHarness(App):
+    CSS_PATH = SubmitHarness.CSS_PATH
+
+    def __init__(self, dialog):
+        super().__init__()
+        self.dialog = dialog
+
+    def on_mount(self) -> None:
+        self.push_screen(self.dialog)
+
+
+def test_name_dialog(snap_compare):
+    assert snap_compare(DialogHarness(NameDialog()), press=[*"Ada"], terminal_size=(120, 40))
+
+
+def test_fork_dialog(snap_compare):
+    dialog = ForkDialog(["scientist", "random", "interpolate", "human"])
+    assert snap_compare(DialogHarness(dialog), press=["down"], terminal_size=(120, 40))
