@@ -239,7 +239,8 @@ class Experiment:
         if self.ended or self.driver != "human":
             return
         since = max(e["seq"] for e in self.events if e["kind"] == "takeover")
-        tried = [(x, y) for e in self.events[since:] if e["kind"] == "probe"
+        tried = [(x, y) for e in self.events[since:]
+                 if e["kind"] == "probe" and e["actor"] == "human"
                  for x, y, err in zip(e["inputs"], e["outputs"], e["errors"]) if err is None]
         summary = "; ".join(f"f({x!r}) = {y!r}" for x, y in tried[:40]) or "nothing"
         self.driver = "agent"

@@ -1,7 +1,6 @@
 """Every flow of the lab, driven through Textual's pilot as a person would drive it."""
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,18 +20,6 @@ from find_lab.tui.screens.launcher import LauncherScreen
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "sessions" / "logs"
 STEERED = "20261128-120004-example-scientist-numeric-f0028"
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    """A store holding the shipped example sessions, and settings of a known player."""
-    logs = tmp_path / "sessions" / "logs"
-    logs.mkdir(parents=True)
-    for log in EXAMPLES.glob("*.jsonl"):
-        shutil.copy(log, logs)
-    monkeypatch.setenv("FIND_LAB_SETTINGS", str(tmp_path / "settings.json"))
-    (tmp_path / "settings.json").write_text(json.dumps({"name": "Ada"}))
-    return tmp_path / "sessions"
 
 
 async def until(pilot, condition, seconds=60.0):

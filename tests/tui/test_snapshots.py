@@ -3,10 +3,8 @@
 Replays of the shipped examples make the lab deterministic: no clocks, no random ids.
 """
 
-import shutil
 from pathlib import Path
 
-import pytest
 from textual.app import App
 
 from find_lab import targets
@@ -16,19 +14,8 @@ from find_lab.tui.app import make_app
 from find_lab.tui.screens.dialogs import ForkDialog, NameDialog, SubmitDialog
 from find_lab.tui.screens.lab import Launch
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "sessions" / "logs"
 STEERED = "20261128-120004-example-scientist-numeric-f0028"
 STRINGS = "20261128-120001-example-scientist-strings-f0000"
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    logs = tmp_path / "sessions" / "logs"
-    logs.mkdir(parents=True)
-    for log in EXAMPLES.glob("*.jsonl"):
-        shutil.copy(log, logs)
-    monkeypatch.setenv("FIND_LAB_SETTINGS", str(tmp_path / "settings.json"))
-    return tmp_path / "sessions"
 
 
 async def to_the_end(pilot):
