@@ -19,6 +19,7 @@ class Job:
     seed: int
     home: str | None  # None: do not save sessions
     suite_root: str | None
+    claude: dict | None = None  # the Claude agent's options (model, key, base URL), in memory only
 
 
 def run_job(job: Job) -> dict:
@@ -35,7 +36,8 @@ def run_job(job: Job) -> dict:
         store = Store(Path(job.home))
     started = time.perf_counter()
     experiment = asyncio.run(run_session(targets.from_spec(spec, job.seed),
-                                         make_actor(job.agent, job.seed), store=store))
+                                         make_actor(job.agent, job.seed, claude=job.claude),
+                                         store=store))
     score = experiment.score
     return {"agent": job.agent, "function_id": job.function_id, "domain": spec["domain"],
             "complexity": spec["complexity"], "status": experiment.status,

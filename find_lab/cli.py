@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from find_lab import sandbox, scoring
+from find_lab.pricing import DEFAULT_MODEL
 from find_lab.suite import COMPLEXITIES, DOMAINS, Suite, SuiteError, default_root, render
 
 EPILOG = """examples:
@@ -129,12 +130,14 @@ def cmd_run(args) -> int:
     from find_lab.experiment import Budget
     from find_lab.session import make_actor, run_session
 
+    printer = None if args.json else transcript.LivePrinter()
     try:
         target = _target(args)
-        actor = make_actor(args.agent, args.seed)
+        actor = make_actor(args.agent, args.seed,
+                           claude=_claude_options(args, printer.text if printer else None))
     except (targets.TargetError, ValueError) as exc:
         raise UserError(str(exc)) from None
-    printer = () if args.json else (lambda event: print("\n".join(transcript.render(event)), flush=True),)
+    printer = (printer,) if printer else ()
     store = None if args.no_save else _store(args)
     experiment = asyncio.run(run_session(target, actor, store=store,
                                          budget=Budget(args.calls, args.points), listeners=printer))
@@ -158,7 +161,11 @@ def cmd_bench(args) -> int:
     agents = [args.agent] + ([b for b in ("random", "interpolate") if b != args.agent]
                              if args.baselines else [])
     home = None if args.no_save else str(_store(args).home)
-    jobs = [bench.Job(agent, fid, args.seed, home, args.suite) for fid in ids for agent in agents]
+    claude = _claude_options(args) if args.agent == "claude" else None
+    if claude and not claude["api_key"]:
+        raise UserError("set ANTHROPIC_API_KEY (or --api-key-file) to use the claude agent")
+    jobs = [bench.Job(agent, fid, args.seed, home, args.suite, claude if agent == "claude" else None)
+            for fid in ids for agent in agents]
     print(f"running {len(jobs)} sessions ({len(ids)} functions x {', '.join(agents)}) "
           f"on {args.workers} workers", file=sys.stderr)
     rows, interrupted = bench.run_all(jobs, args.workers)
@@ -247,10 +254,20 @@ def _add_session_commands(commands) -> None:
     home.add_argument("--home", metavar="DIR",
                       help="where sessions are saved (default: $FIND_LAB_HOME or ./sessions)")
 
-    run = commands.add_parser("run", parents=[home], help="run an agent on one function, headless")
+    api = argparse.ArgumentParser(add_help=False)
+    group = api.add_argument_group("the Anthropic API")
+    group.add_argument("--api-key-file", metavar="FILE",
+                       help="read the API key from FILE (default $ANTHROPIC_API_KEY)")
+    group.add_argument("--base-url", metavar="URL", help="API base URL (default $ANTHROPIC_BASE_URL)")
+    claude = argparse.ArgumentParser(add_help=False, parents=[api])
+    group = claude.add_argument_group("the claude agent")
+    group.add_argument("--model", metavar="ID", help=f"Claude model (default {DEFAULT_MODEL})")
+    group.add_argument("--rounds", type=int, metavar="N", help="turn cap (default 20, as in FIND)")
+
+    run = commands.add_parser("run", parents=[home, claude], help="run an agent on one function, headless")
     run.add_argument("function", metavar="FUNCTION",
                      help="a suite id (numeric/f0001) or your own FILE.py:NAME or MODULE:NAME")
-    run.add_argument("--agent", default="scientist", help="scientist, random or interpolate")
+    run.add_argument("--agent", default="scientist", help="scientist, claude, random or interpolate")
     run.add_argument("--domain", choices=DOMAINS, help="domain of your own function")
     run.add_argument("--reference", metavar="FILE.py:NAME", help="true code to score your function")
     run.add_argument("--seed", type=int, default=0)
@@ -260,7 +277,7 @@ def _add_session_commands(commands) -> None:
     run.add_argument("--no-save", action="store_true", help="do not save the session")
     run.set_defaults(run=cmd_run)
 
-    bench = commands.add_parser("bench", parents=[home],
+    bench = commands.add_parser("bench", parents=[home, claude],
                                 help="run an agent (and the baselines) over many functions")
     bench.add_argument("--agent", default="scientist")
     bench.add_argument("--domain", choices=DOMAINS)
@@ -289,18 +306,8 @@ def _add_session_commands(commands) -> None:
     delete = actions.add_parser("delete", parents=[home], help="delete one session")
     delete.add_argument("session_id", metavar="ID")
     sessions.set_defaults(run=cmd_sessions)
-    _add_lab_commands(commands, home)
-    from find_lab.judge import JUDGE_MODEL
-
-    judging = commands.add_parser("judge", parents=[home],
-                                  help="judge saved descriptions (FIND's multiple-choice test)")
-    judging.add_argument("session_ids", nargs="*", metavar="ID")
-    judging.add_argument("--all", action="store_true", help="every submitted session not yet judged")
-    judging.add_argument("--judge", default=JUDGE_MODEL, metavar="MODEL|none",
-                         help=f"the judge model (default {JUDGE_MODEL}); none skips judging")
-    judging.add_argument("--api-key-file", metavar="FILE", help="read the key from FILE")
-    judging.add_argument("--base-url", metavar="URL", help="API base URL (default $ANTHROPIC_BASE_URL)")
-    judging.set_defaults(run=cmd_judge)
+    _add_lab_commands(commands, home, claude)
+    _add_judge_command(commands, home, api)
 
 
 def cmd_lab(args) -> int:
@@ -322,7 +329,8 @@ def cmd_lab(args) -> int:
             raise UserError(str(exc)) from None
         launch = Launch("replay", session_id=session_id)
     make_app(launch, home=args.home, suite_root=args.suite, seed=getattr(args, "seed", 0),
-             budget=Budget(getattr(args, "calls", 25), getattr(args, "points", 400))).run()
+             budget=Budget(getattr(args, "calls", 25), getattr(args, "points", 400)),
+             claude=_claude_options(args)).run()
     return 0
 
 
@@ -334,6 +342,13 @@ def api_key(args) -> str | None:
         except OSError as exc:
             raise UserError(f"cannot read the API key file: {exc.strerror}") from None
     return os.environ.get("ANTHROPIC_API_KEY") or None
+
+
+def _claude_options(args, on_text=None) -> dict:
+    """What the Claude agent needs from the command line; the key stays in memory."""
+    return {"model": getattr(args, "model", None), "api_key": api_key(args),
+            "base_url": getattr(args, "base_url", None), "max_rounds": getattr(args, "rounds", None),
+            "on_text": on_text}
 
 
 def cmd_judge(args) -> int:
@@ -386,10 +401,11 @@ def cmd_judge(args) -> int:
     return 0
 
 
-def _add_lab_commands(commands, home) -> None:
-    watch = commands.add_parser("watch", parents=[home], help="watch an agent interpret a function (TUI)")
+def _add_lab_commands(commands, home, claude) -> None:
+    watch = commands.add_parser("watch", parents=[home, claude],
+                                help="watch an agent interpret a function (TUI)")
     watch.add_argument("function_id", metavar="ID")
-    watch.add_argument("--agent", default="scientist", help="scientist, random or interpolate")
+    watch.add_argument("--agent", default="scientist", help="scientist, claude, random or interpolate")
     play = commands.add_parser("play", parents=[home], help="interpret a function yourself (TUI)")
     play.add_argument("function_id", metavar="ID")
     for lab in (watch, play):
@@ -400,6 +416,18 @@ def _add_lab_commands(commands, home) -> None:
     replay = commands.add_parser("replay", parents=[home], help="replay a saved session (TUI)")
     replay.add_argument("session_id", metavar="SESSION_ID")
     replay.set_defaults(run=cmd_lab)
+
+
+def _add_judge_command(commands, home, api) -> None:
+    from find_lab.judge import JUDGE_MODEL
+
+    judging = commands.add_parser("judge", parents=[home, api],
+                                  help="judge saved descriptions (FIND's multiple-choice test)")
+    judging.add_argument("session_ids", nargs="*", metavar="ID")
+    judging.add_argument("--all", action="store_true", help="every submitted session not yet judged")
+    judging.add_argument("--judge", default=JUDGE_MODEL, metavar="MODEL|none",
+                         help=f"the judge model (default {JUDGE_MODEL}); none skips judging")
+    judging.set_defaults(run=cmd_judge)
 
 
 def main(argv: list[str] | None = None) -> int:

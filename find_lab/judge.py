@@ -24,7 +24,7 @@ from find_lab.suite import Suite, neurons, numeric, strings
 
 QUESTIONS = 10
 CHOICES = "ABC"
-JUDGE_MODEL = "claude-haiku-4-5"
+JUDGE_MODEL = "claude-haiku-5-5"
 ANSWER = re.compile(r"\b([ABC])\b")
 SYSTEM = ("You judge descriptions of hidden functions. You are given a description and three "
           "candidate input -> output pairs with the same input; exactly one comes from the "

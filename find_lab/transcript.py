@@ -82,3 +82,30 @@ RENDERERS: dict[str, Callable[[dict], list[str]]] = {
 def render(event: dict) -> list[str]:
     renderer = RENDERERS.get(event["kind"])
     return renderer(event) if renderer else [f"{event['kind']}"]
+
+
+class LivePrinter:
+    """A listener that prints each event, and streamed agent text as it arrives.
+
+    A message already streamed is not printed twice; one whose final text differs (its
+    stream broke and the reply was asked for again) is printed in full after a note."""
+
+    def __init__(self, out=None):
+        self.out = out
+        self.streamed = ""
+
+    def text(self, delta: str) -> None:
+        if not self.streamed:
+            print("agent  ", end="", file=self.out)
+        print(delta, end="", flush=True, file=self.out)
+        self.streamed += delta
+
+    def __call__(self, event: dict) -> None:
+        shown, self.streamed = self.streamed, ""
+        if shown:
+            print(file=self.out)
+            if event["kind"] == "message" and event.get("text", "").strip() == shown.strip():
+                return
+            if event["kind"] == "message":
+                print("(the stream broke; the reply in full:)", file=self.out)
+        print("\n".join(render(event)), flush=True, file=self.out)

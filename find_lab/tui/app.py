@@ -16,9 +16,6 @@ from textual.binding import Binding
 from find_lab.experiment import Budget
 from find_lab.tui.screens.lab import LabScreen, Launch
 
-OFFLINE_ACTORS = ["scientist", "random", "interpolate", "human"]
-
-
 class FindLab(App):
     CSS_PATH = "lab.tcss"
     TITLE = "FIND Lab"
@@ -26,11 +23,13 @@ class FindLab(App):
     BINDINGS = [Binding("f1", "help", "Help")]
 
     def __init__(self, launch: Launch | None = None, *, home: Path | str | None = None,
-                 suite_root: Path | str | None = None, seed: int = 0, budget: Budget = Budget()):
+                 suite_root: Path | str | None = None, seed: int = 0, budget: Budget = Budget(),
+                 claude: dict | None = None):
         super().__init__()
         self.launch = launch
         self.home, self.suite_root = home, suite_root
         self.seed, self.budget = seed, budget
+        self.claude = dict(claude or {})  # the Claude agent's options; the key stays in memory
 
     @cached_property
     def suite(self):
@@ -80,20 +79,20 @@ class FindLab(App):
             return []
 
     def actor_choices(self) -> list[str]:
-        keyed = bool(os.environ.get("ANTHROPIC_API_KEY"))
-        return OFFLINE_ACTORS[:1] + (["claude"] if keyed else []) + OFFLINE_ACTORS[1:]
+        """Claude is offered always; without a key, choosing it says how to set one."""
+        return ["scientist", "claude", "random", "interpolate", "human"]
 
-    def make_actor(self, kind: str):
+    def make_actor(self, kind: str, on_text=None):
         if kind == "human":
             from find_lab import settings
             from find_lab.agents.human import Human
 
             return Human(settings.load().get("name", ""))
-        if kind == "claude":
-            raise ValueError("the Claude actor is not available yet: watch the scientist meanwhile")
         from find_lab.session import make_actor
 
-        return make_actor(kind, self.seed)
+        options = {**self.claude, "api_key": self.claude.get("api_key") or
+                   os.environ.get("ANTHROPIC_API_KEY"), "on_text": on_text}
+        return make_actor(kind, self.seed, claude=options)
 
     def on_mount(self) -> None:
         from find_lab.tui.screens.launcher import LauncherScreen

@@ -49,6 +49,14 @@ class EventRecorded(Message):
         self.event = event
 
 
+class TextStreamed(Message):
+    """A piece of an agent's reply, shown before the reply is complete."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+
 class LabScreen(Screen):
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause/resume"),
@@ -133,7 +141,8 @@ class LabScreen(Screen):
 
         try:
             spec = self.app.suite.get(self.launch.function_id)
-            self.actor = self.app.make_actor(self.launch.actor)
+            self.actor = self.app.make_actor(
+                self.launch.actor, on_text=lambda text: self.post_message(TextStreamed(text)))
         except Exception as exc:  # unknown id, missing key: one line, the lab keeps going
             self.app.notify(str(exc), severity="error")
             self.app.pop_screen()
@@ -158,6 +167,9 @@ class LabScreen(Screen):
 
     def on_event_recorded(self, message: EventRecorded) -> None:
         self._apply(message.event)
+
+    def on_text_streamed(self, message: TextStreamed) -> None:
+        self.query_one("#transcript", TranscriptPane).stream(message.text)
 
     def _open_replay(self) -> None:
         try:
@@ -190,7 +202,10 @@ class LabScreen(Screen):
         if self.launch.mode != "replay":
             self.events.append(event)
         self.state.apply(event)
-        self.query_one("#transcript", TranscriptPane).add(event)
+        transcript = self.query_one("#transcript", TranscriptPane)
+        if event["kind"] in ("error", "session_end"):
+            transcript.end_stream()  # a reply cut short is not kept as if it were said
+        transcript.add(event)
         if event["kind"] in PROBE_KINDS:
             self._draw_probes()
         if event["kind"] == "score" and self.launch.mode == "play":
