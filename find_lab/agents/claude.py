@@ -1,0 +1,421 @@
+"""Claude as the interpretability agent: FIND's AIA loop over the Anthropic Messages API.
+
+Each turn streams one reply, records it, then runs the tools it calls (probe,
+test_hypothesis, submit) through the Experiment and answers with their results. Steering and
+a human's takeover reach the model as text in its next user turn. The SDK is imported lazily,
+in a worker thread: it costs seconds and must never block a UI's event loop.
+
+Faults: the SDK retries 408/409/429/5xx itself (honouring retry-after and retry-after-ms);
+a reply that breaks off mid-stream is asked for again, and nothing of it is recorded until a
+whole reply has arrived, so a fault never duplicates or loses an event.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import json
+import math
+import os
+from typing import Any, Callable
+
+from find_lab import pricing
+from find_lab.experiment import Budget, BudgetExhausted, Experiment
+from find_lab.pricing import DEFAULT_MODEL
+from find_lab.store import redact
+from find_lab.trial import fit_summary
+
+MISSING_KEY = "set ANTHROPIC_API_KEY (or --api-key-file) to use the claude agent"
+EPHEMERAL = {"type": "ephemeral"}
+WORST_SHOWN = 8
+ENDING_STOPS = {"refusal": "the model declined to continue (refusal)",
+                "model_context_window_exceeded": "the conversation outgrew the model's context "
+                                                 "window"}
+
+COMMON_PROMPT = """\
+You are the experimenter in FIND Lab. A hidden function f sits behind a black box: you cannot \
+read it, only call it on inputs you choose. Find out what it does, then explain it in words a \
+person can check and in Python code that reproduces it.
+
+How to work:
+- Test widely before you theorise: spread your first probes over the whole input space, then \
+look closer wherever something changes.
+- Expect noise. Some functions add random noise to every output; probe a few inputs twice to \
+see how much, and describe the underlying function, not the noise.
+- Look for an interval that behaves differently. Many functions follow one rule almost \
+everywhere and something else on a stretch of inputs (a corrupted interval where the output is \
+noise around the mean, a step, a kink, a region where it is undefined). Pin down its bounds: \
+that is where a good explanation beats a mediocre one.
+- Prefer a simple description of most of the behaviour plus an exact account of the \
+exception over a complicated formula that fits everything a little.
+- Before you submit, check your code with test_hypothesis: it runs the code on every input \
+probed so far and reports the fit and the worst misses.
+- Submit closed-form code. A table of the values you probed explains nothing, and the scorer \
+measures the code and reports a lookup table as one.
+- Say in a sentence or two what you learned and what you will try next: a person is watching \
+and may send you messages. Take them into account.
+
+Your answer, given with the submit tool, has three parts:
+[DESCRIPTION] what f does, in a few plain sentences;
+[DOMAIN] where f behaves differently, with its bounds, or "none";
+[CODE] Python source defining f(x).
+
+The domain of this function:
+"""
+
+DOMAIN_PROMPTS = {
+    "numeric": """\
+f takes a real number x in [-128, 128] and returns a real number, or "undefined". It may be \
+built from familiar pieces (lines, polynomials, absolute values, roots, logarithms, steps, \
+ReLUs, tanh, sines and cosines, reciprocals, bumps, rational functions, square waves), alone, \
+summed or multiplied. Your code defines f(x) for a float x; the math module and numpy (import \
+numpy as np) are available. It is scored by normalised mean squared error on 256 points \
+spread over [-128, 128] (success below 0.1) and on how well it gets the odd interval right.""",
+    "strings": """\
+f takes a string and returns a string. It may compose operations such as case changes, \
+reversals, character shifts, insertions, removals, replacements, duplications, counting, or \
+picking out characters. Try empty strings, single characters, digits, punctuation, spaces and \
+mixed case. Your code defines f(x) taking and returning a str; the standard library (re, \
+string, ...) is available. It is scored by exact matches on unseen strings (success at 90%).""",
+    "neurons": """\
+f is a synthetic neuron: it takes one English word and returns an activation between 0 and 1, \
+high for words in the concept it is selective for (sometimes for either of two concepts). \
+Probe words from many topics, then words close to the ones that fire, to find the concept and \
+its edges. Your code defines f(x) for a word and returns a number in [0, 1]: describe the \
+concept in code with words well beyond the ones you probed. It is scored by correlation with \
+the true activations on unseen words (success at 0.5).""",
+}
+
+PROBE_ITEMS = {
+    "numeric": {"type": "number", "minimum": -128, "maximum": 128},
+    "strings": {"type": "string", "maxLength": 1000},
+    "neurons": {"type": "string", "pattern": "^[A-Za-z][A-Za-z'-]{0,39}$",
+                "description": "a single English word"},
+}
+# Asked for in words, not forced through tool_choice: current models (Opus 5.5, Sonnet 5.5,
+# Fable 5.1 and later) answer a forced tool choice with a 400.
+LAST_TURN = ("This is your last turn: call submit now with your best description, domain and "
+             "code. A session that ends without a submission scores nothing.")
+NUDGE = "Continue by calling a tool: probe, test_hypothesis, or submit once you are confident."
+
+
+class ClaudeUnavailable(ValueError):
+    """The claude agent cannot run here (no API key): one line for the person at the lab, a
+    ValueError like the lab's other bad choices."""
+
+
+class _Interrupted(Exception):
+    """A reply stream ended before its last event."""
+
+
+class ClaudeAgent:
+    kind = "claude"
+    name = "claude"
+
+    def __init__(self, model: str = DEFAULT_MODEL, api_key: str | None = None,
+                 base_url: str | None = None, max_rounds: int = 20, max_tokens: int = 4096,
+                 client: Any = None, *, on_text: Callable[[str], None] | None = None,
+                 max_retries: int = 4, timeout: float = 120.0):
+        """`client` is an AsyncAnthropic to use as it is; otherwise one is made from
+        `api_key` (default $ANTHROPIC_API_KEY) and `base_url` (default $ANTHROPIC_BASE_URL),
+        retrying failed requests `max_retries` times and taking a stream silent for `timeout`
+        seconds as stalled (the SDK's own default waits ten minutes).
+        `on_text` receives streamed text as it arrives: a reply interrupted mid-stream is asked
+        for again, so a listener drops what it has shown at the next message or error event."""
+        self.model = model
+        self.max_rounds, self.max_tokens = max_rounds, max_tokens
+        self.on_text = on_text
+        self.redo_delays = (0.0, 1.0, 3.0)  # waits before asking again for a broken reply
+        self._client = client
+        self._api_key = api_key or os.environ.get("ANTHROPIC_API_KEY")
+        self._base_url, self._max_retries, self._timeout = base_url, max_retries, timeout
+        if client is None and not self._api_key:
+            raise ClaudeUnavailable(MISSING_KEY)
+
+    async def run(self, experiment: Experiment) -> None:
+        anthropic, httpx2 = await asyncio.to_thread(_load_sdk)
+        client = self._client or self._make_client(anthropic)
+        try:
+            await _Session(self, experiment, client, anthropic, httpx2).run()
+        finally:
+            if client is not self._client:
+                await client.close()
+
+    def _make_client(self, anthropic):
+        return anthropic.AsyncAnthropic(api_key=self._api_key, base_url=self._base_url,
+                                        max_retries=self._max_retries, timeout=self._timeout)
+
+
+def _load_sdk():
+    return importlib.import_module("anthropic"), importlib.import_module("httpx2")
+
+
+class _Session:
+    """One conversation: the message history and the turn loop."""
+
+    def __init__(self, agent: ClaudeAgent, experiment: Experiment, client, anthropic, httpx2):
+        self.agent, self.experiment, self.client = agent, experiment, client
+        self.anthropic = anthropic
+        self.broken = (anthropic.APIConnectionError, httpx2.TransportError, _Interrupted,
+                       ValueError)  # ValueError: the SDK could not parse a tool call's JSON
+        self.domain = experiment.target.domain
+        self.messages: list[dict] = []
+        self.max_tokens = agent.max_tokens
+        self.on_text = agent.on_text or getattr(experiment, "stream", None)
+        self.system = [{"type": "text", "text": COMMON_PROMPT + DOMAIN_PROMPTS[self.domain],
+                        "cache_control": EPHEMERAL}]
+        self.tools = _tools(self.domain, experiment.budget)
+
+    async def run(self) -> None:
+        results, notes = [], [self._opening()]
+        for turn in range(1, self.agent.max_rounds + 1):
+            notes += _notes(await self.experiment.checkpoint())
+            if turn == self.agent.max_rounds:
+                notes.append(LAST_TURN)
+            self.messages.append({"role": "user", "content": results + [_text(n) for n in notes]})
+            reply = await self._reply()
+            if reply is None:
+                return
+            await self._record(reply)
+            if reply.stop_reason in ENDING_STOPS:
+                return self._fail(ENDING_STOPS[reply.stop_reason], "abandoned")
+            notes = _notes(await self.experiment.checkpoint())  # a pause holds the tools back
+            results = await self._run_tools(reply, notes)
+            if self.experiment.ended:
+                return
+        self.experiment.end("budget_exhausted",
+                            reason=f"no submission within {self.agent.max_rounds} turns")
+
+    def _opening(self) -> str:
+        budget = self.experiment.budget
+        text = (f"Investigate the hidden function. You have {budget.calls} probe calls and "
+                f"{budget.points} points (inputs) in all, and {self.agent.max_rounds} turns.")
+        seen = self.experiment.observations()
+        if seen:
+            shown = "; ".join(f"f({x!r}) = {y!r}" for x, y in seen[:100])
+            text += f" Probes already made in this session: {shown}."
+        return text
+
+    # --- one reply ----------------------------------------------------------------------------
+    async def _reply(self):
+        """The model's next whole reply; None when the session had to end instead."""
+        for attempt, delay in enumerate((*self.agent.redo_delays, None), start=1):
+            try:
+                return await self._stream()
+            except self.anthropic.AuthenticationError:
+                return self._fail("the API key was rejected (401): set ANTHROPIC_API_KEY "
+                                  "(or --api-key-file) to a valid key")
+            except self.anthropic.PermissionDeniedError as exc:
+                return self._fail(f"the API key may not do this (403 permission_error): "
+                                  f"{_api_message(exc)}")
+            except self.anthropic.APIStatusError as exc:
+                if exc.status_code < 400:  # an `error` event after the stream had started
+                    why = f"the API sent {exc.type or 'an error'} mid-reply"
+                else:
+                    return self._fail(f"the API answered {exc.status_code} "
+                                      f"{exc.type or 'error'}: {_api_message(exc)}")
+            except self.broken as exc:
+                why = _why(exc)
+            if delay is None:
+                return self._fail(f"the reply broke off {attempt} times in a row; last: {why}")
+            self.experiment.record("error", "system", retrying=True,
+                                   message=f"{why}; asking for the reply again")
+            await asyncio.sleep(delay)
+
+    async def _stream(self):
+        async with self.client.messages.stream(
+                model=self.agent.model, max_tokens=self.max_tokens, system=self.system,
+                tools=self.tools, messages=self.messages) as stream:
+            async for event in stream:
+                if event.type == "text" and self.on_text:
+                    self.on_text(event.text)
+            reply = await stream.get_final_message()
+        if reply.stop_reason is None:
+            raise _Interrupted("the reply stream ended early")
+        return reply
+
+    async def _record(self, reply) -> None:
+        """The reply's usage and text become events; its content joins the history as sent."""
+        usage = {field: getattr(reply.usage, field) or 0 for field in pricing.TOKEN_FIELDS}
+        self.experiment.record("usage", "system", model=reply.model, **usage,
+                               cost_usd=pricing.cost(reply.model, usage))
+        for block in reply.content:
+            if block.type == "text" and block.text.strip():
+                await self.experiment.say(block.text)
+        content = [block.to_dict() for block in reply.content
+                   if not (block.type == "text" and not block.text)]  # the API refuses empty text
+        if content:
+            self.messages.append({"role": "assistant", "content": content})
+
+    def _fail(self, reason: str, status: str = "crashed") -> None:
+        self.experiment.record("error", "system", message=reason)
+        self.experiment.end(status, reason=reason)
+
+    # --- tools --------------------------------------------------------------------------------
+    async def _run_tools(self, reply, notes: list[str]) -> list[dict]:
+        """A tool_result for each tool call, in order; `notes` gains what the model should
+        read beside them."""
+        calls = [block for block in reply.content if block.type == "tool_use"]
+        cut = reply.stop_reason == "max_tokens"
+        if cut:
+            notes.append(self._cut_off(reply))
+        elif not calls:
+            notes.append(NUDGE)
+        results = []
+        for call in calls:
+            if cut and call is reply.content[-1]:
+                results.append(_result(call.id, "Cut off at max_tokens before this call was "
+                                       "complete; it was not run.", error=True))
+                continue
+            results.append(await self._run_tool(call))
+            if self.experiment.ended:
+                break
+        return results
+
+    def _cut_off(self, reply) -> str:
+        last = reply.content[-1] if reply.content else None
+        where = f" in the middle of a call to {last.name}" if last and last.type == "tool_use" \
+            else ""
+        if self.max_tokens == self.agent.max_tokens:
+            self.max_tokens *= 2  # once: a long submission may simply need the room
+        return (f"Your last reply was cut off at the max_tokens limit{where}. Be briefer, and "
+                f"make any call that was cut off again.")
+
+    async def _run_tool(self, call) -> dict:
+        tools = {"probe": (self._probe, {"inputs": list}, ()),
+                 "test_hypothesis": (self._test, {"code": str, "note": str}, ("note",)),
+                 "submit": (self._submit, {"description": str, "domain": str, "code": str}, ())}
+        if call.name not in tools:
+            return _result(call.id, f"There is no tool called {call.name!r}; use "
+                           f"{', '.join(tools)}.", error=True)
+        run, fields, optional = tools[call.name]
+        problem = _check(call.name, call.input, fields, optional)
+        if problem:
+            return _result(call.id, problem, error=True)
+        return await run(call.id, **call.input)
+
+    async def _probe(self, call_id: str, inputs: list) -> dict:
+        if not inputs:
+            return _result(call_id, "probe needs at least one input.", error=True)
+        try:
+            answers = await self.experiment.probe(inputs)
+        except BudgetExhausted:
+            return _result(call_id, f"No probe calls left (the budget was "
+                           f"{self.experiment.budget.calls}). Submit your best description and "
+                           f"code now with the submit tool.", error=True)
+        shown = [{"input": x, "error": error} if error else {"input": x, "output": y}
+                 for x, (y, error) in zip(inputs, answers)]
+        return _result(call_id, json.dumps({
+            "results": shown, "calls_left": self.experiment.calls_left,
+            "points_left": max(0, self.experiment.points_left)}))
+
+    async def _test(self, call_id: str, code: str, note: str = "") -> dict:
+        preview = await self.experiment.hypothesis(code, note=note, actor="agent")
+        seen = self.experiment.observations()
+        report = {"fit": fit_summary(self.domain, seen, preview)}
+        if preview:
+            report["worst"] = _worst(self.domain, seen, preview)
+        elif seen:
+            report["error"] = await asyncio.to_thread(_why_code_fails, code, self.domain,
+                                                      [x for x, _ in seen[:5]])
+        return _result(call_id, json.dumps(report), error=not preview and bool(seen))
+
+    async def _submit(self, call_id: str, description: str, domain: str, code: str) -> dict:
+        await self.experiment.submit(description, code, domain=domain, actor="agent")
+        return _result(call_id, "Submitted.")
+
+
+def _tools(domain: str, budget: Budget) -> list[dict]:
+    """The three tools; the cache breakpoint on the last one caches them with the system prompt."""
+    probe = {"name": "probe", "description": (
+        f"Call the hidden function on a batch of inputs; returns each input with its output "
+        f"or an error. Each call uses one of your {budget.calls} probe calls, each valid "
+        f"input one of your {budget.points} points."),
+        "input_schema": {"type": "object", "properties": {"inputs": {
+            "type": "array", "minItems": 1, "items": PROBE_ITEMS[domain],
+            "description": "the inputs to try"}}, "required": ["inputs"]}}
+    test = {"name": "test_hypothesis", "description": (
+        "Run candidate code in the lab's sandbox on every input probed so far; returns the "
+        "fit and the worst misses, and draws your hypothesis for the person watching. Uses "
+        "no probes."),
+        "input_schema": {"type": "object", "properties": {
+            "code": {"type": "string", "description": "Python source defining f(x)"},
+            "note": {"type": "string", "description": "the hypothesis in a few words"}},
+            "required": ["code"]}}
+    submit = {"name": "submit", "description": (
+        "Give your final explanation. This ends the session; the lab scores the code on "
+        "inputs you have not seen."),
+        "input_schema": {"type": "object", "properties": {
+            "description": {"type": "string", "description": "[DESCRIPTION] what f does"},
+            "domain": {"type": "string", "description":
+                       "[DOMAIN] where f behaves differently, with bounds, or \"none\""},
+            "code": {"type": "string", "description": "[CODE] Python source defining f(x)"}},
+            "required": ["description", "domain", "code"]},
+        "cache_control": EPHEMERAL}
+    return [probe, test, submit]
+
+
+def _check(tool: str, given, fields: dict[str, type], optional: tuple[str, ...]) -> str | None:
+    """Why a tool call's input is unusable, phrased so the model can fix it; None if fine."""
+    if not isinstance(given, dict):
+        return f"{tool} takes a JSON object with {', '.join(fields)}; got {type(given).__name__}."
+    missing = [name for name in fields if name not in given and name not in optional]
+    if missing:
+        return f"{tool} is missing {', '.join(missing)}; call it again with every required field."
+    for name, kind in fields.items():
+        if name in given and not isinstance(given[name], kind):
+            wanted = {list: "a JSON array", str: "a string"}[kind]
+            return (f"{tool}: {name} must be {wanted}, not {type(given[name]).__name__} "
+                    f"{json.dumps(given[name])[:80]}; call it again.")
+    unknown = sorted(set(given) - set(fields))
+    if unknown:
+        return f"{tool} does not take {', '.join(unknown)}; it takes {', '.join(fields)}."
+    return None
+
+
+def _worst(domain: str, seen: list[tuple], preview: list) -> list[dict]:
+    """The probes the code misses most: what the model should look at next."""
+    predicted = {_key(x): y for x, y in preview}
+    misses = []
+    for x, y in seen:
+        guess = predicted.get(_key(x))
+        if domain == "strings":
+            size = 0.0 if guess == y else 1.0
+        else:
+            size = math.inf if guess is None else abs(float(y) - float(guess))
+        if size > 0:
+            misses.append((size, {"input": x, "observed": y, "predicted": guess}))
+    misses.sort(key=lambda miss: -miss[0])
+    return [miss for _, miss in misses[:WORST_SHOWN]]
+
+
+def _key(x):
+    return round(x, 9) if isinstance(x, float) else x
+
+
+def _why_code_fails(code: str, domain: str, inputs: list) -> str:
+    from find_lab import sandbox
+
+    outcome = sandbox.run(code, domain, inputs, sandbox.Limits(wall_seconds=5, cpu_seconds=5))
+    return outcome.reason or outcome.first_error() or "the code returned nothing usable"
+
+
+def _result(call_id: str, content: str, error: bool = False) -> dict:
+    result = {"type": "tool_result", "tool_use_id": call_id, "content": content}
+    return {**result, "is_error": True} if error else result
+
+
+def _text(value: str) -> dict:
+    return {"type": "text", "text": value}
+
+
+def _notes(messages: list[str]) -> list[str]:
+    return [f"[From the person running the lab] {message}" for message in messages]
+
+
+def _api_message(exc) -> str:
+    return redact(exc.api_message or str(exc))[:300]
+
+
+def _why(exc: BaseException) -> str:
+    return redact(f"{type(exc).__name__}: {exc}".rstrip(": "))[:200]
