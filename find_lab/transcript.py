@@ -87,25 +87,31 @@ def render(event: dict) -> list[str]:
 class LivePrinter:
     """A listener that prints each event, and streamed agent text as it arrives.
 
-    A message already streamed is not printed twice; one whose final text differs (its
-    stream broke and the reply was asked for again) is printed in full after a note."""
+    Text already streamed is not printed again when its `message` event comes; a reply whose
+    stream broke (an `error` event follows) is printed in full when it is finally given."""
 
     def __init__(self, out=None):
         self.out = out
-        self.streamed = ""
+        self.streamed = ""      # streamed text not yet matched by a message event
+        self.open_line = False  # the cursor sits after streamed text
 
     def text(self, delta: str) -> None:
-        if not self.streamed:
+        if not self.open_line:
             print("agent  ", end="", file=self.out)
+            self.open_line = True
         print(delta, end="", flush=True, file=self.out)
         self.streamed += delta
 
     def __call__(self, event: dict) -> None:
-        shown, self.streamed = self.streamed, ""
-        if shown:
+        if self.open_line:
             print(file=self.out)
-            if event["kind"] == "message" and event.get("text", "").strip() == shown.strip():
+            self.open_line = False
+        if event["kind"] == "error":
+            self.streamed = ""
+        if event["kind"] == "message" and self.streamed:
+            said = event.get("text", "")
+            if said and self.streamed.startswith(said):
+                self.streamed = self.streamed[len(said):]
                 return
-            if event["kind"] == "message":
-                print("(the stream broke; the reply in full:)", file=self.out)
+            self.streamed = ""
         print("\n".join(render(event)), flush=True, file=self.out)

@@ -161,7 +161,7 @@ class _Session:
         self.domain = experiment.target.domain
         self.messages: list[dict] = []
         self.max_tokens = agent.max_tokens
-        self.on_text = agent.on_text or getattr(experiment, "stream", None)
+        self.on_text = agent.on_text
         self.system = [{"type": "text", "text": COMMON_PROMPT + DOMAIN_PROMPTS[self.domain],
                         "cache_control": EPHEMERAL}]
         self.tools = _tools(self.domain, experiment.budget)
