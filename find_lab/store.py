@@ -68,12 +68,21 @@ def redact(value):
 
 class AtomicJSONStorage(Storage):
     """TinyDB storage that never leaves a half-written index: each write goes to a temp file
-    that replaces index.json only once it is complete and on disk."""
+    that replaces index.json only once it is complete and on disk.
+
+    One instance lives for one locked access, so it keeps what it read: TinyDB reads the
+    whole file for every operation, and the index of thousands of sessions is megabytes."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self._data: dict | None = None
 
     def read(self) -> dict | None:
+        if self._data is None:
+            self._data = self._load()
+        return self._data
+
+    def _load(self) -> dict | None:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -90,6 +99,7 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict) -> None:
         _atomic_write(self.path, json.dumps(data))
+        self._data = data
 
     def close(self) -> None:
         pass
@@ -103,18 +113,30 @@ class SessionLog:
         self.id = session_id
         self._store = store
         self._file = file
+        self._pending: list[dict] = []  # indexed events not yet folded into the index
 
     def __call__(self, event: dict) -> None:
+        """The event reaches the log at once; the index (one rewrite of a file that may hold
+        thousands of sessions) is brought up to date when the session ends. A writer killed
+        before then leaves a `running` document the next open settles from the log."""
         if self._file.closed:
             raise StoreError(f"session {self.id} is closed")
         self._file.write(_line(event))
         self._file.flush()  # the OS has it now: a SIGKILL cannot lose it
         if event.get("kind") in INDEXED_KINDS:
-            self._store._summarise(self.id, event)
+            self._pending.append(event)
+        if event.get("kind") == "session_end":
+            self._flush_summary()
+
+    def _flush_summary(self) -> None:
+        if self._pending:
+            self._store._summarise(self.id, self._pending)
+            self._pending = []
 
     def close(self) -> None:
         """Sync the log and release its lock, which tells other stores the writer is done."""
         if not self._file.closed:
+            self._flush_summary()
             os.fsync(self._file.fileno())
             self._file.close()
 
@@ -236,7 +258,7 @@ class Store:
             file.write(_line(event))
             file.flush()
             os.fsync(file.fileno())
-        self._summarise(doc["id"], event)
+        self._summarise(doc["id"], [event])
         return event
 
     # --- the index ----------------------------------------------------------------------------
@@ -246,13 +268,15 @@ class Store:
         across threads or processes; a corrupt index is set aside and rebuilt from the logs."""
         with open(self.lock_path, "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
+            storage = AtomicJSONStorage(self.index_path)
             try:
-                AtomicJSONStorage(self.index_path).read()
+                storage.read()
             except CorruptIndex:
                 stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S.%f")
                 self.index_path.rename(self.home / f"index.json.corrupt-{stamp}")
+                storage = AtomicJSONStorage(self.index_path)
                 recover = True
-            db = TinyDB(self.index_path, storage=AtomicJSONStorage)
+            db = TinyDB(storage=lambda: storage)
             try:
                 table = db.table("sessions")
                 if recover:
@@ -292,12 +316,17 @@ class Store:
             changes.update(status="interrupted", finished=_iso(path.stat().st_mtime))
         return changes
 
-    def _summarise(self, session_id: str, event: dict) -> None:
-        """Fold one logged event into its index document."""
+    def _summarise(self, session_id: str, events: list[dict]) -> None:
+        """Fold logged events into their session's index document, in one write."""
         with self._index() as table:
             doc = table.get(_with_id(session_id))
-            if doc is not None:  # None: deleted meanwhile, or the index was lost (reopen rebuilds)
-                table.update(redact(_apply(doc, event, _iso(time.time()))), doc_ids=[doc.doc_id])
+            if doc is None:  # deleted meanwhile, or the index was lost (reopen rebuilds it)
+                return
+            doc = dict(doc)
+            now = _iso(time.time())
+            for event in events:
+                doc.update(_apply(doc, event, now))
+            table.update(redact(doc), doc_ids=[table.get(_with_id(session_id)).doc_id])
 
     def _add(self, session: dict, events: list[dict]) -> bool:
         """Add one imported session unless its id is already here."""
