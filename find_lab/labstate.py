@@ -80,9 +80,6 @@ class LabState:
         preview = (self.hypothesis or {}).get("preview") or []
         return {_key(x): y for x, y in preview}
 
-    def predicted(self, x) -> object:
-        return self.predictions.get(_key(x))
-
     @property
     def claimed_interval(self) -> tuple[float, float] | None:
         """The interval the actor says behaves differently, read from its submitted domain."""

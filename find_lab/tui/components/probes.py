@@ -212,8 +212,8 @@ def _mark(probe: Probe, prediction: object) -> Text:
 
 
 def _lookup(predictions: dict, x: object) -> object:
-    """`state.predicted(x)` for string inputs, without rebuilding the predictions per row;
-    an input the lab rejected may not even be hashable."""
+    """The prediction for one probed input (strings and words are their own keys); an input
+    the lab rejected may not even be hashable."""
     try:
         return predictions.get(x)
     except TypeError:
