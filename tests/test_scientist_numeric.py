@@ -71,3 +71,40 @@ async def test_steering_is_acknowledged(suite):
     await Scientist(0).run(experiment)
     assert any("check the left edge" in e.get("text", "") for e in experiment.events
                if e["kind"] == "message")
+
+
+async def _black_box(function, name):
+    target = targets.from_callable(function, "numeric", name, reference=function)
+    return await interpret(target)
+
+
+async def test_zooms_in_to_find_a_wave_faster_than_its_sweep():
+    """Period 0.25: the sweep (spacing 1.6) aliases it; a dense window shows it."""
+    def wave(x):
+        return 4.0 * math.sin(25.1 * x + 0.3) + 1.0
+
+    experiment = await _black_box(wave, "test:fast-wave")
+    texts = " ".join(e["text"] for e in experiment.events if e["kind"] == "message")
+    assert "zoom" in texts and "oscillates with a period of about" in texts
+    assert experiment.score.success and experiment.score.value < 1e-4
+    assert not experiment.score.code_size.table_like
+
+
+async def test_pins_a_square_wave_edge_to_edge():
+    def square(x):
+        return 2.0 * float(np.sign(math.sin(1.7 * x - 0.4)))
+
+    experiment = await _black_box(square, "test:square")
+    assert experiment.score.success and experiment.score.value < 0.02
+    submit = next(e for e in experiment.events if e["kind"] == "submit")
+    assert "square wave" in submit["description"] and "np.sign(np.sin(" in submit["code"]
+
+
+async def test_finds_a_line_times_a_square_wave():
+    """A product FIND makes: the amplitude changes sign at x = 0, which hides the wave's
+    frequency from a plain periodogram."""
+    def product(x):
+        return 0.05 * x * float(np.sign(math.sin(0.9 * x + 2.7)))
+
+    experiment = await _black_box(product, "test:line-times-square")
+    assert experiment.score.success and experiment.score.value < 0.02

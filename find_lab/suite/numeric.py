@@ -20,7 +20,13 @@ NOISE_KINDS = {
     "uniform": "uniform noise U(-1, 1)",
     "poisson": "Poisson(1) noise, centred (Poisson(1) - 1)",
 }
-FACTOR_KINDS = ["sin", "cos", "tanh", "gaussian", "linear", "absolute"]
+# FIND combines two atoms only from its `compose_only` list (math_functions.py, `sample`):
+# linear, polynomial, step, relu, constant, ceil, floor, rectangle, square_wave. These are the
+# ones among our atoms (a constant term is only an offset; ceil and floor are not among the
+# sixteen atoms).
+COMPOSE_KINDS = ["linear", "polynomial", "step", "relu", "rectangle", "square"]
+SCALED_PARAMS = {"linear": ("a", "b"), "polynomial": ("a",), "relu": ("a", "b"),
+                 "step": ("before", "after"), "rectangle": ("inside", "outside"), "square": ("a", "b")}
 LOCAL_WIDTH = 16
 MIN_VARIATION = 0.3  # share of a function's energy that is variation, not offset
 
@@ -165,29 +171,37 @@ def describe(spec: dict) -> str:
 
 
 # --- generation ----------------------------------------------------------------------------
-def _atom(kind: str, rng: np.random.Generator) -> dict:
-    return {"op": "atom", "kind": kind, "params": ATOMS[kind].sample(rng)}
+def _atom(kind: str, rng: np.random.Generator, coarse: bool = False) -> dict:
+    return {"op": "atom", "kind": kind, "params": ATOMS[kind].sample(rng, coarse=coarse)}
 
 
 def _factor(rng: np.random.Generator) -> dict:
     """A multiplicative factor of size ~1, so products stay on the scale of their first term."""
-    atom = _atom(str(rng.choice(FACTOR_KINDS)), rng)
-    params = dict(atom["params"], b=0.0)
+    atom = _atom(str(rng.choice(COMPOSE_KINDS)), rng)
+    params = dict(atom["params"])
+    if "b" in params:
+        params["b"] = 0.0
     peak = float(np.max(np.abs(ATOMS[atom["kind"]].evaluate(params, GRID)))) or 1.0
-    params["a"] = sig(params["a"] * rng.uniform(0.5, 2.0) / peak, 3)
+    scale = rng.uniform(0.5, 2.0) / peak
+    for name in SCALED_PARAMS[atom["kind"]]:
+        params[name] = sig(params[name] * scale, 3)
     return dict(atom, params=params)
 
 
 def _expr(rng: np.random.Generator, smooth_only: bool) -> dict:
-    kinds = [k for k, a in ATOMS.items() if a.finite_everywhere and k != "constant"] \
-        if smooth_only else list(ATOMS)
-    if not smooth_only and rng.random() < COMPOSED_SHARE:
-        non_constant = [k for k in ATOMS if k != "constant"]
-        first = _atom(str(rng.choice(non_constant)), rng)
+    """An atom (any of FIND's sixteen), or a sum or product of two of FIND's compose-only atoms.
+
+    `smooth_only` (for an MLP to imitate) keeps to atoms finite everywhere, in coarse ranges.
+    """
+    if smooth_only:
+        kinds = [k for k, a in ATOMS.items() if a.finite_everywhere and k != "constant"]
+        return _atom(str(rng.choice(kinds)), rng, coarse=True)
+    if rng.random() < COMPOSED_SHARE:
+        first = _atom(str(rng.choice(COMPOSE_KINDS)), rng)
         if rng.random() < 0.5:
-            return {"op": "sum", "terms": [first, _atom(str(rng.choice(non_constant)), rng)]}
+            return {"op": "sum", "terms": [first, _atom(str(rng.choice(COMPOSE_KINDS)), rng)]}
         return {"op": "product", "terms": [first, _factor(rng)]}
-    return _atom(str(rng.choice(kinds)), rng)
+    return _atom(str(rng.choice(list(ATOMS))), rng)
 
 
 def _structure(expr: dict) -> str:

@@ -54,6 +54,7 @@ class Family:
     words: Callable            # (theta, coef, extra) -> description
     smooth: bool = True        # RSS is smooth in theta, so Nelder-Mead can refine it
     defined: Callable | None = None  # (x, theta) -> mask where the family is defined
+    fitter: Callable | None = None   # (family, x, y, hints) -> Fit, for families fitted their own way
 
 
 def solve(design: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
@@ -73,6 +74,11 @@ def fit_theta(family: "Family", x, y, theta, extra=None) -> Fit:
     with np.errstate(all="ignore"):
         design = family.basis(x, theta, extra)
     coef, rss = solve(design, y)
+    if np.isfinite(rss) and len(y):
+        # terms far larger than the data cancel each other: written with 8 digits they would not
+        reach = float(np.max(np.abs(design).max(axis=0) * np.abs(coef)))
+        if reach > 1e4 * (float(np.max(np.abs(y))) or 1.0):
+            rss = np.inf
     return Fit(family, tuple(float(t) for t in theta), coef, rss, len(x),
                design.shape[1] + len(theta), extra)
 
@@ -111,6 +117,8 @@ def nelder_mead(cost: Callable, start: np.ndarray, step: np.ndarray, iterations:
 
 def fit_family(family: "Family", x, y, hints: dict, keep_best: int = 3) -> Fit:
     """Grid over nonlinear parameters, then refine the best few; the best fit found."""
+    if family.fitter:
+        return family.fitter(family, x, y, hints)
     thetas = family.grid(x, y, hints)
     fits = sorted((fit_theta(family, x, y, t) for t in thetas), key=lambda f: f.rss)
     if not fits:
@@ -128,6 +136,92 @@ def fit_family(family: "Family", x, y, hints: dict, keep_best: int = 3) -> Fit:
         if refined.rss < best.rss:
             best = refined
     return best
+
+
+# --- frequencies --------------------------------------------------------------------------
+def periodogram(x: np.ndarray, y: np.ndarray, omegas: np.ndarray, degree: int = 1,
+                modulation: int = 0) -> np.ndarray:
+    """For each angular frequency, the share of the variance left by a polynomial trend of
+    `degree` that a sinusoid at that frequency explains (least squares, any phase). With
+    `modulation` 1 its amplitude may also change linearly along x, which keeps the peak where it
+    belongs for a wave multiplied by a line (a plain sinusoid splits it in two)."""
+    x, y, omegas = np.asarray(x, float), np.asarray(y, float), np.asarray(omegas, float)
+    u = (x - x.mean()) / (np.ptp(x) or 1.0)
+    trend = np.vander(u, degree + 1)
+    pinv = np.linalg.pinv(trend)
+    residual = y - trend @ (pinv @ y)
+    total = float(residual @ residual)
+    shares = np.zeros(len(omegas))
+    if total <= 0 or not len(omegas):
+        return shares
+    envelopes = [u ** k for k in range(modulation + 1)]
+    for start in range(0, len(omegas), 1024):
+        phase = np.outer(omegas[start:start + 1024], x)
+        waves = (np.sin(phase), np.cos(phase))
+        columns = [c - (c @ pinv.T) @ trend.T for e in envelopes for c in (waves[0] * e, waves[1] * e)]
+        design = np.stack(columns, axis=2)
+        gram = np.einsum("mnk,mnl->mkl", design, design)
+        right = np.einsum("mnk,n->mk", design, residual)
+        ridge = 1e-9 * (np.trace(gram, axis1=1, axis2=2)[:, None, None] + 1e-300) * np.eye(gram.shape[1])
+        coef = np.linalg.solve(gram + ridge, right[..., None])[..., 0]
+        shares[start:start + 1024] = np.clip(np.einsum("mk,mk->m", coef, right) / total, 0.0, 1.0)
+    return shares
+
+
+def dense_runs(x: np.ndarray, max_gap: float = 0.5, min_points: int = 16) -> list[np.ndarray]:
+    """Index arrays (into sorted x) of stretches probed densely: a zoomed-in window."""
+    gaps = np.diff(x)
+    edges = np.flatnonzero(gaps > max_gap)
+    starts, stops = np.r_[0, edges + 1], np.r_[edges + 1, len(x)]
+    return [np.arange(a, b) for a, b in zip(starts, stops) if b - a >= min_points]
+
+
+def _peaks(shares: np.ndarray, count: int) -> list[int]:
+    """Indices of the highest local maxima."""
+    if len(shares) < 3:
+        return list(np.argsort(shares)[::-1][:count])
+    inner = np.flatnonzero((shares[1:-1] >= shares[:-2]) & (shares[1:-1] >= shares[2:])) + 1
+    return list(inner[np.argsort(shares[inner])[::-1][:count]])
+
+
+def frequency_candidates(x: np.ndarray, y: np.ndarray, count: int = 3) -> list[tuple[float, float]]:
+    """Angular frequencies worth trying, as (omega, share of variance explained), best first.
+
+    Slow oscillations show in the whole data set; oscillations faster than the sweep spacing
+    only in densely probed windows, whose own periodogram has no aliases. Each window's
+    best frequencies are then sharpened against every point, which fixes the phase across
+    the whole range.
+    """
+    order = np.argsort(x)
+    x, y = np.asarray(x, float)[order], np.asarray(y, float)[order]
+    if len(x) < 8:
+        return []
+    span = float(np.ptp(x)) or 1.0
+    fine = 2 * np.pi / span / 8
+    spacing = float(np.percentile(np.diff(x), 75)) or 1.0
+    coarse = np.arange(fine, np.pi / spacing, fine)
+    shares = periodogram(x, y, coarse, modulation=1)
+    found = [(float(coarse[i]), float(shares[i])) for i in _peaks(shares, 3)]
+    for run in dense_runs(x):
+        wx, wy = x[run], y[run]
+        width = float(np.ptp(wx))
+        local = np.arange(2 * np.pi / width / 2, np.pi / float(np.median(np.diff(wx))),
+                          2 * np.pi / width / 16)
+        local_shares = periodogram(wx, wy, local, degree=2)
+        for i in _peaks(local_shares, 2):
+            if local_shares[i] < 0.15:  # a window of 40 noisy points explains less by chance
+                continue
+            band = np.arange(local[i] - 2 * np.pi / width, local[i] + 2 * np.pi / width, fine)
+            band = band[band > 0]
+            band_shares = periodogram(x, y, band, modulation=1)
+            j = int(np.argmax(band_shares))
+            found.append((float(band[j]), float(band_shares[j])))
+    found.sort(key=lambda item: -item[1])
+    distinct: list[tuple[float, float]] = []
+    for omega, share in found:
+        if all(abs(omega - other) > 2 * fine for other, _ in distinct):
+            distinct.append((omega, share))
+    return distinct[:count]
 
 
 # --- bases --------------------------------------------------------------------------------
@@ -161,35 +255,216 @@ def _poly_family(degree: int) -> Family:
                   lambda t, c, e: _poly_source(c), lambda t, c, e: _poly_words(c))
 
 
+def _scaled_poly_family(degree: int) -> Family:
+    """A polynomial of high degree (a product of two polynomials), in powers of x / 128 so the
+    columns stay comparable in size."""
+    def basis(x, theta, extra):
+        return _columns(*[(x / SCALE) ** k for k in range(degree + 1)])
+
+    def source(t, c, e):
+        return " + ".join([g(c[0])] + [f"{g(v)} * (x / {g(SCALE)}) ** {k}" for k, v in enumerate(c) if k])
+
+    def words(t, c, e):
+        roots = np.roots(np.asarray(c, float)[::-1]) * SCALE
+        real = sorted(r.real for r in roots if abs(r.imag) < 1e-6 * max(1.0, abs(r)) and abs(r.real) <= 200)
+        where = f" crossing zero near x = {', '.join(w(r) for r in real)}" if real else ""
+        return f"a polynomial of degree {degree}{where}"
+
+    return Family(f"polynomial{degree}", basis, lambda x, y, h: [()], source, words)
+
+
 def _midpoints(x: np.ndarray) -> list[float]:
     xs = np.unique(x)
     return list((xs[1:] + xs[:-1]) / 2)
 
 
-def _sinusoid_grid(x, y, hints):
-    return [(float(v),) for v in np.arange(0.01, 1.6, 0.0025)]
-
-
-def _amplitude_phase(coef):
-    amplitude = float(np.hypot(coef[0], coef[1]))
-    return amplitude, float(np.arctan2(coef[1], coef[0]))
+def _amplitude_phase(theta, coef):
+    """a sin(w x) + b cos(w x) as A sin(|w| x + p), with A >= 0 and |w|."""
+    omega, a, b = float(theta[0]), float(coef[0]), float(coef[1])
+    if omega < 0:
+        omega, a = -omega, -a
+    return omega, float(np.hypot(a, b)), float(np.arctan2(b, a))
 
 
 def _sinusoid_source(theta, coef, extra):
-    amplitude, phase = _amplitude_phase(coef)
-    return f"{g(amplitude)} * np.sin({g(theta[0])} * x + {g(phase)}) + {g(coef[2])}"
+    omega, amplitude, phase = _amplitude_phase(theta, coef)
+    return f"{g(amplitude)} * np.sin({g(omega)} * x + {g(phase)}) + {g(coef[2])}"
 
 
 def _sinusoid_words(theta, coef, extra):
-    amplitude, phase = _amplitude_phase(coef)
-    return (f"a sine wave of amplitude {w(amplitude)}, period {w(2 * np.pi / theta[0])} "
-            f"(frequency {w(theta[0])}), phase {w(phase)}, centred on {w(coef[2])}")
+    omega, amplitude, phase = _amplitude_phase(theta, coef)
+    return (f"a sine wave of amplitude {w(amplitude)}, period {w(2 * np.pi / omega)} "
+            f"(frequency {w(omega)}), phase {w(phase)}, centred on {w(coef[2])}")
 
 
-def _square_grid(x, y, hints):
-    freqs = hints.get("frequencies", [])
-    return [(f * s, p) for f in freqs for s in np.linspace(0.97, 1.03, 13)
-            for p in np.linspace(-np.pi, np.pi, 90, endpoint=False)]
+def _sinusoid_grid(x, y, hints):
+    return [(float(f),) for f in hints.get("frequencies", [])]
+
+
+SCALE = 128.0  # polynomial parts of the square-wave families are written in x / 128
+MIN_SQUARE_OMEGA = 2 * np.pi * 4 / 256  # a square wave shows at least four periods in [-128, 128]
+SEARCH_DEGREE = 3
+
+
+def _square_family(degree: int) -> Family:
+    """A square wave sign(sin(w x + p)) whose height and centre line are polynomials of
+    `degree` (0: a plain square wave; 1: a square wave times a line, plus a line; ...)."""
+
+    def basis(x, t, e):
+        wave = np.sign(np.sin(t[0] * x + t[1]))
+        powers = [(x / SCALE) ** k for k in range(degree + 1)]
+        return _columns(*[wave * p for p in powers], *powers)
+
+    def poly(coef):
+        terms = [g(coef[0])] + [f"{g(c)} * (x / {g(SCALE)}) ** {k}" if k > 1 else f"{g(c)} * (x / {g(SCALE)})"
+                                for k, c in enumerate(coef) if k]
+        return " + ".join(terms)
+
+    def source(t, c, e):
+        wave = f"np.sign(np.sin({g(t[0])} * x + {g(t[1])}))"
+        if degree == 0:
+            return f"{g(c[0])} * {wave} + {g(c[1])}"
+        return f"({poly(c[:degree + 1])}) * {wave} + ({poly(c[degree + 1:])})"
+
+    def words(t, c, e):
+        period = w(2 * np.pi / t[0])
+        if degree == 0:
+            return (f"a square wave between {w(c[1] - abs(c[0]))} and {w(c[1] + abs(c[0]))} "
+                    f"with period {period} (the sign of sin({w(t[0])} x + {w(t[1])}))")
+        shape = "a line" if degree == 1 else f"a polynomial of degree {degree}"
+        return (f"a square wave of period {period} (the sign of sin({w(t[0])} x + {w(t[1])})) "
+                f"whose height follows {shape}, around a centre line that is {shape}")
+
+    name = "square" if degree == 0 else f"square*poly{degree}"
+    return Family(name, basis, lambda x, y, h: [], source, words, smooth=False,
+                  fitter=lambda family, x, y, hints: _fit_square(family, degree, x, y, hints))
+
+
+def _batch_rss(designs: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Least-squares residual for each of many design matrices (M, N, K) at once."""
+    gram = np.einsum("mnk,mnl->mkl", designs, designs)
+    right = np.einsum("mnk,n->mk", designs, y)
+    ridge = 1e-10 * (np.trace(gram, axis1=1, axis2=2)[:, None, None] + 1e-300) * np.eye(gram.shape[1])
+    coef = np.linalg.solve(gram + ridge, right[..., None])[..., 0]
+    return float(y @ y) - np.einsum("mk,mk->m", coef, right)
+
+
+def _shrinking_search(cost, omega0: float, pivot: float, rounds: int = 9,
+                      beam: int = 3) -> tuple[float, float]:
+    """Minimise cost(omegas, phases) -> residuals over grids that narrow around the best points.
+
+    A square wave's residual is a step function of (w, p): nothing to differentiate, but grids
+    that narrow around their few best points find the small region consistent with every edge.
+    The phase is searched at `pivot`, where the probes are densest: there the edges are known
+    best, so the region of good (w, phase) is not a thin slanted strip."""
+    omega_half, phase_half = 0.008, np.pi / 2
+    centres = [(omega0, np.pi / 2)]
+    for _ in range(rounds):
+        grid_o, grid_q = [], []
+        for omega, local in centres:
+            omegas = omega + np.linspace(-omega_half, omega_half, 9)
+            locals_ = local + np.linspace(-phase_half, phase_half, 17)
+            grid_o.append(np.repeat(omegas, len(locals_)))
+            grid_q.append(np.tile(locals_, len(omegas)))
+        grid_o, grid_q = np.concatenate(grid_o), np.concatenate(grid_q)
+        rss = np.where(grid_o > 0, cost(np.abs(grid_o), grid_q - np.abs(grid_o) * pivot), np.inf)
+        order = np.argsort(rss, kind="stable")
+        centres = []
+        for i in order:
+            point = (float(grid_o[i]), float(grid_q[i]))
+            if all(abs(point[0] - o) > omega_half / 8 or abs(point[1] - q) > phase_half / 16
+                   for o, q in centres):
+                centres.append(point)
+            if len(centres) == beam:
+                break
+        omega_half, phase_half = omega_half / 2, phase_half / 2
+    omega, local = centres[0]
+    return omega, float(np.mod(local - omega * pivot + np.pi, 2 * np.pi) - np.pi)
+
+
+def _max_margin(x: np.ndarray, labels: np.ndarray, omega: float, phase: float,
+                half_width: float = 0.006) -> tuple[float, float]:
+    """The (w, p) that keeps every labelled point on its side of the wave with the widest margin.
+
+    Each point must keep sin(w x + p) of its label's sign: w x + p stays inside one half period,
+    a pair of linear constraints. For a fixed w the allowed phases form an interval; its width
+    is concave in w, so a golden-section search finds the w with the most room, and the phase
+    is the middle of its interval. Exact where a grid cannot be: the region that fits every
+    edge can be far narrower than any grid step."""
+    theta = omega * x + phase
+    shift = np.where(labels > 0, 0.0, np.pi)
+    k = np.round((theta - shift - np.pi / 2) / (2 * np.pi))
+    low = 2 * np.pi * k + shift
+    high = low + np.pi
+
+    def room(w):
+        return float(np.min(high - w * x) - np.max(low - w * x))
+
+    a, b = omega - half_width, omega + half_width
+    ratio = (np.sqrt(5) - 1) / 2
+    c, d = b - ratio * (b - a), a + ratio * (b - a)
+    for _ in range(60):
+        if room(c) > room(d):
+            b, d = d, c
+            c = b - ratio * (b - a)
+        else:
+            a, c = c, d
+            d = a + ratio * (b - a)
+    best = (a + b) / 2
+    return best, float((np.min(high - best * x) + np.max(low - best * x)) / 2)
+
+
+def _polish_square(family: Family, x, y, fit: Fit, degree: int) -> Fit:
+    """Sharpen a square-wave fit: label every point by the side of the wave the fit puts it on
+    (its value against the fitted centre line and height), then place (w, p) to fit the labels
+    with the widest margin. Repeated while it helps."""
+    for _ in range(3):
+        coef = fit.coef
+        powers = np.column_stack([(x / SCALE) ** k for k in range(degree + 1)])
+        height, centre = powers @ coef[:degree + 1], powers @ coef[degree + 1:]
+        usable = np.abs(height) > 1e-9 * (np.max(np.abs(height)) or 1.0)
+        if usable.sum() < 4:
+            return fit
+        labels = np.sign((y[usable] - centre[usable]) / height[usable])
+        omega, phase = _max_margin(x[usable], labels, fit.theta[0], fit.theta[1])
+        trial = fit_theta(family, x, y, (omega, phase))
+        if not trial.rss < fit.rss:
+            return fit
+        fit = trial
+    return fit
+
+
+def _densest(x: np.ndarray, width: float = 4.0) -> float:
+    """The centre of the stretch of `width` holding the most probes."""
+    xs = np.sort(x)
+    counts = np.searchsorted(xs, xs + width) - np.arange(len(xs))
+    i = int(np.argmax(counts))
+    return float((xs[i] + xs[min(i + counts[i], len(xs)) - 1]) / 2)
+
+
+def _fit_square(family: Family, degree: int, x, y, hints) -> Fit:
+    """The best square wave near each candidate frequency (see `_shrinking_search`).
+
+    The frequency and phase are searched once per data set, with a height and centre line of
+    degree SEARCH_DEGREE, and shared by the square families of every degree."""
+    if "square_thetas" not in hints:
+        powers = np.column_stack([(x / SCALE) ** k for k in range(SEARCH_DEGREE + 1)])
+
+        def cost(omegas, phases):
+            waves = np.sign(np.sin(np.outer(omegas, x) + phases[:, None]))
+            designs = np.concatenate([waves[:, :, None] * powers[None],
+                                      np.broadcast_to(powers, (len(omegas),) + powers.shape)], axis=2)
+            return _batch_rss(designs, y)
+
+        pivot = _densest(x)
+        hints["square_thetas"] = [_shrinking_search(cost, omega0, pivot) for omega0 in
+                                  [f for f in hints.get("frequencies", []) if f >= MIN_SQUARE_OMEGA][:2]]
+    best = None
+    for theta in hints["square_thetas"]:
+        fit = _polish_square(family, x, y, fit_theta(family, x, y, theta), degree)
+        if best is None or fit.rss < best.rss:
+            best = fit
+    return best or Fit(family, (), np.zeros(1), np.inf, len(x), 0)
 
 
 def _domain_grid(x, y, hints):
@@ -210,6 +485,7 @@ FAMILIES: dict[str, Family] = {f.name: f for f in [
            lambda t, c, e: f"{g(c[0])} * x + {g(c[1])}",
            lambda t, c, e: f"a straight line with slope {w(c[0])} and intercept {w(c[1])}"),
     *[_poly_family(d) for d in (2, 3, 4, 5)],
+    *[_scaled_poly_family(d) for d in (6, 8, 10)],
     Family("absolute", lambda x, t, e: _columns(np.abs(x - t[0]), _ones(x)),
            lambda x, y, h: [(c,) for c in np.arange(-128, 129, 2.0)],
            lambda t, c, e: f"{g(c[0])} * np.abs(x - {g(t[0])}) + {g(c[1])}",
@@ -239,11 +515,7 @@ FAMILIES: dict[str, Family] = {f.name: f for f in [
                            f"width {w(abs(t[1]))}, level {w(c[1])} at the centre"),
     Family("sinusoid", lambda x, t, e: _columns(np.sin(t[0] * x), np.cos(t[0] * x), _ones(x)),
            _sinusoid_grid, _sinusoid_source, _sinusoid_words),
-    Family("square", lambda x, t, e: _columns(np.sign(np.sin(t[0] * x + t[1])), _ones(x)),
-           _square_grid,
-           lambda t, c, e: f"{g(c[0])} * np.sign(np.sin({g(t[0])} * x + {g(t[1])})) + {g(c[1])}",
-           lambda t, c, e: f"a square wave between {w(c[1] - abs(c[0]))} and {w(c[1] + abs(c[0]))} "
-                           f"with period {w(2 * np.pi / t[0])}", smooth=False),
+    *[_square_family(d) for d in (0, 1, 2, 3, 5)],
     Family("reciprocal", lambda x, t, e: _columns(1.0 / (x - t[0]), _ones(x)),
            lambda x, y, h: [(c,) for c in np.arange(-128.25, 129, 0.5)],
            lambda t, c, e: f"{g(c[0])} / (x - {g(t[0])}) + {g(c[1])}",
@@ -288,20 +560,22 @@ def criterion(fit: Fit, floor: float) -> float:
     return fit.n * np.log(fit.rss / fit.n + floor ** 2) + fit.params * np.log(fit.n)
 
 
-def piecewise(knots: list[float]) -> Family:
-    """Straight pieces joined at kinks: the shape of a small ReLU network."""
+def kinked(base: Fit, knots: list[float]) -> Family:
+    """A fitted model, rescaled, plus straight-line corrections joined at kinks (the shape a
+    small ReLU network adds). The base is frozen: only its scale and the pieces are fitted."""
     def basis(x, theta, extra):
-        return _columns(_ones(x), x, *[np.maximum(x - k, 0) for k in knots])
+        return _columns(base.predict(x), _ones(x), x, *[np.maximum(x - k, 0) for k in knots])
 
     def source(theta, coef, extra):
-        kinks = " + ".join(f"{g(c)} * np.maximum(x - {g(k)}, 0)" for c, k in zip(coef[2:], knots))
-        return f"{g(coef[0])} + {g(coef[1])} * x" + (f" + {kinks}" if kinks else "")
+        kinks = "".join(f" + {g(c)} * np.maximum(x - {g(k)}, 0)" for c, k in zip(coef[3:], knots))
+        return f"{g(coef[0])} * ({base.source()}) + {g(coef[1])} + {g(coef[2])} * x{kinks}"
 
     def words(theta, coef, extra):
-        return f"piecewise linear with {len(knots)} kinks (at x = {', '.join(w(k) for k in knots[:8])}" \
-               f"{', ...' if len(knots) > 8 else ''})"
+        where = ", ".join(w(k) for k in sorted(knots)[:8]) + (", ..." if len(knots) > 8 else "")
+        return (f"{base.words()}, with piecewise-linear corrections at {len(knots)} kinks "
+                f"(x = {where})")
 
-    return Family("piecewise", basis, lambda x, y, h: [()], source, words)
+    return Family(f"{base.family.name}+kinks", basis, lambda x, y, h: [()], source, words, smooth=False)
 
 
 def combined(first: Family, second: Family, first_theta_len: int) -> Family:

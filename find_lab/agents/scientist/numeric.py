@@ -1,9 +1,13 @@
-"""The numeric scientist: sweep, test determinism, fit families, find the odd interval, verify.
+"""The numeric scientist: sweep, test determinism, zoom in, fit families, sharpen, verify.
 
 It works only through the Experiment, in the order a careful person would: look at the whole
-range; ask the same questions twice (a deterministic function answers identically, noise and
-a corrupted interval do not); bracket the edges of anything odd with extra probes; fit every
-family by least squares and choose by a penalised criterion; check the winner on fresh points.
+range; ask some of the same questions twice (a deterministic function answers identically,
+noise and a corrupted interval do not); bracket the edges of anything odd with extra probes;
+zoom into a short window, and then into a shorter one inside it, to see structure finer than
+the sweep spacing (a fast oscillation, a narrow spike, an edge); estimate any period from the
+zoomed windows, where it cannot alias, and sharpen it against every point; fit every family by
+least squares and choose by a penalised criterion; probe inside the gaps where an edge must
+lie; check the winner on fresh points.
 """
 
 from __future__ import annotations
@@ -17,10 +21,15 @@ from find_lab.agents.scientist import models
 from find_lab.experiment import BudgetExhausted, Experiment
 
 SWEEP_POINTS = 160
+REPEATS = 64
+WINDOW_POINTS = 40
+WIDE_WINDOW = 10.0
+NARROW_WINDOW = 1.6
+SQUARE_EDGES = 6
 EDGE_ROUNDS = 2
 EDGE_POINTS = 6
 VERIFY_POINTS = 16
-MAX_KINKS = 24
+MAX_KINKS = 48
 
 
 @dataclass
@@ -60,6 +69,7 @@ class Findings:
     noise: float = 0.0
     corrupted: tuple[float, float] | None = None
     corrupted_level: float = 0.0
+    excluded: tuple[float, float] | None = None  # the corrupted interval out to the nearest steady points
     undefined_below: tuple[float, float] | None = None
     model: models.Fit | None = None
     approximate: bool = False
@@ -80,6 +90,8 @@ async def investigate(experiment: Experiment, seed: int) -> None:
         if notebook.undefined:
             await _bracket_undefined(notebook, findings)
         await _steer(experiment)
+        await _zoom(notebook, findings)
+        await _steer(experiment)
         await _fit(notebook, findings)
         await _sharpen_edges(notebook, findings)
         await _steer(experiment)
@@ -99,10 +111,11 @@ async def _steer(experiment: Experiment) -> None:
 
 async def _test_determinism(notebook: Notebook, findings: Findings) -> None:
     await notebook.experiment.say(
-        "Now I ask every second point again. A deterministic function answers identically; "
-        "additive noise changes every answer; a corrupted interval changes only the answers inside it.")
+        f"Now I ask {REPEATS} of those points again, evenly spread. A deterministic function answers "
+        "identically; additive noise changes every answer; a corrupted interval changes only the "
+        "answers inside it.")
     sweep = sorted(notebook.outputs)
-    await notebook.probe(sweep[::2])
+    await notebook.probe([sweep[i] for i in np.round(np.linspace(0, len(sweep) - 1, REPEATS)).astype(int)])
     xs, differs = notebook.repeated()
     findings.noise = notebook.noise_level()
     say = notebook.experiment.say
@@ -115,6 +128,7 @@ async def _test_determinism(notebook: Notebook, findings: Findings) -> None:
     else:
         random_xs = xs[differs]
         findings.corrupted = (float(random_xs.min()), float(random_xs.max()))
+        findings.excluded = findings.corrupted
         findings.noise = 0.0
         await say(f"Answers are repeatable except between x = {random_xs.min():.4g} and "
                   f"{random_xs.max():.4g}, where they change from call to call: a corrupted interval. "
@@ -137,6 +151,7 @@ async def _bracket_corruption(notebook: Notebook, findings: Findings) -> None:
         low, high = float(xs[differs].min()), float(xs[differs].max())
         gaps = [(_neighbours(steady, low, -1), low), (high, _neighbours(steady, high, +1))]
         points = [p for a, b in gaps if b - a > 0.05 for p in np.linspace(a, b, EDGE_POINTS + 2)[1:-1]]
+        points += [_roundest(a, b) for a, b in gaps if b - a > 1e-6]
         if not points:
             break
         await notebook.probe(np.repeat(points, 2))
@@ -147,6 +162,7 @@ async def _bracket_corruption(notebook: Notebook, findings: Findings) -> None:
     lo = None if left <= -128 and -128.0 not in steady else (left + low) / 2
     hi = None if right >= 128 and 128.0 not in steady else (right + high) / 2
     findings.corrupted = (-128.0 if lo is None else lo, 128.0 if hi is None else hi)
+    findings.excluded = (-np.inf if lo is None else left, np.inf if hi is None else right)
     inside = [y for x, ys in notebook.outputs.items() if findings.corrupted[0] < x < findings.corrupted[1]
               for y in ys]
     findings.corrupted_level = float(np.mean(inside))
@@ -172,12 +188,104 @@ async def _bracket_undefined(notebook: Notebook, findings: Findings) -> None:
         "a square root or a logarithm would do that.")
 
 
-async def _fit(notebook: Notebook, findings: Findings) -> None:
-    xs, ys = notebook.data(exclude=findings.corrupted)
+def _allowed(findings: Findings) -> list[tuple[float, float]]:
+    """The stretches of the range where the function is defined and not corrupted."""
+    low = findings.undefined_below[1] if findings.undefined_below else -128.0
+    if not findings.excluded:
+        return [(low, 128.0)]
+    lo, hi = findings.excluded
+    return [(a, b) for a, b in ((low, min(lo - 1.0, 128.0)), (max(hi + 1.0, low), 128.0)) if b - a > 0]
+
+
+def _roughest(xs: np.ndarray, ys: np.ndarray, width: float, findings: Findings) -> float | None:
+    """Centre of a window of `width` where the curve bends the most, inside the allowed range."""
+    if len(xs) < 3:
+        return None
+    bend = np.abs(ys[2:] - 2 * ys[1:-1] + ys[:-2])
+    for i in np.argsort(bend)[::-1]:
+        for a, b in _allowed(findings):
+            if b - a >= width and a - 1e-9 <= xs[i] and xs[i + 2] <= b + 1e-9:
+                return float(np.clip(xs[i + 1], a + width / 2, b - width / 2))
+    return None
+
+
+async def _zoom(notebook: Notebook, findings: Findings) -> None:
+    """Probe a short window densely, then a shorter one inside it, where the curve bends most.
+
+    The sweep's spacing hides anything that varies faster: a wave of period under about three
+    units, a spike or a rectangle narrower than the spacing. A dense window shows it, and a
+    periodogram of a window cannot alias.
+    """
     say = notebook.experiment.say
+    xs, ys = notebook.data(exclude=findings.excluded)
+    centre = _roughest(xs, ys, WIDE_WINDOW, findings)
+    if centre is None:
+        return
+    spacing = 256 / (SWEEP_POINTS - 1)
+    await say(f"The sweep is spaced {spacing:.2g} apart, so anything finer would slip between its points. "
+              f"I zoom in: {WINDOW_POINTS} points across {WIDE_WINDOW:g} units around x = {centre:.4g}, "
+              "where the sweep bends the most.")
+    wide = np.linspace(centre - WIDE_WINDOW / 2, centre + WIDE_WINDOW / 2, WINDOW_POINTS)
+    await notebook.probe(wide)
+    wx, wy = _window(notebook, wide)
+    inner = _roughest(wx, wy, NARROW_WINDOW, findings)
+    if inner is None:
+        return
+    await say(f"Then closer still: {WINDOW_POINTS} points across {NARROW_WINDOW:g} units around "
+              f"x = {inner:.4g}, the sharpest bend in that window.")
+    narrow = np.linspace(inner - NARROW_WINDOW / 2, inner + NARROW_WINDOW / 2, WINDOW_POINTS)
+    await notebook.probe(narrow)
+    await say(_zoom_report(notebook, findings, wide, narrow))
+
+
+def _window(notebook: Notebook, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    xs, ys = notebook.data()
+    keep = (xs >= points.min() - 1e-9) & (xs <= points.max() + 1e-9)
+    return xs[keep], ys[keep]
+
+
+def _zoom_report(notebook: Notebook, findings: Findings, wide: np.ndarray, narrow: np.ndarray) -> str:
+    """What the windows show, in words: smooth, oscillating (with a period) or a sharp feature."""
+    parts = []
+    for name, points in (("wide", wide), ("narrow", narrow)):
+        wx, wy = _window(notebook, points)
+        if len(wx) < 8:
+            continue
+        u = (wx - wx.mean()) / (np.ptp(wx) or 1.0)
+        trend = np.vander(u, 3)
+        residual = wy - trend @ np.linalg.lstsq(trend, wy, rcond=None)[0]
+        rough = float(np.sqrt(np.mean(residual ** 2)))
+        if rough <= 2 * findings.noise + 1e-9 * (float(np.max(np.abs(wy))) or 1.0):
+            parts.append(f"the {name} window is smooth at its scale")
+            continue
+        width = float(np.ptp(wx))
+        omegas = np.arange(2 * np.pi / width / 2, np.pi / float(np.median(np.diff(wx))), 2 * np.pi / width / 16)
+        shares = models.periodogram(wx, wy, omegas, degree=2)
+        best = int(np.argmax(shares)) if len(shares) else None
+        if best is not None and shares[best] > 0.8 and 2 * np.pi / omegas[best] < width / 2:
+            parts.append(f"the {name} window oscillates with a period of about {2 * np.pi / omegas[best]:.3g}")
+        else:
+            jump = int(np.argmax(np.abs(np.diff(wy))))
+            parts.append(f"the {name} window has a sharp feature near x = {(wx[jump] + wx[jump + 1]) / 2:.4g}")
+    if not parts:
+        return "The windows add little."
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + ". I fit with every point, the windows included."
+
+
+async def _fit(notebook: Notebook, findings: Findings) -> None:
+    xs, ys = notebook.data(exclude=findings.excluded)
+    say = notebook.experiment.say
+    frequencies = await asyncio.to_thread(models.frequency_candidates, xs, ys)
+    if frequencies and frequencies[0][1] > 0.3:
+        omega, share = frequencies[0]
+        await say(f"A periodogram of every point, seeded by the zoomed windows (where a period cannot "
+                  f"alias), peaks at period {2 * np.pi / omega:.4g}: one wave there explains "
+                  f"{share:.0%} of the variation. Waves will be tried at that frequency.")
     await say(f"Fitting every family (line, polynomials, V, hinge, step, rectangle, tanh, sine, "
-              f"square wave, reciprocal, gaussian, rational, root, log) to {len(xs)} points.")
-    ranked = await asyncio.to_thread(_rank, xs, ys, findings)
+              f"square wave, also with a polynomial height, reciprocal, gaussian, rational, root, "
+              f"log) to {len(xs)} points.")
+    ranked = await asyncio.to_thread(_rank, xs, ys, findings, [f for f, _ in frequencies])
     best = ranked[0]
     relative = _relative_error(best, ys)
     leaders = ", ".join(f"{f.family.name} ({_relative_error(f, ys):.2g})" for f in ranked[:3])
@@ -191,7 +299,9 @@ async def _fit(notebook: Notebook, findings: Findings) -> None:
     if relative > _tolerance(findings, ys) and findings.noise == 0.0:
         await say("The residuals are deterministic and structured. A piecewise-linear correction "
                   "(kinks, as a small ReLU network would make) should capture them.")
-        best = await asyncio.to_thread(_with_kinks, xs, ys, best)
+        line = models.fit_theta(models.FAMILIES["linear"], xs, ys, ())
+        options = [await asyncio.to_thread(_with_kinks, xs, ys, base) for base in (best, line)]
+        best = min(options, key=lambda f: _criterion(f, findings, ys))
         findings.approximate = True
         relative = _relative_error(best, ys)
     findings.model = _tidy(best, xs, ys)
@@ -211,7 +321,8 @@ def _tidy(fit: models.Fit, xs: np.ndarray, ys: np.ndarray) -> models.Fit:
 
 
 def _relative_error(fit: models.Fit, ys: np.ndarray) -> float:
-    return float(fit.rss / max(np.sum((ys - ys.mean()) ** 2), 1e-300))
+    """Residual relative to the variation (a constant's rounding noise is not an error)."""
+    return float(fit.rss / max(np.sum((ys - ys.mean()) ** 2), 1e-20 * float(np.sum(ys ** 2)), 1e-300))
 
 
 def _tolerance(findings: Findings, ys: np.ndarray) -> float:
@@ -227,21 +338,36 @@ def _criterion(fit: models.Fit, findings: Findings, ys: np.ndarray) -> float:
     return models.criterion(fit, _floor(findings, ys))
 
 
-def _rank(xs: np.ndarray, ys: np.ndarray, findings: Findings) -> list[models.Fit]:
+def _rank(xs: np.ndarray, ys: np.ndarray, findings: Findings,
+          frequencies: list[float] | None = None) -> list[models.Fit]:
     hints = {"rectangles": models.rectangles(xs, ys)}
     if findings.undefined_below:
         hints["undefined_below"] = findings.undefined_below
+    if frequencies is None:
+        frequencies = [omega for omega, _ in models.frequency_candidates(xs, ys)]
+    hints["frequencies"] = list(frequencies)
     sinusoid = models.fit_family(models.FAMILIES["sinusoid"], xs, ys, hints)
-    hints["frequencies"] = [sinusoid.theta[0], sinusoid.theta[0] / 3] if sinusoid.theta else []
+    if sinusoid.theta:
+        hints["frequencies"] = [sinusoid.theta[0]] + [f for f in hints["frequencies"]
+                                                     if abs(f - sinusoid.theta[0]) > 0.01]
     fits = [sinusoid] + [models.fit_family(f, xs, ys, hints)
                          for name, f in models.FAMILIES.items() if name != "sinusoid"]
     return sorted((f for f in fits if np.isfinite(f.rss)), key=lambda f: _criterion(f, findings, ys))
 
 
 def _best_sum(xs, ys, ranked, findings) -> models.Fit | None:
-    """Greedy: fit the residual of each leading family, then refit both jointly."""
+    """Greedy: fit the residual of each leading family, then refit both jointly.
+
+    The leaders are taken from different kinds (a square wave of degree 1 and of degree 2 are
+    one idea), so three different first guesses are tried."""
     best = None
-    for first in ranked[:3]:
+    leaders, kinds = [], set()
+    for fit in ranked:
+        kind = fit.family.name.split("*")[0].rstrip("0123456789")
+        if kind not in kinds:
+            leaders.append(fit)
+            kinds.add(kind)
+    for first in leaders[:3]:
         residual = ys - first.predict(xs)
         second = _rank(xs, residual, findings)[0]
         family = models.combined(first.family, second.family, len(first.theta))
@@ -260,36 +386,143 @@ def _best_sum(xs, ys, ranked, findings) -> models.Fit | None:
 
 def _with_kinks(xs, ys, base: models.Fit) -> models.Fit:
     """Add kinks greedily where they most reduce the error (forward selection)."""
-    candidates = list(np.linspace(-124, 124, 63))
+    candidates = np.arange(-127.0, 127.5, 1.0)
+    columns = np.maximum(xs[:, None] - candidates[None, :], 0)
     knots: list[float] = []
-    fit = base
+    fit = models.fit_theta(models.kinked(base, knots), xs, ys, ())
     for _ in range(MAX_KINKS):
-        trials = [(models.fit_theta(models.combined(base.family, models.piecewise(knots + [k]),
-                                                    len(base.theta)), xs, ys, base.theta), k)
-                  for k in candidates if k not in knots]
-        trial, knot = min(trials, key=lambda t: t[0].rss)
-        if trial.rss > 0.97 * fit.rss:
+        design = models.kinked(base, knots).basis(xs, (), {})
+        if not np.all(np.isfinite(design)):
             break
-        fit, knots = trial, sorted(knots + [knot])
-        fit = models.fit_theta(models.combined(base.family, models.piecewise(knots),
-                                               len(base.theta)), xs, ys, base.theta)
-    return fit
+        u, sv, _ = np.linalg.svd(design, full_matrices=False)
+        u = u[:, sv > 1e-10 * sv[0]]
+        residual = ys - u @ (u.T @ ys)
+        rest = columns - u @ (u.T @ columns)
+        norms = np.sum(rest ** 2, axis=0)
+        gain = np.where(norms > 1e-9 * np.sum(columns ** 2, axis=0) + 1e-300,
+                        (rest.T @ residual) ** 2 / np.maximum(norms, 1e-300), -1.0)
+        gain[[i for i, k in enumerate(candidates) if k in knots]] = -1.0
+        knot = float(candidates[int(np.argmax(gain))])
+        trial = models.fit_theta(models.kinked(base, knots + [knot]), xs, ys, ())
+        if not trial.rss <= 0.97 * fit.rss:
+            break
+        fit, knots = trial, knots + [knot]
+    return fit if fit.rss < base.rss else base
 
 
 async def _sharpen_edges(notebook: Notebook, findings: Findings) -> None:
     """A step or rectangle edge lies somewhere in a gap between probes: probe inside it."""
     model = findings.model
-    if model.family.name not in ("step", "rectangle"):
+    if model.family.fitter and model.family.name.startswith("square"):
+        for _ in range(EDGE_ROUNDS):
+            if not await _sharpen_square(notebook, findings):
+                break
         return
-    xs = np.array(sorted(notebook.outputs))
-    points = []
-    for edge in model.theta:
-        below, above = xs[xs < edge].max(initial=-128), xs[xs > edge].min(initial=128)
-        points += list(np.linspace(below, above, EDGE_POINTS + 2)[1:-1])
-    await notebook.experiment.say(f"The {model.family.name}'s edges fall between probes; I probe "
-                                  f"{len(points)} points there to place them exactly.")
-    await notebook.probe(points)
+    if not _edge_model(model):
+        return
+    for round_ in range(EDGE_ROUNDS):
+        xs = np.array(sorted(notebook.outputs))
+        points = []
+        for edge in findings.model.theta:
+            below, above = xs[xs < edge].max(initial=-128), xs[xs > edge].min(initial=128)
+            if above - below > 0.02:
+                points += list(np.linspace(below, above, EDGE_POINTS + 2)[1:-1])
+            if above - below > 1e-6:
+                points.append(_roundest(below, above))
+        if not points:
+            break
+        await notebook.experiment.say(
+            f"The edges of the {model.family.name.replace('+', ' + ')} fall between probes; I probe {len(points)} points "
+            f"{'there' if round_ == 0 else 'inside the narrower gaps'} to place them exactly.")
+        await notebook.probe(points)
+        await _refit(notebook, findings)
     await _fit(notebook, findings)
+
+
+def _edge_model(model: models.Fit) -> bool:
+    """A step or rectangle, alone or plus a line or polynomial: every parameter is an edge."""
+    parts = model.family.name.split("+")
+    return any(p in ("step", "rectangle") for p in parts) and all(
+        p in ("step", "rectangle", "linear", "constant") or p.startswith("polynomial") for p in parts)
+
+
+def _refine_edges(family: models.Family, xs: np.ndarray, ys: np.ndarray, theta: tuple) -> models.Fit:
+    """Move each edge, one at a time, to the gap between neighbouring probes that fits best."""
+    theta = list(theta)
+    midpoints = (xs[1:] + xs[:-1]) / 2
+    for _ in range(2):
+        for i in range(len(theta)):
+            near = midpoints[np.abs(midpoints - theta[i]) < 3.0]
+            trials = [models.fit_theta(family, xs, ys, theta[:i] + [float(c)] + theta[i + 1:])
+                      for c in np.r_[near, theta[i]]]
+            theta = list(min(trials, key=lambda f: f.rss).theta)
+    return models.fit_theta(family, xs, ys, theta)
+
+
+def _roundest(low: float, high: float) -> float:
+    """The number with the fewest decimals strictly between low and high: hidden parameters are
+    often round, and an edge sitting exactly on one is only placed right by probing it."""
+    for decimals in range(7):
+        scale = 10.0 ** decimals
+        candidate = np.floor(low * scale + 1) / scale
+        if candidate < high:
+            return float(round(candidate, decimals))
+    return (low + high) / 2
+
+
+def _square_edges(model: models.Fit, findings: Findings) -> np.ndarray:
+    """Where the fitted square wave switches: sin(w x + p) = 0, inside the allowed range."""
+    omega, phase = model.theta[0], model.theta[1]
+    ks = np.arange(np.ceil((omega * -128 + phase) / np.pi), np.floor((omega * 128 + phase) / np.pi) + 1)
+    edges = (ks * np.pi - phase) / omega
+    keep = np.zeros(len(edges), bool)
+    for a, b in _allowed(findings):
+        keep |= (edges > a) & (edges < b)
+    return edges[keep]
+
+
+async def _sharpen_square(notebook: Notebook, findings: Findings) -> bool:
+    """Probe inside the gaps around the square wave's outermost and least certain edges.
+
+    Edges far apart pin the period; each probe halves a gap, and the wave must fit them all.
+    """
+    edges = _square_edges(findings.model, findings)
+    if len(edges) < 2:
+        return False
+    xs = np.array(sorted(notebook.outputs))
+    brackets = [(float(xs[xs < e].max(initial=-128.0)), float(xs[xs > e].min(initial=128.0))) for e in edges]
+    widths = np.array([b - a for a, b in brackets])
+    chosen = {0, 1, len(edges) - 2, len(edges) - 1}
+    for i in np.argsort(widths)[::-1]:
+        if len(chosen) >= SQUARE_EDGES:
+            break
+        chosen.add(int(i))
+    chosen = sorted(i for i in chosen if 0 <= i < len(edges) and widths[i] > 0.02)
+    if not chosen:
+        return False
+    points = [p for i in chosen for p in np.linspace(*brackets[i], 5)[1:-1]]
+    await notebook.experiment.say(
+        f"A square wave's edges fall between probes. I probe inside the gaps around {len(chosen)} of "
+        f"its predicted edges (the outermost ones pin the period) to place them exactly.")
+    await notebook.probe(points)
+    await _refit(notebook, findings)
+    return True
+
+
+async def _refit(notebook: Notebook, findings: Findings) -> None:
+    """Refit the leading family with the new points, keeping its frequency as the starting hint."""
+    xs, ys = notebook.data(exclude=findings.excluded)
+    model = findings.model
+    if _edge_model(model):
+        fit = await asyncio.to_thread(_refine_edges, model.family, xs, ys, model.theta)
+    else:
+        hints = {"frequencies": [model.theta[0]] if model.theta else [],
+                 "rectangles": models.rectangles(xs, ys)}
+        fit = await asyncio.to_thread(models.fit_family, model.family, xs, ys, hints)
+    findings.model = _tidy(fit, xs, ys)
+    relative = _relative_error(fit, ys)
+    await notebook.experiment.hypothesis(_code(findings), note=fit.words(), preview=_preview(findings))
+    await notebook.experiment.say(f"Refined: {fit.words()} (relative error {relative:.2g}).")
 
 
 async def _verify(notebook: Notebook, findings: Findings, rng: np.random.Generator) -> None:
