@@ -81,7 +81,7 @@ async def record(home: str) -> None:
             await run_session(targets.from_spec(suite.get(function_id)), Scientist(0), store=store)
         await run_session(targets.from_spec(suite.get(PLAYED)), ScriptedPlayer(), store=store)
         await steered_session(store, suite.get(STEERED))
-        recorded = sorted(store.list(), key=lambda doc: doc["id"])
+        recorded = sorted(store.list(), key=lambda doc: doc["started"])
         logs = Path(home) / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         for number, doc in enumerate(recorded):
