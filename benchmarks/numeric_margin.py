@@ -106,6 +106,7 @@ def main() -> None:
     if args.json:
         Path(args.json).write_text(json.dumps(rows))
     print(summarise(rows, specs))
+    print("\n" + bench.margins(rows, "scientist"))
     lookup = [random_linear(specs[fid], args.seed) for fid in ids]
     print(f"\nFIND's own measure on these {len(ids)} functions (linear interpolation of 400 random "
           f"probes): {100 * np.mean(lookup):.1f}% (FIND reports ~72% on its functions)\n")

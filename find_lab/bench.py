@@ -44,6 +44,7 @@ def run_job(job: Job) -> dict:
             "success": bool(score and score.success),
             "value": score.value if score else None,
             "local": score.details.get("local_nmse") if score else None,
+            "table": bool(score and score.code_size and score.code_size.table_like),
             "calls": experiment.calls_used, "points": experiment.points_used,
             "seconds": time.perf_counter() - started, "session_id": experiment.session_id}
 
@@ -81,13 +82,14 @@ def _progress(stream, rows: list[dict], total: int) -> None:
 
 
 def table(rows: list[dict]) -> str:
-    """Success rate, median score, local detail, probes and time per agent, domain, complexity."""
+    """Success, median score, local detail, closed-form share, probes and time per group."""
     groups = defaultdict(list)
     for row in rows:
         groups[(row["domain"], row["complexity"], row["agent"])].append(row)
         groups[(row["domain"], "all", row["agent"])].append(row)
     header = (f"{'domain':8} {'complexity':11} {'agent':11} {'n':>5} {'success':>8} "
-              f"{'median score':>13} {'local detail':>13} {'calls':>6} {'points':>7} {'median s':>9}")
+              f"{'median score':>13} {'local detail':>13} {'closed form':>12} {'calls':>6} {'points':>7} "
+              f"{'median s':>9}")
     lines = [header, "-" * len(header)]
     for (domain, complexity, agent) in sorted(groups, key=lambda k: (k[0], k[1] == "all", k[1], k[2])):
         group = groups[(domain, complexity, agent)]
@@ -98,9 +100,38 @@ def table(rows: list[dict]) -> str:
             f"{100 * sum(r['success'] for r in group) / len(group):7.1f}% "
             f"{_number(statistics.median(values) if values else None):>13} "
             f"{_number(statistics.median(local) if local else None):>13} "
+            f"{100 * sum(not r['table'] for r in group) / len(group):11.1f}% "
             f"{statistics.mean(r['calls'] for r in group):6.1f} "
             f"{statistics.mean(r['points'] for r in group):7.1f} "
             f"{statistics.median(r['seconds'] for r in group):9.2f}")
+    return "\n".join(lines)
+
+
+def margins(rows: list[dict], agent: str, baseline: str = "interpolate") -> str:
+    """The agent against a lookup-table baseline on the functions both ran, per domain and
+    complexity: the margin in success rate, and the share of the baseline's failures the agent
+    solves (the margin is capped by what the table already passes; this share is not)."""
+    outcome = {(r["agent"], r["function_id"]): r for r in rows}
+    groups = defaultdict(list)
+    for (name, function_id), row in outcome.items():
+        other = outcome.get((baseline, function_id))
+        if name == agent and other:
+            pair = (row["success"], other["success"])
+            groups[(row["domain"], row["complexity"])].append(pair)
+            groups[(row["domain"], "all")].append(pair)
+    if not groups:
+        return ""
+    header = (f"{'domain':8} {'complexity':11} {'n':>5} {agent:>11} {baseline:>11} {'margin':>7}  "
+              f"solves where {baseline} fails")
+    lines = [f"{agent} against {baseline} (same functions, same budget)", header, "-" * len(header)]
+    for (domain, complexity) in sorted(groups, key=lambda k: (k[0], k[1] == "all", k[1])):
+        pairs = groups[(domain, complexity)]
+        ours, theirs = (100 * sum(p[i] for p in pairs) / len(pairs) for i in (0, 1))
+        missed = [mine for mine, base in pairs if not base]
+        solved = f"{sum(missed)}/{len(missed)}" + (f" ({100 * sum(missed) / len(missed):.1f}%)"
+                                                   if missed else "")
+        lines.append(f"{domain:8} {complexity:11} {len(pairs):5} {ours:10.1f}% {theirs:10.1f}% "
+                     f"{ours - theirs:+7.1f}  {solved}")
     return "\n".join(lines)
 
 

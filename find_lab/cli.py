@@ -171,6 +171,8 @@ def cmd_bench(args) -> int:
     rows, interrupted = bench.run_all(jobs, args.workers)
     if rows:
         print(bench.table(rows))
+        if args.agent != "interpolate" and (comparison := bench.margins(rows, args.agent)):
+            print("\n" + comparison)
     if interrupted:
         print(f"interrupted: {len(rows)} of {len(jobs)} sessions finished and were kept",
               file=sys.stderr)

@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 
+from find_lab import bench
 from find_lab.cli import main
 
 
@@ -74,10 +75,32 @@ def test_bench_shows_progress_and_a_table_with_baselines(home):
     done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "12/12" in done.stderr and "running 12 sessions" in done.stderr
-    rows = done.stdout.splitlines()
+    board, comparison = done.stdout.split("\n\n")
+    rows = board.splitlines()
     assert rows[0].split()[:4] == ["domain", "complexity", "agent", "n"]
     agents = {line.split()[2] for line in rows[2:]}
     assert agents == {"scientist", "random", "interpolate"}
+    assert comparison.startswith("scientist against interpolate")
+    assert comparison.splitlines()[-1].split()[:3] == ["numeric", "all", "4"]
     listing = subprocess.run([sys.executable, "-m", "find_lab.cli", "sessions", "list"],
                              capture_output=True, text=True, check=True).stdout
     assert len(listing.splitlines()) == 12
+
+
+def test_margins_pair_each_function_and_count_the_tables_failures():
+    def row(agent, fid, success, complexity="clean"):
+        return {"agent": agent, "function_id": fid, "success": success, "domain": "numeric",
+                "complexity": complexity}
+
+    rows = [row("scientist", "a", True), row("interpolate", "a", True),
+            row("scientist", "b", True), row("interpolate", "b", False),
+            row("scientist", "c", False), row("interpolate", "c", False),
+            row("scientist", "d", True, "noise"), row("interpolate", "d", False, "noise"),
+            row("scientist", "e", True)]  # no interpolate row: left out of the comparison
+    lines = bench.margins(rows, "scientist").splitlines()
+    clean, noise, overall = (line.split() for line in lines[3:])
+    assert clean[:6] == ["numeric", "clean", "3", "66.7%", "33.3%", "+33.3"]
+    assert clean[6:] == ["1/2", "(50.0%)"]
+    assert noise[2:] == ["1", "100.0%", "0.0%", "+100.0", "1/1", "(100.0%)"]
+    assert overall[2:] == ["4", "75.0%", "25.0%", "+50.0", "2/3", "(66.7%)"]
+    assert bench.margins([row("scientist", "a", True)], "scientist") == ""

@@ -108,3 +108,13 @@ async def test_finds_a_line_times_a_square_wave():
 
     experiment = await _black_box(product, "test:line-times-square")
     assert experiment.score.success and experiment.score.value < 0.02
+
+
+def test_descriptions_write_signs_as_a_person_would():
+    from find_lab.agents.scientist.models import FAMILIES
+
+    rational = FAMILIES["rational"].words((-68.1, 0.048), (-0.0755, -4.15, -0.13), None)
+    assert rational.startswith("a rational bump (-0.0755 x - 4.15) / ((x + 68.1)^2 + 0.0023) - 0.13")
+    root = FAMILIES["root"].words((3.0,), (2.0, 0.5), None)
+    assert root.startswith("a square root 2 * sqrt(x - 3) + 0.5")
+    assert "+ -" not in rational + root and "- -" not in rational + root

@@ -1,5 +1,6 @@
 """Every flow of the lab, driven through Textual's pilot as a person would drive it."""
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -20,6 +21,22 @@ from find_lab.tui.screens.launcher import LauncherScreen
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "sessions" / "logs"
 STEERED = "20261128-120004-example-scientist-numeric-f0028"
+
+
+@pytest.fixture
+def scientist_cue(monkeypatch) -> asyncio.Event:
+    """The scientist starts only on this cue, so a key pressed at once lands before it can finish
+    (on a busy machine a whole strings session can run between two pilot steps)."""
+    from find_lab.agents.scientist import Scientist
+
+    cue, investigate = asyncio.Event(), Scientist.run
+
+    async def run_on_cue(self, experiment):
+        await cue.wait()
+        await investigate(self, experiment)
+
+    monkeypatch.setattr(Scientist, "run", run_on_cue)
+    return cue
 
 
 async def until(pilot, condition, seconds=60.0):
@@ -95,13 +112,14 @@ async def test_a_new_player_is_asked_their_name_once(home):
     assert json.loads((home.parent / "settings.json").read_text())["name"] == "Grace"
 
 
-async def test_take_over_probe_and_hand_back(home):
+async def test_take_over_probe_and_hand_back(home, scientist_cue):
     app = make_app(Launch("watch", "numeric/f0028", "scientist"), home=home)
     async with app.run_test(size=(120, 40)) as pilot:
         lab = app.screen
         await until(pilot, lambda: lab.experiment is not None)
         await pilot.press("ctrl+t")
         await until(pilot, lambda: lab.state.driver == "human")
+        scientist_cue.set()
         assert lab.query_one("#command", Input).has_focus
         await pilot.press(*"-50, -49, -48", "enter")
         await until(pilot, lambda: kinds(lab, "probe", "human"))
@@ -114,13 +132,14 @@ async def test_take_over_probe_and_hand_back(home):
         assert told and "f(-50.0)" in told[0]
 
 
-async def test_pause_steer_and_resume(home):
+async def test_pause_steer_and_resume(home, scientist_cue):
     app = make_app(Launch("watch", "strings/f0001", "scientist"), home=home)
     async with app.run_test(size=(120, 40)) as pilot:
         lab = app.screen
         await until(pilot, lambda: lab.experiment is not None)
         await pilot.press("space")
         await until(pilot, lambda: lab.state.status == "paused")
+        scientist_cue.set()
         await pilot.press("s", *'try "Zebra 99"', "enter")
         await until(pilot, lambda: kinds(lab, "steer"))
         assert not lab.query_one("#command-bar").display
@@ -237,7 +256,7 @@ def test_the_shipped_examples_replay_to_their_recorded_scores():
     assert {"steer", "takeover", "handback", "hypothesis"} <= kinds_seen
 
 
-async def test_abandon_ends_the_session_and_the_palette_lists_the_lab_actions(home):
+async def test_abandon_ends_the_session_and_the_palette_lists_the_lab_actions(home, scientist_cue):
     app = make_app(Launch("watch", "numeric/f0013", "scientist"), home=home)
     async with app.run_test(size=(120, 40)) as pilot:
         lab = app.screen

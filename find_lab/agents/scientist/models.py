@@ -25,6 +25,16 @@ def w(value: float) -> str:
     return f"{float(value):.3g}"
 
 
+def w_plus(value: float) -> str:
+    """A term added in prose, signed as a person writes it: "+ 0.13", "- 4.15"."""
+    return f"- {w(-value)}" if float(value) < 0 else f"+ {w(value)}"
+
+
+def w_shift(centre: float) -> str:
+    """`x` less a centre in prose: "x - 68.1", "x + 3"."""
+    return "x " + w_plus(-centre)
+
+
 @dataclass
 class Fit:
     family: "Family"
@@ -36,7 +46,7 @@ class Fit:
     extra: dict = field(default_factory=dict)
 
     def predict(self, x) -> np.ndarray:
-        return self.family.basis(np.asarray(x, float), self.theta, self.extra) @ self.coef
+        return self.family.columns(np.asarray(x, float), self.theta, self.extra) @ self.coef
 
     def source(self) -> str:
         return self.family.source(self.theta, self.coef, self.extra)
@@ -56,6 +66,11 @@ class Family:
     defined: Callable | None = None  # (x, theta) -> mask where the family is defined
     fitter: Callable | None = None   # (family, x, y, hints) -> Fit, for families fitted their own way
 
+    def columns(self, x: np.ndarray, theta: tuple, extra: dict) -> np.ndarray:
+        """The design matrix; a pole or log of zero is an inf/nan to reject, not a warning."""
+        with np.errstate(all="ignore"):
+            return self.basis(x, theta, extra)
+
 
 def solve(design: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     """Least squares; returns coefficients and residual sum of squares (inf if degenerate)."""
@@ -72,7 +87,7 @@ def fit_theta(family: "Family", x, y, theta, extra=None) -> Fit:
     if family.defined and not np.all(keep):
         return Fit(family, tuple(theta), np.zeros(1), np.inf, len(x), 0, extra)
     with np.errstate(all="ignore"):
-        design = family.basis(x, theta, extra)
+        design = family.columns(x, theta, extra)
     coef, rss = solve(design, y)
     if np.isfinite(rss) and len(y):
         # terms far larger than the data cancel each other: written with 8 digits they would not
@@ -330,9 +345,9 @@ def _square_family(degree: int) -> Family:
         period = w(2 * np.pi / t[0])
         if degree == 0:
             return (f"a square wave between {w(c[1] - abs(c[0]))} and {w(c[1] + abs(c[0]))} "
-                    f"with period {period} (the sign of sin({w(t[0])} x + {w(t[1])}))")
+                    f"with period {period} (the sign of sin({w(t[0])} x {w_plus(t[1])}))")
         shape = "a line" if degree == 1 else f"a polynomial of degree {degree}"
-        return (f"a square wave of period {period} (the sign of sin({w(t[0])} x + {w(t[1])})) "
+        return (f"a square wave of period {period} (the sign of sin({w(t[0])} x {w_plus(t[1])})) "
                 f"whose height follows {shape}, around a centre line that is {shape}")
 
     name = "square" if degree == 0 else f"square*poly{degree}"
@@ -519,7 +534,7 @@ FAMILIES: dict[str, Family] = {f.name: f for f in [
     Family("reciprocal", lambda x, t, e: _columns(1.0 / (x - t[0]), _ones(x)),
            lambda x, y, h: [(c,) for c in np.arange(-128.25, 129, 0.5)],
            lambda t, c, e: f"{g(c[0])} / (x - {g(t[0])}) + {g(c[1])}",
-           lambda t, c, e: f"a reciprocal {w(c[0])} / (x - {w(t[0])}) + {w(c[1])}, with a pole at "
+           lambda t, c, e: f"a reciprocal {w(c[0])} / ({w_shift(t[0])}) {w_plus(c[1])}, with a pole at "
                            f"x = {w(t[0])}"),
     Family("gaussian", lambda x, t, e: _columns(np.exp(-0.5 * ((x - t[0]) / t[1]) ** 2), _ones(x)),
            lambda x, y, h: [(m, s) for m in np.arange(-126, 127, 4.0) for s in (2, 4, 7, 11, 16, 24, 34, 48)],
@@ -530,17 +545,17 @@ FAMILIES: dict[str, Family] = {f.name: f for f in [
                                                  1.0 / ((x - t[0]) ** 2 + t[1] ** 2), _ones(x)),
            lambda x, y, h: [(p, q) for p in np.arange(-100, 101, 8.0) for q in (3, 6, 10, 15, 22, 32, 45)],
            lambda t, c, e: f"({g(c[0])} * x + {g(c[1])}) / ((x - {g(t[0])}) ** 2 + {g(t[1] ** 2)}) + {g(c[2])}",
-           lambda t, c, e: f"a rational bump ({w(c[0])} x + {w(c[1])}) / ((x - {w(t[0])})^2 + "
-                           f"{w(t[1] ** 2)}) + {w(c[2])}, which fades to {w(c[2])} far from x = {w(t[0])}"),
+           lambda t, c, e: f"a rational bump ({w(c[0])} x {w_plus(c[1])}) / (({w_shift(t[0])})^2 + "
+                           f"{w(t[1] ** 2)}) {w_plus(c[2])}, which fades to {w(c[2])} far from x = {w(t[0])}"),
     Family("root", lambda x, t, e: _columns(np.sqrt(np.maximum(x - t[0], 0)), _ones(x)), _domain_grid,
            lambda t, c, e: f"{g(c[0])} * np.sqrt(np.maximum(x - {g(t[0])}, 0)) + {g(c[1])}",
-           lambda t, c, e: f"a square root {w(c[0])} * sqrt(x - {w(t[0])}) + {w(c[1])}, "
+           lambda t, c, e: f"a square root {w(c[0])} * sqrt({w_shift(t[0])}) {w_plus(c[1])}, "
                            f"undefined for x < {w(t[0])}",
            defined=lambda x, t: _after(x, t, strict=False)),
     Family("logarithm", lambda x, t, e: _columns(np.log(np.maximum(x - t[0], 1e-300)), _ones(x)),
            _domain_grid,
            lambda t, c, e: f"{g(c[0])} * np.log(np.maximum(x - {g(t[0])}, 1e-12)) + {g(c[1])}",
-           lambda t, c, e: f"a logarithm {w(c[0])} * ln(x - {w(t[0])}) + {w(c[1])}, "
+           lambda t, c, e: f"a logarithm {w(c[0])} * ln({w_shift(t[0])}) {w_plus(c[1])}, "
                            f"undefined for x <= {w(t[0])}",
            defined=lambda x, t: _after(x, t, strict=True)),
 ]}
@@ -584,11 +599,11 @@ def combined(first: Family, second: Family, first_theta_len: int) -> Family:
 
     def keep(theta):
         """Which of the second family's columns to use: all but its constant one."""
-        return ~np.all(second.basis(probe, theta[first_theta_len:], {}) == 1.0, axis=0)
+        return ~np.all(second.columns(probe, theta[first_theta_len:], {}) == 1.0, axis=0)
 
     def basis(x, theta, extra):
-        a = first.basis(x, theta[:first_theta_len], {})
-        b = second.basis(x, theta[first_theta_len:], {})
+        a = first.columns(x, theta[:first_theta_len], {})
+        b = second.columns(x, theta[first_theta_len:], {})
         return np.column_stack([a, b[:, keep(theta)]])
 
     def split(theta, coef):

@@ -312,7 +312,7 @@ async def _fit(notebook: Notebook, findings: Findings) -> None:
 
 def _tidy(fit: models.Fit, xs: np.ndarray, ys: np.ndarray) -> models.Fit:
     """Zero the coefficients whose whole contribution is rounding noise (an intercept of 1e-16)."""
-    design = fit.family.basis(xs, fit.theta, fit.extra)
+    design = fit.family.columns(xs, fit.theta, fit.extra)
     reach = np.max(np.abs(design), axis=0) * np.abs(fit.coef)
     tiny = reach < 1e-9 * (float(np.max(np.abs(ys))) or 1.0)
     if tiny.any():
@@ -391,7 +391,7 @@ def _with_kinks(xs, ys, base: models.Fit) -> models.Fit:
     knots: list[float] = []
     fit = models.fit_theta(models.kinked(base, knots), xs, ys, ())
     for _ in range(MAX_KINKS):
-        design = models.kinked(base, knots).basis(xs, (), {})
+        design = models.kinked(base, knots).columns(xs, (), {})
         if not np.all(np.isfinite(design)):
             break
         u, sv, _ = np.linalg.svd(design, full_matrices=False)
