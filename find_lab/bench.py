@@ -100,11 +100,19 @@ def table(rows: list[dict]) -> str:
             f"{100 * sum(r['success'] for r in group) / len(group):7.1f}% "
             f"{_number(statistics.median(values) if values else None):>13} "
             f"{_number(statistics.median(local) if local else None):>13} "
-            f"{100 * sum(not r['table'] for r in group) / len(group):11.1f}% "
+            f"{_closed_form(domain, group):>12} "
             f"{statistics.mean(r['calls'] for r in group):6.1f} "
             f"{statistics.mean(r['points'] for r in group):7.1f} "
             f"{statistics.median(r['seconds'] for r in group):9.2f}")
     return "\n".join(lines)
+
+
+def _closed_form(domain: str, group: list[dict]) -> str:
+    """Share of answers that are formulas, not tables of numbers; only numeric answers can be
+    told apart this way (a string program or a neuron's word list is legitimately literals)."""
+    if domain != "numeric":
+        return "-"
+    return f"{100 * sum(not r['table'] for r in group) / len(group):.1f}%"
 
 
 def margins(rows: list[dict], agent: str, baseline: str = "interpolate") -> str:

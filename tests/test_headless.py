@@ -80,6 +80,9 @@ def test_bench_shows_progress_and_a_table_with_baselines(home):
     assert rows[0].split()[:4] == ["domain", "complexity", "agent", "n"]
     agents = {line.split()[2] for line in rows[2:]}
     assert agents == {"scientist", "random", "interpolate"}
+    closed_form = rows[0].index("closed form") + len("closed form")
+    tables = [line for line in rows[2:] if line.split()[2] in ("random", "interpolate")]
+    assert {line[:closed_form].split()[-1] for line in tables} == {"0.0%"}
     assert comparison.startswith("scientist against interpolate")
     assert comparison.splitlines()[-1].split()[:3] == ["numeric", "all", "4"]
     listing = subprocess.run([sys.executable, "-m", "find_lab.cli", "sessions", "list"],
