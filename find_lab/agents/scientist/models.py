@@ -86,8 +86,7 @@ def fit_theta(family: "Family", x, y, theta, extra=None) -> Fit:
     keep = family.defined(x, theta) if family.defined else np.ones_like(x, bool)
     if family.defined and not np.all(keep):
         return Fit(family, tuple(theta), np.zeros(1), np.inf, len(x), 0, extra)
-    with np.errstate(all="ignore"):
-        design = family.columns(x, theta, extra)
+    design = family.columns(x, theta, extra)
     coef, rss = solve(design, y)
     if np.isfinite(rss) and len(y):
         # terms far larger than the data cancel each other: written with 8 digits they would not
@@ -601,9 +600,9 @@ def combined(first: Family, second: Family, first_theta_len: int) -> Family:
         """Which of the second family's columns to use: all but its constant one."""
         return ~np.all(second.columns(probe, theta[first_theta_len:], {}) == 1.0, axis=0)
 
-    def basis(x, theta, extra):
-        a = first.columns(x, theta[:first_theta_len], {})
-        b = second.columns(x, theta[first_theta_len:], {})
+    def basis(x, theta, extra):  # reached through Family.columns, already under np.errstate
+        a = first.basis(x, theta[:first_theta_len], {})
+        b = second.basis(x, theta[first_theta_len:], {})
         return np.column_stack([a, b[:, keep(theta)]])
 
     def split(theta, coef):
