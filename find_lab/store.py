@@ -26,11 +26,23 @@ from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-FORMAT = "find-lab-session/1"
-META = ("function_id", "domain", "actor_kind", "actor_name", "model")
-FIELDS = ("id", *META, "started", "finished", "status", "score", "probes", "points", "usage", "judge",
-          "pid", "host")
+from find_lab.events import FORMAT, KINDS, check, validate
+
+META = {"function_id": "", "domain": "", "actor_kind": "", "actor_name": "", "model": None}
+DOC = {"id": str, "function_id": str, "domain": str, "actor_kind": str, "actor_name": str,
+       "model": (str, None), "started": str, "finished": (str, None), "status": str,
+       "score": ({"metric?": (str, None), "value?": (float, None), "success?": (bool, None),
+                  "local_nmse?": (float, None)}, None),
+       "probes": int, "points": int, "usage": KINDS["usage"],
+       "judge": ({"score?": (float, None), "correct?": (int, None), "total?": (int, None),
+                  "model?": (str, None)}, None),
+       "pid": (int, None), "host": (str, None)}  # an index document: its fields and their types
+FIELDS = tuple(DOC)
+BUNDLED = {"id": str, "started": str, **{f"{key}?": DOC[key] for key in FIELDS
+                                         if key not in ("id", "started", "pid", "host")}}
+TABLE = "sessions"
 INDEXED_KINDS = frozenset({"probe", "score", "usage", "session_end", "judge"})
+MAX_BUNDLE = 256 * 2**20  # bytes: far more than any export, and a bound on what import reads
 SECRET = re.compile(r"sk-ant-[A-Za-z0-9_-]+")
 REDACTED = "sk-ant-…redacted"
 SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
@@ -39,7 +51,8 @@ HOST = socket.gethostname()
 
 
 class StoreError(Exception):
-    """A problem a user can cause (unknown id, bad bundle): one line, and the lab keeps running."""
+    """A problem a user can cause (unknown id, bad bundle, unusable home): one line, and the lab
+    keeps running."""
 
 
 class CorruptIndex(StoreError):
@@ -47,7 +60,8 @@ class CorruptIndex(StoreError):
 
 
 class StoreWarning(UserWarning):
-    """Damage the store reads past (a torn or corrupt log line) rather than fail on."""
+    """Damage the store reads past or repairs (a torn log line, a malformed index document),
+    told in one line so that nothing is lost silently."""
 
 
 def default_home() -> Path:
@@ -71,15 +85,20 @@ class AtomicJSONStorage(Storage):
     that replaces index.json only once it is complete and on disk.
 
     One instance lives for one locked access, so it keeps what it read: TinyDB reads the
-    whole file for every operation, and the index of thousands of sessions is megabytes."""
+    whole file for every operation, and the index of thousands of sessions is megabytes.
+    What it read has only well-formed documents; `malformed` says what it left out."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._data: dict | None = None
+        self.malformed: list[str] = []
 
     def read(self) -> dict | None:
         if self._data is None:
-            self._data = self._load()
+            data = self._load()
+            if data is not None:
+                data, self.malformed = _sound(data)
+            self._data = data
         return self._data
 
     def _load(self) -> dict | None:
@@ -87,14 +106,16 @@ class AtomicJSONStorage(Storage):
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
+        except OSError as exc:
+            raise CorruptIndex(f"{self.path.name} cannot be read ({_reason(exc)})") from None
         if not raw.strip():
             return None
         try:
             data = json.loads(raw)
         except ValueError:
-            raise CorruptIndex(f"{self.path} is not valid JSON") from None
+            raise CorruptIndex(f"{self.path.name} is not valid JSON") from None
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-            raise CorruptIndex(f"{self.path} is not a TinyDB index")
+            raise CorruptIndex(f"{self.path.name} is not a TinyDB index")
         return data
 
     def write(self, data: dict) -> None:
@@ -121,10 +142,11 @@ class SessionLog:
         before then leaves a `running` document the next open settles from the log."""
         if self._file.closed:
             raise StoreError(f"session {self.id} is closed")
-        self._file.write(_line(event))
+        line = _line(event)
+        self._file.write(line)
         self._file.flush()  # the OS has it now: a SIGKILL cannot lose it
         if event.get("kind") in INDEXED_KINDS:
-            self._pending.append(event)
+            self._pending.append(json.loads(line))  # as a reader of the log will see it
         if event.get("kind") == "session_end":
             self._flush_summary()
 
@@ -142,14 +164,20 @@ class SessionLog:
 
 
 class Store:
-    """Saved sessions under one home folder; opening it repairs what a crash left behind."""
+    """Saved sessions under one home folder; opening it repairs what a crash left behind.
+
+    Damage is never an exception: what the store reads past or repairs is told as one
+    StoreWarning per damaged file. StoreError is for what a user asked that cannot be done."""
 
     def __init__(self, home: Path | str | None = None):
         self.home = Path(home) if home else default_home()
         self.logs = self.home / "logs"
-        self.logs.mkdir(parents=True, exist_ok=True)
         self.index_path = self.home / "index.json"
         self.lock_path = self.home / "index.lock"
+        try:
+            self.logs.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot keep sessions in {self.home}: {_reason(exc)}") from None
         with self._index(recover=True):
             pass
 
@@ -158,15 +186,22 @@ class Store:
         """Open a new session's log (locked while we write it) and index it as running."""
         now = time.time()
         with self._index() as table:
+            doc = _new_doc("", meta, _iso(now), os.getpid(), HOST)
+            problem = check(doc, DOC)
+            if problem:
+                raise StoreError(f"cannot start a session: {problem}")
             session_id, file = self._new_log(now)
-            table.insert(redact(_new_doc(session_id, meta, _iso(now), os.getpid(), HOST)))
+            table.insert(redact({**doc, "id": session_id}))
         return SessionLog(self, session_id, file)
 
     def delete(self, session_id: str) -> None:
-        """Remove the log first, so a crash half-way cannot resurrect the session from it."""
+        """Remove the log first, so a crash half-way cannot resurrect the session from it. A
+        folder where the log should be is not this store's to remove: it stays."""
         doc = self.get(session_id)
         with self._index() as table:
-            self._log_path(doc["id"]).unlink(missing_ok=True)
+            path = self._log_path(doc["id"])
+            if not path.is_dir():
+                path.unlink(missing_ok=True)
             table.remove(_with_id(doc["id"]))
 
     def export(self, ids, path: Path | str) -> None:
@@ -180,33 +215,23 @@ class Store:
         try:
             _atomic_write(Path(path), "".join(lines))
         except OSError as exc:
-            raise StoreError(f"cannot write bundle {path}: {exc.strerror}") from None
+            raise StoreError(f"cannot write bundle {path}: {_reason(exc)}") from None
 
-    def import_bundle(self, path: Path | str) -> tuple[int, int]:
-        """Merge a bundle; sessions already here are skipped, bad lines reported after the rest
-        has been imported. Returns (imported, skipped)."""
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as exc:
-            raise StoreError(f"cannot read bundle {path}: {exc.strerror}") from None
-        imported = skipped = 0
-        bad = []
-        for number, line in enumerate(raw.splitlines(), 1):
-            if not line.strip():
-                continue
+    def import_bundle(self, path: Path | str, max_bytes: int = MAX_BUNDLE) -> tuple[int, int]:
+        """Merge a bundle, all or nothing: every line is checked before anything is written,
+        and one bad line refuses the bundle, naming the line. Sessions already here are
+        skipped. Returns (imported, skipped)."""
+        path = Path(path)
+        lines = _read_bundle(path, max_bytes).split(b"\n")
+        for number, line in enumerate(lines, 1):
             try:
-                session, events = _bundle_entry(line)
+                if line.strip():
+                    _bundle_entry(line)
             except StoreError as exc:
-                bad.append(f"line {number}: {exc}")
-                continue
-            if self._add(session, events):
-                imported += 1
-            else:
-                skipped += 1
-        if bad:
-            more = f" (and {len(bad) - 1} more bad lines)" if len(bad) > 1 else ""
-            raise StoreError(f"{path} {bad[0]}{more}; imported {imported}, skipped {skipped}")
-        return imported, skipped
+                raise StoreError(f"{path.name} line {number}: {exc}") from None
+        entries = [_bundle_entry(line) for line in lines if line.strip()]
+        imported = sum(self._add(*entry) for entry in entries)
+        return imported, len(entries) - imported
 
     # --- reading ------------------------------------------------------------------------------
     def list(self, *, domain: str | None = None, actor_kind: str | None = None,
@@ -218,7 +243,7 @@ class Store:
         with self._index() as table:
             docs = [dict(doc) for doc in table.all()
                     if all(doc.get(key) == value for key, value in wanted.items())]
-        return sorted(docs, key=lambda doc: (doc.get("started") or "", doc["id"]), reverse=True)
+        return sorted(docs, key=lambda doc: (doc["started"], doc["id"]), reverse=True)
 
     def get(self, session_id: str) -> dict:
         """One index document by its id or a unique prefix of it."""
@@ -246,15 +271,18 @@ class Store:
         doc = self.get(session_id)
         path = self._log_path(doc["id"])
         events = self.events(doc["id"])
-        if not events or events[-1].get("kind") not in ("session_end", "judge"):
+        if not events or events[-1]["kind"] not in ("session_end", "judge"):
             raise StoreError(f"session {doc['id']} has not ended")
+        event = json.loads(_line({"seq": events[-1]["seq"] + 1, "t": events[-1]["t"],
+                                  "actor": "system", "kind": kind, **fields}))
+        problem = validate(event)
+        if problem:
+            raise StoreError(f"not an event this lab can read back: {problem}")
         with open(path, "a", encoding="utf-8") as file:
             try:
                 fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 raise StoreError(f"session {doc['id']} is still being written") from None
-            event = {"seq": events[-1]["seq"] + 1, "t": events[-1].get("t", 0.0),
-                     "actor": "system", "kind": kind, **fields}
             file.write(_line(event))
             file.flush()
             os.fsync(file.fileno())
@@ -265,34 +293,58 @@ class Store:
     @contextmanager
     def _index(self, recover: bool = False) -> Iterator[Table]:
         """The index table under an exclusive flock, so read-modify-writes never interleave
-        across threads or processes; a corrupt index is set aside and rebuilt from the logs."""
-        with open(self.lock_path, "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            storage = AtomicJSONStorage(self.index_path)
-            try:
-                storage.read()
-            except CorruptIndex:
-                stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S.%f")
-                self.index_path.rename(self.home / f"index.json.corrupt-{stamp}")
-                storage = AtomicJSONStorage(self.index_path)
-                recover = True
-            db = TinyDB(storage=lambda: storage)
-            try:
-                table = db.table("sessions")
-                if recover:
-                    self._recover(table)
-                yield table
-            finally:
-                db.close()
+        across threads or processes. A corrupt index, or one with malformed documents, is set
+        aside (and said so) and rebuilt from the logs. A file system that refuses (a full
+        disk, a folder we may not write) is a StoreError, not a traceback."""
+        try:
+            with open(self.lock_path, "a") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                storage, repaired = self._readable_storage()
+                db = TinyDB(storage=lambda: storage)
+                try:
+                    table = db.table(TABLE)
+                    if recover or repaired:
+                        self._recover(table)
+                    yield table
+                finally:
+                    db.close()
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            raise StoreError(f"cannot use the session store {self.home}: {_reason(exc)}{where}") \
+                from None
+
+    def _readable_storage(self) -> tuple[AtomicJSONStorage, bool]:
+        """The index's storage, and whether it was repaired: a file it cannot read is set
+        aside, and so is one with malformed documents (the sound ones are kept). Each repair
+        is one warning naming the file set aside; the logs then fill in what is missing."""
+        storage = AtomicJSONStorage(self.index_path)
+        try:
+            storage.read()
+        except CorruptIndex as exc:
+            _warn(f"{exc}: set aside as {self._set_aside().name}; rebuilt from the logs")
+            return AtomicJSONStorage(self.index_path), True
+        if not storage.malformed:
+            return storage, False
+        first, more = storage.malformed[0], len(storage.malformed) - 1
+        aside = self._set_aside()
+        storage.write(storage.read())
+        _warn(f"{self.index_path.name}: {first}" + (f" (and {more} more)" if more else "")
+              + f"; set the old index aside as {aside.name}; rebuilt those from the logs")
+        return storage, True
+
+    def _set_aside(self) -> Path:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S.%f")
+        return self.index_path.rename(self.home / f"{self.index_path.name}.corrupt-{stamp}")
 
     def _recover(self, table: Table) -> None:
         """Make the index agree with the logs: index logs it lacks, settle sessions whose
-        writer died. Runs under the lock, so any temp file found is a killed writer's."""
+        writer died. Runs under the lock, so any temp file found is a killed writer's, and an
+        empty log no writer holds is what a process killed inside `create` left."""
         for stale in [*self.home.glob(".index.json.*.tmp"), *self.logs.glob(".*.tmp")]:
             stale.unlink(missing_ok=True)
         known = {doc["id"] for doc in table.all()}
-        orphans = [self._doc_from_log(path) for path in sorted(self.logs.glob("*.jsonl"))
-                   if path.stem not in known]
+        orphans = [doc for path in sorted(self.logs.glob("*.jsonl"))
+                   if path.stem not in known and (doc := self._orphan(path))]
         for doc in orphans:
             doc.update(self._settle(doc))
         table.insert_multiple(orphans)
@@ -301,15 +353,34 @@ class Store:
             if changes:
                 table.update(changes, doc_ids=[doc.doc_id])
 
+    def _orphan(self, path: Path) -> dict | None:
+        """The document for a log the index lacks, or None (with a warning) for what is not a
+        session's log."""
+        where = f"{self.logs.name}/{path.name}"
+        if not SAFE_ID.fullmatch(path.stem):
+            _warn(f"{where}: not a session id, skipped")
+        elif not path.is_file():
+            _warn(f"{where} is not a file, skipped")
+        elif path.stat().st_size == 0 and not _locked(path):
+            path.unlink()
+            _warn(f"{where}: removed an empty log (a process killed while creating it)")
+        else:
+            try:
+                return self._doc_from_log(path)
+            except StoreError as exc:
+                _warn(f"{exc}, skipped")
+        return None
+
     def _settle(self, doc: dict) -> dict:
         """Changes to a running session whose writer is gone: the log's summary, and status
         `interrupted` if it never ended. The log itself is left as it is."""
         path = self._log_path(doc["id"])
         if doc["status"] != "running" or _writer_alive(doc, path):
             return {}
-        if not path.exists():
+        try:
+            fresh = self._doc_from_log(path)
+        except StoreError:  # no log, or none that can be read: nothing more is known
             return {"status": "interrupted"}
-        fresh = self._doc_from_log(path)
         changes = {key: fresh[key] for key in ("status", "finished", "score", "probes", "points",
                                                "usage")}
         if changes["status"] == "running":
@@ -317,16 +388,18 @@ class Store:
         return changes
 
     def _summarise(self, session_id: str, events: list[dict]) -> None:
-        """Fold logged events into their session's index document, in one write."""
+        """Fold logged events into their session's index document, in one write; events a
+        reader of the log would skip are skipped here too, so a rebuild gives the same."""
         with self._index() as table:
             doc = table.get(_with_id(session_id))
             if doc is None:  # deleted meanwhile, or the index was lost (reopen rebuilds it)
                 return
-            doc = dict(doc)
+            doc_id, doc = doc.doc_id, dict(doc)
             now = _iso(time.time())
             for event in events:
-                doc.update(_apply(doc, event, now))
-            table.update(redact(doc), doc_ids=[table.get(_with_id(session_id)).doc_id])
+                if validate(event) is None:
+                    doc.update(_apply(doc, event, now))
+            table.update(redact(doc), doc_ids=[doc_id])
 
     def _add(self, session: dict, events: list[dict]) -> bool:
         """Add one imported session unless its id is already here."""
@@ -358,9 +431,10 @@ class Store:
             return session_id, file
 
     def _doc_from_log(self, path: Path) -> dict:
-        """The index document a log implies (the writer's pid and host are unknown)."""
+        """The index document a log implies (the writer's pid and host are unknown; a log
+        with no session_start leaves what it would have said blank)."""
         events = _read_log(path)
-        start = next((event for event in events if event.get("kind") == "session_start"), {})
+        start = next((event for event in events if event["kind"] == "session_start"), {})
         doc = _new_doc(path.stem, start, _started(path), None, None)
         modified = _iso(path.stat().st_mtime)
         for event in events:
@@ -370,22 +444,47 @@ class Store:
 
 def _new_doc(session_id: str, meta: dict, started: str | None, pid: int | None,
              host: str | None) -> dict:
-    return {"id": session_id, **{key: meta.get(key) for key in META}, "started": started,
-            "finished": None, "status": "running", "score": None, "probes": 0, "points": 0,
-            "usage": {}, "judge": None, "pid": pid, "host": host}
+    return {"id": session_id, **{key: meta.get(key, blank) for key, blank in META.items()},
+            "started": started, "finished": None, "status": "running", "score": None,
+            "probes": 0, "points": 0, "usage": {}, "judge": None, "pid": pid, "host": host}
+
+
+def _sound(data: dict) -> tuple[dict, list[str]]:
+    """The index without its malformed documents (wrong shape, unsafe or repeated id, a key
+    TinyDB cannot read), and one line on each that was left out."""
+    kept, malformed, ids = {}, [], set()
+    for key, doc in data.get(TABLE, {}).items():
+        problem = _doc_problem(doc, ids) or (None if key.isdecimal() else "key is not a number")
+        if problem:
+            malformed.append(f"document {key}: {problem}")
+        else:
+            kept[key] = doc
+            ids.add(doc["id"])
+    return ({**data, TABLE: kept} if malformed else data), malformed
+
+
+def _doc_problem(doc, ids: set) -> str | None:
+    """Why `doc` cannot be an index document, or None."""
+    if not isinstance(doc, dict):
+        return f"is {type(doc).__name__}, not an object"
+    problem = check(doc, DOC)
+    if problem:
+        return problem
+    if not SAFE_ID.fullmatch(doc["id"]):
+        return f"id {doc['id']!r} is not a session id"
+    return f"a second document for {doc['id']}" if doc["id"] in ids else None
 
 
 def _apply(doc: dict, event: dict, now: str) -> dict:
-    """The changes one event makes to its session's index document (`now`: when it ended)."""
-    kind = event.get("kind")
+    """The changes one valid event makes to its session's index document (`now`: when it
+    ended)."""
+    kind = event["kind"]
     if kind == "probe":
-        inputs = event.get("inputs")
-        return {"probes": doc["probes"] + 1,
-                "points": doc["points"] + (len(inputs) if isinstance(inputs, list) else 0)}
+        return {"probes": doc["probes"] + 1, "points": doc["points"] + len(event["inputs"])}
     if kind == "score":
-        score = {key: event.get(key) for key in ("metric", "value", "success")}
-        details = event.get("details")
-        if isinstance(details, dict) and "local_nmse" in details:
+        score = {key: event[key] for key in ("metric", "value", "success")}
+        details = event.get("details") or {}
+        if check(details, {"local_nmse": float}) is None:
             score["local_nmse"] = details["local_nmse"]
         return {"score": score}
     if kind == "usage":
@@ -396,16 +495,16 @@ def _apply(doc: dict, event: dict, now: str) -> dict:
                 usage[key] = usage.get(key, 0) + value
         return {"usage": usage}
     if kind == "session_end":
-        return {"status": event.get("status", "ended"), "finished": now}
+        return {"status": event["status"], "finished": now}
     if kind == "judge":
-        return {"judge": {key: event.get(key) for key in ("score", "correct", "total", "model")}}
+        return {"judge": {key: event[key] for key in ("score", "correct", "total", "model")}}
     return {}
 
 
 def _writer_alive(doc: dict, path: Path) -> bool:
     """Same (or unknown) host: the writer's pid runs and it still holds the log's lock.
     Another host: its log was written to within the last hour."""
-    if not path.exists():
+    if not path.is_file():
         return False
     if doc.get("host") not in (None, HOST):
         return time.time() - path.stat().st_mtime < STALE_SECONDS
@@ -417,7 +516,7 @@ def _writer_alive(doc: dict, path: Path) -> bool:
 def _pid_running(pid: int) -> bool:
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):  # gone, or never a pid
         return False
     except PermissionError:  # it runs, as another user
         pass
@@ -435,34 +534,74 @@ def _locked(path: Path) -> bool:
 
 
 def _read_log(path: Path) -> list[dict]:
-    """Parse a JSONL log, warning past a torn last line or a corrupt line in the middle."""
-    lines = path.read_bytes().split(b"\n")
+    """A log's events that keep the vocabulary. What is read past (corrupt or invalid lines,
+    a torn last line) is told in one warning for the whole log, however many lines."""
+    try:
+        lines = path.read_bytes().split(b"\n")
+    except OSError as exc:
+        raise StoreError(f"cannot read the log {path.name}: {_reason(exc)}") from None
     tail = lines.pop()  # after the last newline: nothing, or a write cut short
-    events = []
+    events, bad = [], []
     for number, line in enumerate(lines, 1):
         if line.strip():
-            event = _parse(line)
-            if event is None:
-                warnings.warn(f"{path.name}: skipped corrupt line {number}", StoreWarning,
-                              stacklevel=3)
+            event, problem = _event(line)
+            if problem:
+                bad.append((number, problem))
             else:
                 events.append(event)
+    told = [_skipped(bad)] if bad else []
     if tail.strip():
-        event = _parse(tail)
+        event, problem = _event(tail)
         if event is None:
-            warnings.warn(f"{path.name}: dropped a torn last line (a write cut short)",
-                          StoreWarning, stacklevel=3)
+            told.append("dropped a torn last line (a write cut short)")
+        elif problem:
+            told.append(_skipped([(len(lines) + 1, problem)]))
         else:
             events.append(event)
+    if told:
+        _warn(f"{path.name}: {'; '.join(told)}")
     return events
+
+
+def _event(line: bytes) -> tuple[dict | None, str | None]:
+    """A log line's event, or what is wrong with it (the value is None if it is not JSON)."""
+    value = _parse(line)
+    if value is None:
+        return None, "not a JSON object"
+    return value, validate(value)
+
+
+def _skipped(bad: list[tuple[int, str]]) -> str:
+    (number, problem), more = bad[0], len(bad) - 1
+    if not more:
+        return f"skipped corrupt line {number} ({problem})"
+    return f"skipped {more + 1} corrupt lines (the first, line {number}: {problem})"
 
 
 def _parse(line: bytes) -> dict | None:
     try:
         value = json.loads(line)
-    except ValueError:
+    except ValueError:  # UnicodeDecodeError included
         return None
     return value if isinstance(value, dict) else None
+
+
+def _read_bundle(path: Path, max_bytes: int) -> bytes:
+    """A bundle's bytes, read in chunks so that an endless or huge file (/dev/zero) is refused
+    at its first byte that cannot begin a JSON object, or at `max_bytes`."""
+    chunks, size = [], 0
+    try:
+        with open(path, "rb") as file:
+            while chunk := file.read(1 << 20):
+                if not chunks and chunk.lstrip()[:1] not in (b"", b"{"):
+                    raise StoreError(f"{path.name} line 1: not a JSON object")
+                size += len(chunk)
+                if size > max_bytes:
+                    raise StoreError(f"{path.name} is over {max_bytes:,} bytes: not a bundle")
+                chunks.append(chunk)
+    except OSError as exc:
+        raise StoreError(f"cannot read bundle {path}: {_reason(exc)}") from None
+    return b"".join(chunks)
 
 
 def _bundle_entry(line: bytes) -> tuple[dict, list[dict]]:
@@ -473,11 +612,19 @@ def _bundle_entry(line: bytes) -> tuple[dict, list[dict]]:
     if record.get("format") != FORMAT:
         raise StoreError(f"not a {FORMAT} record")
     session, events = record.get("session"), record.get("events")
-    if not isinstance(session, dict) or not isinstance(session.get("id"), str) \
-            or not SAFE_ID.fullmatch(session["id"]):
+    if not isinstance(session, dict):
+        raise StoreError("no session document")
+    problem = check(session, BUNDLED)
+    if problem:
+        raise StoreError(f"session {problem}")
+    if not SAFE_ID.fullmatch(session["id"]):
         raise StoreError("missing or unsafe session id")
-    if not isinstance(events, list) or not all(isinstance(event, dict) for event in events):
+    if not isinstance(events, list):
         raise StoreError("events must be a list of objects")
+    for number, event in enumerate(events):
+        problem = validate(event)
+        if problem:
+            raise StoreError(f"event {number}: {problem}")
     return session, events
 
 
@@ -502,6 +649,14 @@ def _atomic_write(path: Path, text: str) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, StoreWarning, stacklevel=3)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
 
 
 def _with_id(session_id: str):

@@ -19,6 +19,11 @@ def event(seq: int, kind: str, **fields) -> dict:
     return {"seq": seq, "t": 0.0, "actor": "agent", "kind": kind, **fields}
 
 
+def start(session_id: str) -> dict:
+    return event(0, "session_start", session_id=session_id, budget={"calls": 25, "points": 400},
+                 **META)
+
+
 def probe(seq: int) -> dict:
     return event(seq, "probe", inputs=[float(seq), 1.0], outputs=[2.0 * seq, 2.0],
                  errors=[None, None])
@@ -26,7 +31,7 @@ def probe(seq: int) -> dict:
 
 def forever(store: Store) -> None:
     log = store.create(META)
-    log(event(0, "session_start", session_id=log.id, **META))
+    log(start(log.id))
     seq = 1
     while True:
         log(probe(seq))
@@ -39,7 +44,7 @@ def many(store: Store, count: int) -> None:
     sys.stdin.readline()  # both writers start together
     logs = [store.create(META) for _ in range(count)]
     for log in logs:
-        log(event(0, "session_start", session_id=log.id, **META))
+        log(start(log.id))
     for step in range(4):
         for number, log in enumerate(logs):
             if step < number % 4 + 1:
