@@ -1,22 +1,31 @@
-"""Runs one untrusted submission inside the sandbox process; started by `find_lab.sandbox`.
+"""Runs one untrusted submission; started by `find_lab.sandbox`, inside the jail where it can.
 
-Reads a job (code, input kind, inputs, limits) as JSON on stdin and writes one JSON result
-on stdout. Before the submission runs: the allowed modules are imported, resource limits
-are set, the environment is sealed, and an audit hook turns any attempt to open a file,
-import something new, start a process, open a socket or load native code into an
-immediate, final "sandbox:" failure. Imports only the standard library and numpy.
+Reads a job (code, input kind, inputs, limits, seccomp program) as JSON on stdin and writes
+one JSON result to the stdout it was given; the submission's own prints go nowhere. Before the
+submission runs: the allowed modules are imported, resource limits are set, the seccomp filter
+is installed (from then on no file can be opened, no process started or signalled), the
+environment is emptied, and an audit hook turns the usual attempts (open a file, import,
+start a process, open a socket, load native code) into a clear "sandbox:" refusal. The hook
+only words the refusal; the jail and the filter are what hold. Imports only the standard
+library and numpy.
 """
 
+import base64
 import builtins
+import ctypes
 import json
 import math
 import numbers
 import os
 import resource
+import signal
 import sys
 import traceback
 
+PARENT = os.getppid()
 sys.path[:] = [p for p in sys.path if p and os.path.abspath(p) != os.path.dirname(__file__)]
+if len(sys.argv) > 1:
+    sys.path.insert(0, sys.argv[1])  # where numpy is
 
 # Modules a submission may import; loaded now, because new imports are refused later.
 import bisect, cmath, collections, decimal, fractions, functools, heapq  # noqa: E401,E402
@@ -24,8 +33,7 @@ import itertools, operator, random, re, statistics, string, unicodedata, zlib  #
 import numpy  # noqa: E402
 import numpy.fft, numpy.linalg, numpy.polynomial, numpy.random  # noqa: E401,E402
 
-# numpy loads ctypes; drop it from the module cache so `import ctypes` is a refused new import
-# (numpy's own handle on it stays, and every ctypes call is refused by the audit hook).
+# Drop ctypes from the module cache so `import ctypes` is a refused new import.
 for _name in [m for m in sys.modules if m.split(".")[0] in ("ctypes", "_ctypes")]:
     del sys.modules[_name]
 ALLOWED_IMPORTS = frozenset(sys.modules)
@@ -35,12 +43,17 @@ BLOCKED_EVENTS = (
     "os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.putenv", "os.unsetenv", "os.chmod",
     "os.chown", "os.link", "os.symlink", "os.truncate", "os.utime", "shutil.", "glob.",
     "urllib.", "http.", "ftplib.", "smtplib.", "webbrowser.", "pty.", "resource.setrlimit",
-    "fcntl.", "mmap.", "sqlite3.", "builtins.input", "os.startfile", "signal.",
+    "resource.prlimit", "fcntl.", "mmap.", "sqlite3.", "builtins.input", "os.startfile",
+    "signal.",
 )
 MAX_TEXT = 10_000
+PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP, SECCOMP_MODE_FILTER = 1, 38, 22, 2
 
+_libc = ctypes.CDLL(None, use_errno=True)
 _result = os.fdopen(os.dup(1), "w")
 _quiet = open(os.devnull, "w")
+os.dup2(_quiet.fileno(), 1)  # prints from C code, too, go nowhere
+os.dup2(_quiet.fileno(), 2)
 
 
 def _finish(payload: dict, status: int = 0) -> None:
@@ -72,12 +85,39 @@ class _SealedEnvironment(dict):
         copy = setdefault = pop = __setitem__ = __delitem__ = _refuse
 
 
+def _die_with_parent() -> None:
+    """The jail does this for us; outside one (weak isolation) the child does it itself."""
+    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != PARENT:
+        os._exit(5)
+
+
 def _limit(limits: dict) -> None:
     memory = limits["memory_mb"] * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (limits["cpu_seconds"], limits["cpu_seconds"] + 1))
     resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (32, 32))
+    resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))  # no new threads or processes
+
+
+def _filter(program: str | None) -> None:
+    """Install the seccomp filter the lab compiled; a filter that cannot be installed ends
+    the run, since the lab recorded that it would hold."""
+    if not program:
+        return
+    code = base64.b64decode(program)
+
+    class Program(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+    buffer = ctypes.create_string_buffer(code, len(code))
+    prog = Program(len(code) // 8, ctypes.addressof(buffer))
+    if _libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 or \
+            _libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0) != 0:
+        _finish({"ok": False, "reason": "sandbox: the seccomp filter could not be installed "
+                 f"(errno {ctypes.get_errno()})"}, 4)
 
 
 def _seal() -> None:
@@ -90,7 +130,10 @@ def _seal() -> None:
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, MemoryError):
         return "ran out of memory (MemoryError)"
-    text = f"{type(exc).__name__}: {exc}".strip()
+    try:
+        text = f"{type(exc).__name__}: {exc}".strip()
+    except BaseException:  # an exception whose __str__ raises
+        text = type(exc).__name__
     return text if len(text) <= 200 else text[:197] + "..."
 
 
@@ -104,11 +147,11 @@ def _vectorised(f, inputs: list) -> list | None:
     xs = numpy.asarray(inputs, dtype=float)
     try:
         ys = numpy.asarray(f(xs.copy()))
+        if ys.shape != xs.shape or ys.dtype.kind not in "biuf":
+            return None
+        return [float(y) for y in ys]
     except Exception:
         return None
-    if ys.shape != xs.shape or ys.dtype.kind not in "biuf":
-        return None
-    return [float(y) for y in ys]
 
 
 def _one_by_one(f, inputs: list, check) -> tuple[list, list]:
@@ -128,7 +171,7 @@ def _check_number(out, value):
     if not _is_number(out):
         return None, f"returned {type(out).__name__}, not a number (input {value!r})"
     out = float(out)
-    return (out, None) if math.isfinite(out) else (out, f"returned {out} (input {value!r})")
+    return (out, None) if math.isfinite(out) else (None, f"returned {out} (input {value!r})")
 
 
 def _check_text(out, value):
@@ -141,8 +184,10 @@ def _evaluate(f, kind: str, inputs: list) -> dict:
     if kind == "numeric":
         outputs = _vectorised(f, inputs)
         if outputs is not None:
-            return {"ok": True, "outputs": outputs, "errors": [None] * len(inputs),
-                    "mode": "vectorised"}
+            errors = [None if math.isfinite(y) else f"returned {y} (input {x!r})"
+                      for x, y in zip(inputs, outputs)]
+            return {"ok": True, "outputs": [y if math.isfinite(y) else None for y in outputs],
+                    "errors": errors, "mode": "vectorised"}
         outputs, errors = _one_by_one(f, inputs, _check_number)
     elif kind == "strings":
         outputs, errors = _one_by_one(f, inputs, _check_text)
@@ -152,6 +197,7 @@ def _evaluate(f, kind: str, inputs: list) -> dict:
 
 
 def main() -> None:
+    _die_with_parent()
     job = json.loads(sys.stdin.read())
     try:
         compiled = compile(job["code"], "<submission>", "exec")
@@ -161,6 +207,7 @@ def main() -> None:
         _finish({"ok": False, "reason": f"the code cannot be compiled: {_describe(exc)}"})
     namespace = {"__name__": "submission", "__builtins__": builtins}
     _limit(job["limits"])
+    _filter(job.get("seccomp"))
     _seal()
     try:
         exec(compiled, namespace)

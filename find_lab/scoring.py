@@ -52,6 +52,7 @@ class Score:
     code_size: CodeSize | None = None
     description: str | None = None
     seconds: float = 0.0
+    isolation: str = ""  # how the code was contained (see find_lab.jail)
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -161,13 +162,13 @@ def score(spec: dict | Answers, code: str, description: str | None = None,
     outcome = sandbox.run(code, domain, answers.inputs, limits)
     if not outcome.ok:
         return Score(**base, value=failed, success=False, reason=outcome.reason, code_size=size,
-                     seconds=outcome.seconds)
+                     seconds=outcome.seconds, isolation=outcome.isolation)
     judge = {"numeric": _judge_numeric, "strings": _judge_strings, "neurons": _judge_neurons}[domain]
     value, details, reason = judge(answers, outcome)
     success = value < THRESHOLDS[domain] if domain == "numeric" else value >= THRESHOLDS[domain]
     details["mode"] = outcome.mode
     return Score(**base, value=value, success=bool(success), reason=reason, details=details,
-                 code_size=size, seconds=outcome.seconds)
+                 code_size=size, seconds=outcome.seconds, isolation=outcome.isolation)
 
 
 def _predictions(outcome: sandbox.Outcome) -> np.ndarray:
