@@ -10,6 +10,7 @@ a bystander process that must stay alive with its limits unchanged.
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 import time
@@ -160,6 +161,34 @@ for _ in range(1024):
 def f(x):
     return x
 """
+
+
+def environment_leaks(level: str | None = None) -> bool:
+    """Start a lab process with an API key in its environment (where /proc shows it) and
+    have it run a submission that reads that environment, its parent's and its own: whether
+    the key, in any spelling, came back."""
+    token = "sk-ant-" + secrets.token_hex(20)
+    root = Path(__file__).resolve().parents[1]
+    script = (f"import os, sys\nsys.path[:0] = [{str(root)!r}, {str(root / 'tests')!r}]\n"
+              "import warnings, hostile\nfrom find_lab import sandbox\n"
+              "warnings.simplefilter('ignore')\n"
+              "paths = [f'/proc/{os.getpid()}/environ', f'/proc/{os.getppid()}/environ',"
+              " '/proc/1/environ', '/proc/self/environ']\n"
+              "print(repr([sandbox.run(hostile.reader(p), 'strings', ['x'],"
+              f" sandbox.Limits(20, 5), level={level!r}) for p in paths]))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "ANTHROPIC_API_KEY": token})
+    assert done.returncode == 0, done.stderr
+    return any(spelling in done.stdout for spelling in spellings(token))
+
+
+def spellings(secret: str) -> list[str]:
+    """A secret as exfiltrating code might write it: plain, reversed, base64, hex."""
+    import base64
+
+    forms = [secret, secret[::-1]]
+    return forms + [base64.b64encode(f.encode()).decode()[:24] for f in forms] + \
+        [f.encode().hex()[:32] for f in forms]
 
 
 def bystander() -> subprocess.Popen:

@@ -72,13 +72,8 @@ except BaseException:
     assert scoring.score(spec, code, limits=LIMITS).success is False
 
 
-def test_the_parents_secret_is_unreachable(monkeypatch):
-    token = "sk-ant-" + secrets.token_hex(20)
-    monkeypatch.setenv("ANTHROPIC_API_KEY", token)
-    for path in (f"/proc/{os.getpid()}/environ", "/proc/1/environ", "/proc/self/environ",
-                 f"/proc/{os.getppid()}/environ"):
-        seen = outputs_of(hostile.reader(path))
-        assert token not in seen and token[::-1] not in seen
+def test_the_labs_environment_is_unreachable():
+    assert not hostile.environment_leaks()
 
 
 def test_no_shell_runs(tmp_path):

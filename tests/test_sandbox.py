@@ -2,10 +2,11 @@
 
 import pytest
 
-from find_lab import sandbox, scoring
+from find_lab import jail, sandbox, scoring
 from find_lab.suite import default_root
 
 FAST = sandbox.Limits(wall_seconds=4.0, cpu_seconds=2)
+CPU_BOUND = sandbox.Limits(wall_seconds=60.0, cpu_seconds=1)  # the CPU limit always ends it first
 
 HOSTILE = {
     "loops forever": ("def f(x):\n    while True:\n        pass\n", "CPU time"),
@@ -41,7 +42,7 @@ def test_hostile_submission_scores_zero_with_a_reason(suite, name, monkeypatch):
     monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-secret")
     code, reason = HOSTILE[name]
     spec = suite.get("numeric/f0001")
-    result = scoring.score(spec, code, limits=FAST)
+    result = scoring.score(spec, code, limits=CPU_BOUND if name == "loops forever" else FAST)
     assert not result.success
     assert result.reason and reason in result.reason
     assert "sk-ant-secret" not in result.summary()
@@ -56,7 +57,7 @@ def test_the_lab_keeps_working_after_a_hostile_run(suite):
 
 def test_child_environment_holds_no_secrets():
     assert not any(k.startswith(("ANTHROPIC", "OPENAI", "AWS")) or "KEY" in k or "TOKEN" in k
-                   for k in sandbox.CLEAN_ENV)
+                   for k in jail.CHILD_ENV)
 
 
 def test_vectorised_and_scalar_code_both_work():
@@ -79,7 +80,6 @@ def test_printing_does_not_corrupt_the_result():
     assert sandbox.run(code, "strings", ["ab", ""], FAST).outputs == ["AB", ""]
 
 
-def test_submission_runs_in_an_empty_scratch_directory():
+def test_submission_runs_in_the_jails_own_scratch_directory():
     code = "import os\nWHERE = os.getcwd()\ndef f(s):\n    return WHERE\n"
-    where = sandbox.run(code, "strings", ["x"], FAST).outputs[0]
-    assert "find-lab-sandbox-" in where
+    assert sandbox.run(code, "strings", ["x"], FAST).outputs == ["/tmp"]
