@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import os
+import signal
 import statistics
 import sys
 import time
+import warnings
 from collections import defaultdict
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -20,6 +26,10 @@ class Job:
     home: str | None  # None: do not save sessions
     suite_root: str | None
     claude: dict | None = None  # the Claude agent's options (model, key, base URL), in memory only
+
+
+class JobFailed(Exception):
+    """A job raised instead of returning its row (a worker died, the suite changed): one line."""
 
 
 def run_job(job: Job) -> dict:
@@ -46,29 +56,49 @@ def run_job(job: Job) -> dict:
             "local": score.details.get("local_nmse") if score else None,
             "table": bool(score and score.code_size and score.code_size.table_like),
             "calls": experiment.calls_used, "points": experiment.points_used,
-            "seconds": time.perf_counter() - started, "session_id": experiment.session_id}
+            "seconds": time.perf_counter() - started, "session_id": experiment.session_id,
+            "reason": experiment.events[-1].get("reason")}
+
+
+def _worker_start(parent: int) -> None:
+    """Each worker dies with the bench that started it: a SIGKILLed parent cannot shut its
+    pool down, and its workers would otherwise wait for work forever."""
+    from find_lab.cli import show_warning
+
+    warnings.showwarning = show_warning
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def run_all(jobs: list[Job], workers: int, progress=sys.stderr) -> tuple[list[dict], bool]:
-    """Run jobs in parallel with a progress bar; Ctrl-C keeps the rows that finished."""
+    """Run jobs in parallel with a progress bar; Ctrl-C keeps the rows that finished. A job
+    that raises stops the run (JobFailed) without waiting for the others."""
     rows: list[dict] = []
-    interrupted = False
-    pool = ProcessPoolExecutor(max(1, workers))
-    pending = {pool.submit(run_job, job) for job in jobs}
+    stopped = False
+    pool = ProcessPoolExecutor(max(1, workers), initializer=_worker_start, initargs=(os.getpid(),))
+    pending = {pool.submit(run_job, job): job for job in jobs}
     try:
         while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                rows.append(future.result())
+                job = pending.pop(future)
+                try:
+                    rows.append(future.result())
+                except Exception as exc:
+                    raise JobFailed(f"{job.agent} on {job.function_id} failed in its worker: "
+                                    f"{type(exc).__name__}: {exc}") from None
             _progress(progress, rows, len(jobs))
     except KeyboardInterrupt:
-        interrupted = True
-        for future in pending:
-            future.cancel()
+        stopped = True
+    except JobFailed:
+        stopped = True
+        raise
     finally:
-        pool.shutdown(wait=not interrupted, cancel_futures=True)
+        pool.shutdown(wait=not stopped, cancel_futures=True)
         print(file=progress)
-    return rows, interrupted
+    return rows, stopped
 
 
 def _progress(stream, rows: list[dict], total: int) -> None:

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import time
+import urllib.parse
+import warnings
 from pathlib import Path
 
 from find_lab import sandbox, scoring
 from find_lab.pricing import DEFAULT_MODEL
+from find_lab.session import AGENTS
+from find_lab.store import StoreError
 from find_lab.suite import COMPLEXITIES, DOMAINS, Suite, SuiteError, default_root, render
 
 EPILOG = """examples:
@@ -24,11 +29,102 @@ EPILOG = """examples:
   find-lab suite list --domain numeric --complexity corruption
   find-lab suite show numeric/f0001 --reveal
   find-lab score numeric/f0001 --code my_answer.py --description "a sine wave"
+  find-lab doctor                             # which sandbox agents' code runs in here
+
+exit status:
+  0    done
+  1    the run failed: a crashed session, a judge that failed, a suite that does not
+       verify, no OS sandbox (doctor)
+  2    usage error: bad arguments, unknown names, unreadable files
+  130  interrupted
 """
+CODE_LIMIT = 1_000_000  # bytes read from a code file; the scorer refuses 200,000 characters
+KEY_LIMIT = 4096  # bytes read from an API key file
 
 
 class UserError(Exception):
     """Something the user can fix; printed as one line, exit status 2."""
+
+
+class RunFailed(Exception):
+    """The command ran but its work failed (a crashed session, a judge that failed); printed
+    as one line, exit status 1."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr, exit status 2."""
+
+    def error(self, message):
+        self.exit(2, f"find-lab: {message} (see {self.prog} --help)\n")
+
+
+# --- argument types: argparse reports a bad value as a usage error ----------------------------
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number above 0, got {text!r}")
+    return value
+
+
+def seed(text: str) -> int:
+    """Seeds feed numpy's generators, which refuse negative ones."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 0 up, got {text!r}")
+    return value
+
+
+def seconds(text: str) -> float:
+    """Positive and finite, at most a day: nan, inf or 1e300 seconds break the timers below."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0 < value <= 86400:
+        raise argparse.ArgumentTypeError(f"expected seconds above 0 and at most 86400, "
+                                         f"got {text!r}")
+    return value
+
+
+def agent(text: str) -> str:
+    """One of session.AGENTS, checked before any worker starts."""
+    if text not in AGENTS:
+        raise argparse.ArgumentTypeError(f"unknown agent {text!r} (choose from "
+                                         f"{', '.join(AGENTS)})")
+    return text
+
+
+def key_file(path: str) -> str:
+    """The API key a file holds, read as the arguments are parsed; no message quotes it."""
+    try:
+        with open(path, "rb") as file:
+            raw = file.read(KEY_LIMIT + 1)
+    except OSError as exc:
+        raise argparse.ArgumentTypeError(f"cannot read {path}: {exc.strerror or exc}") from None
+    key = raw.strip()
+    if not key:
+        raise argparse.ArgumentTypeError(f"{path} is empty")
+    if len(raw) > KEY_LIMIT or not all(33 <= byte < 127 for byte in key):
+        raise argparse.ArgumentTypeError(f"{path} does not hold an API key "
+                                         "(expected one line of printable text)")
+    return key.decode()
+
+
+def base_url(text: str) -> str:
+    try:
+        parts = urllib.parse.urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError on a port out of range
+    except ValueError:
+        parts = None
+    if not parts or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise argparse.ArgumentTypeError(f"expected an http:// or https:// URL, got {text!r}")
+    return text
 
 
 def _suite(args) -> Suite:
@@ -38,7 +134,7 @@ def _suite(args) -> Suite:
 def cmd_list(args) -> int:
     suite = _suite(args)
     ids = suite.ids(args.domain, args.complexity)
-    for fid in ids[: args.limit or None]:
+    for fid in ids[: args.limit]:
         spec = suite.get(fid)
         structure = f"  {spec['structure']}" if spec.get("structure") else ""
         print(f"{fid:16} {spec['complexity']:11}{structure}")
@@ -68,10 +164,15 @@ def cmd_build(args) -> int:
 
     out = Path(args.out) if args.out else default_root()
     lexicon = Path(args.lexicon) if args.lexicon else default_root() / "lexicon"
+    if out.exists() and not out.is_dir():
+        raise UserError(f"--out {out} is a file, not a folder")
     if not (lexicon / "concepts.json").is_file():
         raise UserError(f"no lexicon at {lexicon} (expected concepts.json and vocabulary.txt)")
     started = time.perf_counter()
-    manifest = build(args.seed, out, lexicon, workers=args.workers)
+    try:
+        manifest = build(args.seed, out, lexicon, workers=args.workers)
+    except OSError as exc:
+        raise UserError(f"cannot write the suite to {out}: {exc.strerror or exc}") from None
     for domain, counts in manifest["counts"].items():
         parts = ", ".join(f"{k} {v}" for k, v in counts.items() if k != "total")
         print(f"{domain:8} {counts['total']:5}  ({parts})")
@@ -95,20 +196,55 @@ def cmd_verify(args) -> int:
 
 def cmd_score(args) -> int:
     spec = _suite(args).get(args.function_id)
-    try:
-        code = sys.stdin.read() if args.code == "-" else Path(args.code).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"cannot read the code file {args.code}: {exc}") from None
+    code = _read_code(args.code)
     limits = sandbox.Limits(wall_seconds=args.timeout, cpu_seconds=max(1, int(args.timeout)))
     result = scoring.score(spec, code, args.description, limits)
-    print(json.dumps(result.to_dict()) if args.json else result.summary())
+    print(_json(result.to_dict()) if args.json else result.summary())
     return 0
 
 
-def _store(args):
-    from find_lab.store import Store
+def _read_code(name: str) -> str:
+    """The code file's text, read no further than CODE_LIMIT: /dev/zero must not hang us."""
+    try:
+        if name == "-":
+            raw = sys.stdin.buffer.read(CODE_LIMIT + 1)
+        else:
+            with open(name, "rb") as file:
+                raw = file.read(CODE_LIMIT + 1)
+        code = raw.decode("utf-8")
+    except OSError as exc:
+        raise UserError(f"cannot read the code file {name}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        code = "\0"
+    if len(raw) > CODE_LIMIT:
+        raise UserError(f"cannot read the code file {name}: larger than {CODE_LIMIT:,} bytes")
+    if "\0" in code:
+        raise UserError(f"cannot read the code file {name}: not UTF-8 text")
+    return code
 
-    return Store(Path(args.home) if args.home else None)
+
+def _json(data) -> str:
+    """Strict JSON: a non-finite number (an infinite NMSE, say) becomes null."""
+    def finite(value):
+        if isinstance(value, float) and not math.isfinite(value):
+            return None
+        if isinstance(value, dict):
+            return {key: finite(item) for key, item in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [finite(item) for item in value]
+        return value
+
+    return json.dumps(finite(data), allow_nan=False)
+
+
+def _store(args):
+    from find_lab.store import Store, default_home
+
+    home = Path(args.home) if args.home else default_home()
+    try:
+        return Store(home)
+    except OSError as exc:  # Store raises StoreError for these itself; this catches the rest
+        raise UserError(f"cannot keep sessions in {home}: {exc.strerror or exc}") from None
 
 
 def _target(args):
@@ -117,8 +253,9 @@ def _target(args):
     if ":" in args.function and not args.function.startswith(tuple(f"{d}/" for d in DOMAINS)):
         if not args.domain:
             raise UserError("interpreting your own function needs --domain numeric|strings|neurons")
-        reference = targets.load_callable(args.reference) if args.reference else None
-        function = targets.load_callable(args.function)
+        reference = (targets.load_callable(args.reference, timeout=args.call_timeout)
+                     if args.reference else None)
+        function = targets.load_callable(args.function, timeout=args.call_timeout)
         return targets.from_callable(function, args.domain, args.function, reference)
     return targets.from_spec(_suite(args).get(args.function), args.seed)
 
@@ -141,11 +278,14 @@ def cmd_run(args) -> int:
     store = None if args.no_save else _store(args)
     experiment = asyncio.run(run_session(target, actor, store=store,
                                          budget=Budget(args.calls, args.points), listeners=printer))
+    reason = experiment.events[-1].get("reason")
     if args.json:
-        print(json.dumps({"session_id": experiment.session_id, "function_id": target.function_id,
-                          "agent": actor.kind, "status": experiment.status,
-                          "calls": experiment.calls_used, "points": experiment.points_used,
-                          "score": experiment.score.to_dict() if experiment.score else None}))
+        print(_json({"session_id": experiment.session_id, "function_id": target.function_id,
+                     "agent": actor.kind, "status": experiment.status, "reason": reason,
+                     "calls": experiment.calls_used, "points": experiment.points_used,
+                     "score": experiment.score.to_dict() if experiment.score else None}))
+    if experiment.status == "crashed":
+        raise RunFailed(f"the session crashed: {reason}")
     return 0
 
 
@@ -154,7 +294,7 @@ def cmd_bench(args) -> int:
 
     suite = _suite(args)
     ids = suite.ids(args.domain, args.complexity)
-    if args.limit:
+    if args.limit and args.limit < len(ids):
         ids = [ids[i] for i in sorted({round(i * len(ids) / args.limit) for i in range(args.limit)})]
     if not ids:
         raise UserError("no functions match those filters")
@@ -166,9 +306,13 @@ def cmd_bench(args) -> int:
         raise UserError("set ANTHROPIC_API_KEY (or --api-key-file) to use the claude agent")
     jobs = [bench.Job(agent, fid, args.seed, home, args.suite, claude if agent == "claude" else None)
             for fid in ids for agent in agents]
+    workers = min(args.workers, len(jobs))
     print(f"running {len(jobs)} sessions ({len(ids)} functions x {', '.join(agents)}) "
-          f"on {args.workers} workers", file=sys.stderr)
-    rows, interrupted = bench.run_all(jobs, args.workers)
+          f"on {workers} workers", file=sys.stderr)
+    try:
+        rows, interrupted = bench.run_all(jobs, workers)
+    except bench.JobFailed as exc:
+        raise RunFailed(str(exc)) from None
     if rows:
         print(bench.table(rows))
         if args.agent != "interpolate" and (comparison := bench.margins(rows, args.agent)):
@@ -177,45 +321,48 @@ def cmd_bench(args) -> int:
         print(f"interrupted: {len(rows)} of {len(jobs)} sessions finished and were kept",
               file=sys.stderr)
         return 130
+    crashed = [row for row in rows if row["status"] == "crashed"]
+    if crashed:
+        raise RunFailed(f"{len(crashed)} of {len(rows)} sessions crashed; the first: "
+                        f"{crashed[0]['agent']} on {crashed[0]['function_id']}: "
+                        f"{crashed[0]['reason']}")
     return 0
 
 
 def cmd_sessions(args) -> int:
     from find_lab import transcript
-    from find_lab.store import StoreError
 
     store = _store(args)
-    try:
-        if args.action == "list":
-            for doc in store.list(domain=args.domain, actor_kind=args.agent)[: args.limit or None]:
-                score = doc.get("score") or {}
-                verdict = "" if not score else ("success" if score.get("success") else "fail")
-                print(f"{doc['id']}  {doc['function_id']:16} {doc['actor_name']:12} "
-                      f"{doc['status']:16} {verdict:8} {doc.get('probes', 0):3} calls")
-        elif args.action == "show":
-            for event in store.events(store.get(args.session_id)["id"]):
-                print("\n".join(transcript.render(event)))
-        elif args.action == "export":
-            ids = args.session_ids or [doc["id"] for doc in store.list()]
-            store.export(ids, Path(args.out))
-            print(f"exported {len(ids)} sessions to {args.out}")
-        elif args.action == "import":
-            imported, skipped = store.import_bundle(Path(args.bundle))
-            print(f"imported {imported} sessions, skipped {skipped} already present")
-        elif args.action == "delete":
-            store.delete(store.get(args.session_id)["id"])
-            print(f"deleted {args.session_id}")
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
+    if args.action == "list":
+        for doc in store.list(domain=args.domain, actor_kind=args.agent)[: args.limit]:
+            score = doc.get("score") or {}
+            verdict = "" if not score else ("success" if score.get("success") else "fail")
+            print(f"{doc['id']}  {doc['function_id']:16} {doc['actor_name']:12} "
+                  f"{doc['status']:16} {verdict:8} {doc.get('probes', 0):3} calls")
+    elif args.action == "show":
+        for event in store.events(store.get(args.session_id)["id"]):
+            print("\n".join(transcript.render(event)))
+    elif args.action == "export":
+        ids = args.session_ids or [doc["id"] for doc in store.list()]
+        store.export(ids, Path(args.out))
+        print(f"exported {len(ids)} sessions to {args.out}")
+    elif args.action == "import":
+        imported, skipped = store.import_bundle(Path(args.bundle))
+        print(f"imported {imported} sessions, skipped {skipped} already present")
+    elif args.action == "delete":
+        store.delete(store.get(args.session_id)["id"])
+        print(f"deleted {args.session_id}")
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(
+    top = Parser(
         prog="find-lab", description="FIND Lab: probe hidden functions, explain them, "
         "score the explanation.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     top.add_argument("--suite", metavar="DIR",
                      help="the suite's folder (default: $FIND_LAB_FUNCTIONS or ./functions)")
+    top.add_argument("--allow-weak-sandbox", action="store_true",
+                     help="run agents' code even where no OS sandbox can start (see find-lab doctor)")
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
 
     suite = commands.add_parser("suite", help="list, show, build and verify the hidden functions")
@@ -224,17 +371,18 @@ def parser() -> argparse.ArgumentParser:
     listing.add_argument("--domain", choices=DOMAINS)
     listing.add_argument("--complexity", metavar="NAME", help="one of: " + ", ".join(
         sorted({c for cs in COMPLEXITIES.values() for c in cs} | {"atom", "sum", "product"})))
-    listing.add_argument("--limit", type=int, default=0, help="show at most N")
+    listing.add_argument("--limit", type=positive_int, help="show at most N")
     listing.set_defaults(run=cmd_list)
     show = suite_commands.add_parser("show", help="show one function (answer hidden)")
     show.add_argument("function_id", metavar="ID")
     show.add_argument("--reveal", action="store_true", help="show the description and source")
     show.set_defaults(run=cmd_show)
     build = suite_commands.add_parser("build", help="regenerate the suite from a seed")
-    build.add_argument("--seed", type=int, default=0)
+    build.add_argument("--seed", type=seed, default=0)
     build.add_argument("--out", metavar="DIR", help="where to write (default: the suite folder)")
     build.add_argument("--lexicon", metavar="DIR", help="concept lexicon (default: functions/lexicon)")
-    build.add_argument("--workers", type=int, default=2, help="processes for numeric functions")
+    build.add_argument("--workers", type=positive_int, default=2,
+                       help="processes for numeric functions")
     build.set_defaults(run=cmd_build)
     verify = suite_commands.add_parser("verify", help="check the suite against its manifest")
     verify.set_defaults(run=cmd_verify)
@@ -244,49 +392,58 @@ def parser() -> argparse.ArgumentParser:
     score.add_argument("--code", required=True, metavar="FILE",
                        help="Python file defining f(x) (- reads standard input)")
     score.add_argument("--description", metavar="TEXT", help="your description of the function")
-    score.add_argument("--timeout", type=float, default=10.0, help="seconds the code may run")
+    score.add_argument("--timeout", type=seconds, default=10.0, help="seconds the code may run")
     score.add_argument("--json", action="store_true", help="print the full result as JSON")
     score.set_defaults(run=cmd_score)
+    doctor = commands.add_parser("doctor", help="which OS sandbox agents' code would run in here")
+    doctor.set_defaults(run=cmd_doctor)
     _add_session_commands(commands)
     return top
 
 
 def _add_session_commands(commands) -> None:
-    home = argparse.ArgumentParser(add_help=False)
+    home = Parser(add_help=False)
     home.add_argument("--home", metavar="DIR",
                       help="where sessions are saved (default: $FIND_LAB_HOME or ./sessions)")
+    again = Parser(add_help=False)  # --home after a sessions action; absent, it keeps the first
+    again.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS,
+                       help="where sessions are saved (default: $FIND_LAB_HOME or ./sessions)")
 
-    api = argparse.ArgumentParser(add_help=False)
+    api = Parser(add_help=False)
     group = api.add_argument_group("the Anthropic API")
-    group.add_argument("--api-key-file", metavar="FILE",
+    group.add_argument("--api-key-file", dest="api_key", type=key_file, metavar="FILE",
                        help="read the API key from FILE (default $ANTHROPIC_API_KEY)")
-    group.add_argument("--base-url", metavar="URL", help="API base URL (default $ANTHROPIC_BASE_URL)")
-    claude = argparse.ArgumentParser(add_help=False, parents=[api])
+    group.add_argument("--base-url", type=base_url, metavar="URL",
+                       help="API base URL (default $ANTHROPIC_BASE_URL)")
+    claude = Parser(add_help=False, parents=[api])
     group = claude.add_argument_group("the claude agent")
     group.add_argument("--model", metavar="ID", help=f"Claude model (default {DEFAULT_MODEL})")
-    group.add_argument("--rounds", type=int, metavar="N", help="turn cap (default 20, as in FIND)")
+    group.add_argument("--rounds", type=positive_int, metavar="N",
+                       help="turn cap (default 20, as in FIND)")
 
     run = commands.add_parser("run", parents=[home, claude], help="run an agent on one function, headless")
     run.add_argument("function", metavar="FUNCTION",
                      help="a suite id (numeric/f0001) or your own FILE.py:NAME or MODULE:NAME")
-    run.add_argument("--agent", default="scientist", help="scientist, claude, random or interpolate")
+    run.add_argument("--agent", type=agent, default="scientist", help=", ".join(AGENTS))
     run.add_argument("--domain", choices=DOMAINS, help="domain of your own function")
     run.add_argument("--reference", metavar="FILE.py:NAME", help="true code to score your function")
-    run.add_argument("--seed", type=int, default=0)
-    run.add_argument("--calls", type=int, default=25, help="probe call budget")
-    run.add_argument("--points", type=int, default=400, help="probe point budget")
+    run.add_argument("--call-timeout", type=seconds, default=10.0, metavar="SECONDS",
+                     help="seconds your own function may take per call (default 10)")
+    run.add_argument("--seed", type=seed, default=0)
+    run.add_argument("--calls", type=positive_int, default=25, help="probe call budget")
+    run.add_argument("--points", type=positive_int, default=400, help="probe point budget")
     run.add_argument("--json", action="store_true", help="print one JSON result instead")
     run.add_argument("--no-save", action="store_true", help="do not save the session")
     run.set_defaults(run=cmd_run)
 
     bench = commands.add_parser("bench", parents=[home, claude],
                                 help="run an agent (and the baselines) over many functions")
-    bench.add_argument("--agent", default="scientist")
+    bench.add_argument("--agent", type=agent, default="scientist", help=", ".join(AGENTS))
     bench.add_argument("--domain", choices=DOMAINS)
     bench.add_argument("--complexity", metavar="NAME")
-    bench.add_argument("--limit", type=int, default=0, help="an even sample of N functions")
-    bench.add_argument("--workers", type=int, default=2)
-    bench.add_argument("--seed", type=int, default=0)
+    bench.add_argument("--limit", type=positive_int, help="an even sample of N functions")
+    bench.add_argument("--workers", type=positive_int, default=2)
+    bench.add_argument("--seed", type=seed, default=0)
     bench.add_argument("--no-baselines", dest="baselines", action="store_false",
                        help="skip the random and interpolate reference rows")
     bench.add_argument("--no-save", action="store_true", help="do not save the sessions")
@@ -294,18 +451,18 @@ def _add_session_commands(commands) -> None:
 
     sessions = commands.add_parser("sessions", parents=[home], help="saved sessions")
     actions = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", parents=[home], help="newest first")
+    listing = actions.add_parser("list", parents=[again], help="newest first")
     listing.add_argument("--domain", choices=DOMAINS)
     listing.add_argument("--agent", metavar="KIND")
-    listing.add_argument("--limit", type=int, default=0)
-    show = actions.add_parser("show", parents=[home], help="print a session's transcript")
+    listing.add_argument("--limit", type=positive_int)
+    show = actions.add_parser("show", parents=[again], help="print a session's transcript")
     show.add_argument("session_id", metavar="ID")
-    export = actions.add_parser("export", parents=[home], help="write sessions to a bundle")
+    export = actions.add_parser("export", parents=[again], help="write sessions to a bundle")
     export.add_argument("out", metavar="BUNDLE.jsonl")
     export.add_argument("session_ids", nargs="*", metavar="ID", help="default: all")
-    bundle = actions.add_parser("import", parents=[home], help="merge a bundle, skipping duplicates")
+    bundle = actions.add_parser("import", parents=[again], help="merge a bundle, skipping duplicates")
     bundle.add_argument("bundle", metavar="BUNDLE.jsonl")
-    delete = actions.add_parser("delete", parents=[home], help="delete one session")
+    delete = actions.add_parser("delete", parents=[again], help="delete one session")
     delete.add_argument("session_id", metavar="ID")
     sessions.set_defaults(run=cmd_sessions)
     _add_lab_commands(commands, home, claude)
@@ -319,17 +476,12 @@ def cmd_lab(args) -> int:
     from find_lab.tui.screens.lab import Launch
 
     launch = None
+    store = _store(args)  # an unusable --home fails here, in one line, not inside the TUI
     if args.command in ("watch", "play"):
         _suite(args).get(args.function_id)  # an unknown id fails here, in one line
         launch = Launch(args.command, args.function_id, "human" if args.command == "play" else args.agent)
     elif args.command == "replay":
-        from find_lab.store import StoreError
-
-        try:
-            session_id = _store(args).get(args.session_id)["id"]
-        except StoreError as exc:
-            raise UserError(str(exc)) from None
-        launch = Launch("replay", session_id=session_id)
+        launch = Launch("replay", session_id=store.get(args.session_id)["id"])
     make_app(launch, home=args.home, suite_root=args.suite, seed=getattr(args, "seed", 0),
              budget=Budget(getattr(args, "calls", 25), getattr(args, "points", 400)),
              claude=_claude_options(args)).run()
@@ -338,12 +490,7 @@ def cmd_lab(args) -> int:
 
 def api_key(args) -> str | None:
     """The key from --api-key-file, else ANTHROPIC_API_KEY; never printed or saved."""
-    if getattr(args, "api_key_file", None):
-        try:
-            return Path(args.api_key_file).read_text().strip() or None
-        except OSError as exc:
-            raise UserError(f"cannot read the API key file: {exc.strerror}") from None
-    return os.environ.get("ANTHROPIC_API_KEY") or None
+    return getattr(args, "api_key", None) or os.environ.get("ANTHROPIC_API_KEY") or None
 
 
 def _claude_options(args, on_text=None) -> dict:
@@ -358,17 +505,12 @@ def cmd_judge(args) -> int:
     import asyncio
 
     from find_lab import judge
-    from find_lab.store import StoreError
 
     store = _store(args)
-    docs = store.list()
     if args.all:
-        chosen = [d for d in docs if d.get("status") == "submitted" and not d.get("judge")]
+        chosen = [d for d in store.list() if d.get("status") == "submitted" and not d.get("judge")]
     else:
-        try:
-            chosen = [store.get(session_id) for session_id in args.session_ids]
-        except StoreError as exc:
-            raise UserError(str(exc)) from None
+        chosen = [store.get(session_id) for session_id in args.session_ids]
     if not chosen:
         raise UserError("no sessions to judge: name them, or use --all")
     if args.judge == "none":
@@ -394,7 +536,7 @@ def cmd_judge(args) -> int:
         try:
             verdict = asyncio.run(judge.judge(submitted["description"], asked, ask, args.judge))
         except Exception as exc:  # the SDK's errors: one line, the rest stay judged
-            raise UserError(f"the judge failed on {doc['id']}: {type(exc).__name__}: "
+            raise RunFailed(f"the judge failed on {doc['id']}: {type(exc).__name__}: "
                             f"{str(exc).splitlines()[0] if str(exc) else ''}") from None
         store.append(doc["id"], "judge", score=verdict.score, correct=verdict.correct,
                      total=verdict.total, model=verdict.model)
@@ -407,13 +549,13 @@ def _add_lab_commands(commands, home, claude) -> None:
     watch = commands.add_parser("watch", parents=[home, claude],
                                 help="watch an agent interpret a function (TUI)")
     watch.add_argument("function_id", metavar="ID")
-    watch.add_argument("--agent", default="scientist", help="scientist, claude, random or interpolate")
+    watch.add_argument("--agent", type=agent, default="scientist", help=", ".join(AGENTS))
     play = commands.add_parser("play", parents=[home], help="interpret a function yourself (TUI)")
     play.add_argument("function_id", metavar="ID")
     for lab in (watch, play):
-        lab.add_argument("--seed", type=int, default=0)
-        lab.add_argument("--calls", type=int, default=25, help="probe call budget")
-        lab.add_argument("--points", type=int, default=400, help="probe point budget")
+        lab.add_argument("--seed", type=seed, default=0)
+        lab.add_argument("--calls", type=positive_int, default=25, help="probe call budget")
+        lab.add_argument("--points", type=positive_int, default=400, help="probe point budget")
         lab.set_defaults(run=cmd_lab)
     replay = commands.add_parser("replay", parents=[home], help="replay a saved session (TUI)")
     replay.add_argument("session_id", metavar="SESSION_ID")
@@ -432,19 +574,47 @@ def _add_judge_command(commands, home, api) -> None:
     judging.set_defaults(run=cmd_judge)
 
 
+def cmd_doctor(args) -> int:
+    """What isolation agents' code gets here; exit 1 unless it is the full jail."""
+    for line in sandbox.doctor_lines():
+        print(line)
+    return 0 if sandbox.isolation() == "jail" else 1
+
+
+def show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """warnings.showwarning for the command line: one line, not Python's two."""
+    print(f"find-lab: warning: {message}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    """Every outcome is one exit status (see EPILOG); every failure one line on stderr."""
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the help, or a usage error in one line
+        return exc.code
     if not getattr(args, "run", None):
         args.home = None
         args.run = cmd_lab
-    try:
-        return args.run(args)
-    except (UserError, SuiteError) as exc:
-        print(f"find-lab: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("find-lab: interrupted", file=sys.stderr)
-        return 130
+    if args.allow_weak_sandbox:
+        os.environ["FIND_LAB_ALLOW_WEAK_SANDBOX"] = "1"  # bench workers inherit it
+    with warnings.catch_warnings():
+        warnings.showwarning = show_warning
+        try:
+            status = args.run(args)
+            sys.stdout.flush()  # a closed pipe fails here, not in the interpreter's exit
+            return status
+        except (UserError, SuiteError, StoreError) as exc:
+            print(f"find-lab: {exc}", file=sys.stderr)
+            return 2
+        except RunFailed as exc:
+            print(f"find-lab: {exc}", file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            print("find-lab: interrupted", file=sys.stderr)
+            return 130
+        except BrokenPipeError:  # `find-lab sessions list | head -1`: the reader has had enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
 
 
 if __name__ == "__main__":

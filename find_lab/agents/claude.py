@@ -7,7 +7,8 @@ in a worker thread: it costs seconds and must never block a UI's event loop.
 
 Faults: the SDK retries 408/409/429/5xx itself (honouring retry-after and retry-after-ms);
 a reply that breaks off mid-stream is asked for again, and nothing of it is recorded until a
-whole reply has arrived, so a fault never duplicates or loses an event.
+whole reply has arrived, so a fault never duplicates or loses an event. An API that cannot be
+reached at all ends the session with one line saying where and why.
 """
 
 from __future__ import annotations
@@ -108,6 +109,10 @@ class _Interrupted(Exception):
     """A reply stream ended before its last event."""
 
 
+class _Unreachable(Exception):
+    """The API's address refused a connection: nothing listens there."""
+
+
 class ClaudeAgent:
     kind = "claude"
     name = "claude"
@@ -115,11 +120,12 @@ class ClaudeAgent:
     def __init__(self, model: str = DEFAULT_MODEL, api_key: str | None = None,
                  base_url: str | None = None, max_rounds: int = 20, max_tokens: int = 4096,
                  client: Any = None, *, on_text: Callable[[str], None] | None = None,
-                 max_retries: int = 4, timeout: float = 120.0):
+                 max_retries: int = 4, timeout: float = 120.0, connect_timeout: float = 10.0):
         """`client` is an AsyncAnthropic to use as it is; otherwise one is made from
         `api_key` (default $ANTHROPIC_API_KEY) and `base_url` (default $ANTHROPIC_BASE_URL),
-        retrying failed requests `max_retries` times and taking a stream silent for `timeout`
-        seconds as stalled (the SDK's own default waits ten minutes).
+        retrying failed requests `max_retries` times, taking a stream silent for `timeout`
+        seconds as stalled (the SDK's own default waits ten minutes) and giving up on opening a
+        connection after `connect_timeout` seconds.
         `on_text` receives streamed text as it arrives: a reply interrupted mid-stream is asked
         for again, so a listener drops what it has shown at the next message or error event."""
         self.model = model
@@ -128,7 +134,8 @@ class ClaudeAgent:
         self.redo_delays = (0.0, 1.0, 3.0)  # waits before asking again for a broken reply
         self._client = client
         self._api_key = api_key or os.environ.get("ANTHROPIC_API_KEY")
-        self._base_url, self._max_retries, self._timeout = base_url, max_retries, timeout
+        self._base_url, self._max_retries = base_url, max_retries
+        self._timeout, self._connect_timeout = timeout, connect_timeout
         if client is None and not self._api_key:
             raise ClaudeUnavailable(MISSING_KEY)
 
@@ -142,8 +149,22 @@ class ClaudeAgent:
                 await client.close()
 
     def _make_client(self, anthropic):
-        return anthropic.AsyncAnthropic(api_key=self._api_key, base_url=self._base_url,
-                                        max_retries=self._max_retries, timeout=self._timeout)
+        httpx2 = importlib.import_module("httpx2")
+        return anthropic.AsyncAnthropic(
+            api_key=self._api_key, base_url=self._base_url, max_retries=self._max_retries,
+            timeout=httpx2.Timeout(self._timeout, connect=self._connect_timeout),
+            middleware=[_refusal_is_final])
+
+
+async def _refusal_is_final(request, call_next):
+    """SDK middleware: a refused connection (nothing listens there) is not retried. The SDK's
+    back-off would spend seconds before saying the same; any other fault is left to it."""
+    try:
+        return await call_next(request)
+    except Exception as exc:
+        if _cause(exc, ConnectionRefusedError):
+            raise _Unreachable() from None  # no __cause__: the SDK's retry policy skips it
+        raise
 
 
 def _load_sdk():
@@ -155,9 +176,9 @@ class _Session:
 
     def __init__(self, agent: ClaudeAgent, experiment: Experiment, client, anthropic, httpx2):
         self.agent, self.experiment, self.client = agent, experiment, client
-        self.anthropic = anthropic
+        self.anthropic, self.httpx2 = anthropic, httpx2
         self.broken = (anthropic.APIConnectionError, httpx2.TransportError, _Interrupted,
-                       ValueError)  # ValueError: the SDK could not parse a tool call's JSON
+                       _Unreachable, ValueError)  # ValueError: a tool call's JSON was unparsable
         self.domain = experiment.target.domain
         self.messages: list[dict] = []
         self.max_tokens = agent.max_tokens
@@ -215,6 +236,10 @@ class _Session:
                     return self._fail(f"the API answered {exc.status_code} "
                                       f"{exc.type or 'error'}: {_api_message(exc)}")
             except self.broken as exc:
+                unreachable = _cause(exc, _Unreachable, self.httpx2.ConnectError,
+                                     self.httpx2.ConnectTimeout)
+                if unreachable:  # no connection at all, and the SDK has retried already
+                    return self._unreachable(unreachable)
                 why = _why(exc)
             if delay is None:
                 return self._fail(f"the reply broke off {attempt} times in a row; last: {why}")
@@ -246,6 +271,11 @@ class _Session:
                    if not (block.type == "text" and not block.text)]  # the API refuses empty text
         if content:
             self.messages.append({"role": "assistant", "content": content})
+
+    def _unreachable(self, exc: BaseException) -> None:
+        why = "connection refused" if _cause(exc, ConnectionRefusedError) else _why(exc)
+        return self._fail(f"cannot reach the Anthropic API at "
+                          f"{str(self.client.base_url).rstrip('/')}: {why}")
 
     def _fail(self, reason: str, status: str = "crashed") -> None:
         self.experiment.record("error", "system", message=reason)
@@ -415,6 +445,17 @@ def _notes(messages: list[str]) -> list[str]:
 
 def _api_message(exc) -> str:
     return redact(exc.api_message or str(exc))[:300]
+
+
+def _cause(exc: BaseException | None, *kinds: type) -> BaseException | None:
+    """The first exception of one of `kinds` in the chain that led to `exc`."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, kinds):
+            return exc
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 def _why(exc: BaseException) -> str:

@@ -23,6 +23,13 @@ COMPLEXITIES = {
     "strings": ("atomic", "composed"),
     "neurons": ("single", "or", "except"),
 }
+# What each spec must carry, checked when the suite loads so a damaged file fails in one line.
+FIELDS = ("id", "domain", "complexity", "description")
+DOMAIN_FIELDS = {
+    "numeric": ("structure", "expr", "noise", "corruption", "local"),
+    "strings": ("program",),
+    "neurons": ("concepts", "excluded", "members", "salt", "heldout"),
+}
 
 
 class SuiteError(Exception):
@@ -54,16 +61,32 @@ class Suite:
             path = self.root / f"{domain}.jsonl"
             try:
                 lines = path.read_text(encoding="utf-8").splitlines()
-                specs.update((spec["id"], spec) for spec in map(json.loads, lines))
-            except (OSError, ValueError, KeyError) as exc:
+            except (OSError, ValueError) as exc:
                 raise SuiteError(f"cannot read {path}: {exc}") from None
+            for number, line in enumerate(lines, 1):
+                try:
+                    spec = json.loads(line)
+                except ValueError as exc:
+                    raise SuiteError(f"{path} line {number} is not JSON: {exc}") from None
+                problem = _problem(spec, domain)
+                if problem:
+                    raise SuiteError(f"{path} line {number}: {problem}")
+                specs[spec["id"]] = spec
         return specs
 
     def ids(self, domain: str | None = None, complexity: str | None = None) -> list[str]:
-        return [fid for fid, spec in self._specs.items()
-                if (domain is None or spec["domain"] == domain)
-                and (complexity is None or complexity in (spec["complexity"],
-                                                          spec.get("structure")))]
+        """Function ids, filtered by domain and by complexity (or numeric's structure: atom,
+        sum, product); a filter no function of the domain has is a SuiteError naming those
+        that exist."""
+        specs = [spec for spec in self._specs.values() if domain is None or spec["domain"] == domain]
+        if complexity is None:
+            return [spec["id"] for spec in specs]
+        known = {name for spec in specs for name in (spec["complexity"], spec.get("structure"))}
+        if complexity not in known:
+            raise SuiteError(f"unknown complexity {complexity!r} for {domain or 'the suite'}: "
+                             f"choose from {', '.join(sorted(known - {None}))}")
+        return [spec["id"] for spec in specs if complexity in (spec["complexity"],
+                                                               spec.get("structure"))]
 
     def get(self, function_id: str) -> dict:
         try:
@@ -71,6 +94,22 @@ class Suite:
         except KeyError:
             raise SuiteError(f"no function {function_id!r} in the suite "
                              "(ids look like numeric/f0042; see `find-lab suite list`)") from None
+
+
+def _problem(spec, domain: str) -> str | None:
+    """Why a line of `<domain>.jsonl` is not a usable spec, naming the function; None if fine."""
+    if not isinstance(spec, dict):
+        return f"expected a function spec (a JSON object), got {type(spec).__name__}"
+    name = f"function {spec['id']!r}" if isinstance(spec.get("id"), str) else "a function"
+    missing = [field for field in FIELDS + DOMAIN_FIELDS[domain] if field not in spec]
+    if missing:
+        return f"{name} has no {', '.join(repr(field) for field in missing)}"
+    if spec["domain"] != domain:
+        return f"{name} has domain {spec['domain']!r} but is listed under {domain}"
+    if spec["complexity"] not in COMPLEXITIES[domain]:
+        return (f"{name} has complexity {spec['complexity']!r} "
+                f"(expected one of {', '.join(COMPLEXITIES[domain])})")
+    return None
 
 
 def render(spec: dict) -> str:
