@@ -72,7 +72,8 @@ def answer(function, x, domain: str) -> list:
     return _text(value) if domain == "strings" else _number(value)
 
 
-def as_value(value, reason: str | None):
+def _value(value, reason: str | None):
+    """A reply as the lab holds it: the value, or NoAnswer carrying the reason."""
     return NoAnswer(reason) if reason is not None else value
 
 
@@ -119,7 +120,7 @@ class InProcess:
         self.function = function
 
     def answers(self, inputs: list, domain: str) -> list:
-        return [as_value(*answer(self.function, x, domain)) for x in inputs]
+        return [_value(*answer(self.function, x, domain)) for x in inputs]
 
 
 # --- the parent side -------------------------------------------------------------------------------
@@ -145,7 +146,7 @@ class BlackBox:
         with self._lock:
             while len(replies) < len(inputs):
                 replies += self._ask(inputs[len(replies):], domain)
-        return [as_value(*reply) for reply in replies]
+        return [_value(*reply) for reply in replies]
 
     def close(self) -> None:
         with self._lock:
@@ -193,6 +194,10 @@ class _Worker:
                  str(os.getpid()), reference, json.dumps(paths)],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                 pass_fds=(requests_read, replies_write), start_new_session=True)
+        except OSError as exc:
+            os.close(requests_write)
+            os.close(replies_read)
+            raise BlackBoxError(f"cannot start a worker for {reference}: {exc}") from None
         finally:
             os.close(requests_read)
             os.close(replies_write)
@@ -296,7 +301,9 @@ def serve(requests_fd: int, replies_fd: int, parent: int, reference: str, paths:
 
 
 def _die_with_parent(parent: int) -> None:
-    """Ask Linux to SIGKILL us when the parent dies; if it died before we asked, go now."""
+    """Ask Linux to SIGKILL us when the parent dies; if it died before we asked, go now.
+    Linux means the parent *thread*: a worker started from a thread that ends dies with it,
+    and the handle starts another for its next batch."""
     try:
         import ctypes
 
