@@ -6,8 +6,11 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import tempfile
 import time
+import warnings
+from unittest import mock
 from pathlib import Path
 
 import numpy as np
@@ -58,15 +61,22 @@ def main() -> None:
 
     ids = [fid for d in ("numeric", "strings", "neurons") for fid in suite.ids(d)]
     picks = [ids[i] for i in np.linspace(0, len(ids) - 1, args.submissions).astype(int)]
-    started = time.perf_counter()
-    scores = [scoring.score(suite.get(fid), render(suite.get(fid))) for fid in picks]
-    seconds = time.perf_counter() - started
-    rows.append((f"score {len(picks)} ground-truth submissions", f"{seconds:.1f} s",
-                 f"{seconds / len(picks):.3f} s per submission, "
-                 f"{sum(s.success for s in scores)}/{len(picks)} succeed"))
-    bare = [sandbox.run("def f(x):\n    return x\n", "numeric", [0.5], sandbox.Limits()).seconds
-            for _ in range(20)]
-    rows.append(("sandbox round trip, trivial code (median of 20)", f"{np.median(bare):.3f} s", ""))
+    levels = [sandbox.isolation()] + [level for level in ("weak",) if level != sandbox.isolation()]
+    warnings.simplefilter("ignore", sandbox.SandboxWarning)
+    for level in levels:  # the same submissions, jailed and not, in the same run
+        run = functools.partial(sandbox.run, level=level)
+        with mock.patch.object(scoring.sandbox, "run", run):
+            started = time.perf_counter()
+            scores = [scoring.score(suite.get(fid), render(suite.get(fid))) for fid in picks]
+            seconds = time.perf_counter() - started
+        rows.append((f"score {len(picks)} ground-truth submissions ({level})", f"{seconds:.1f} s",
+                     f"{seconds / len(picks):.3f} s per submission, "
+                     f"{sum(s.success for s in scores)}/{len(picks)} succeed"))
+    for level in levels:
+        bare = [sandbox.run("def f(x):\n    return x\n", "numeric", [0.5], sandbox.Limits(),
+                            level=level).seconds for _ in range(20)]
+        rows.append((f"sandbox round trip, trivial code, median of 20 ({level})",
+                     f"{np.median(bare):.3f} s", ""))
 
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':{width}}  {'time':>9}  note")
