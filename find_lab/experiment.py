@@ -145,7 +145,9 @@ class Experiment:
         outputs: list = [None] * len(inputs)
         errors = [error for _, error in checked]
         if runnable:
-            answers = self.target.call([checked[i][0] for i in runnable])
+            # off the event loop: a user's function may take its whole timeout to answer
+            answers = await asyncio.to_thread(self.target.call, [checked[i][0] for i in runnable])
+            self._check_open()  # abandoned meanwhile: the answers belong to no session
             for i, answer in zip(runnable, answers):
                 outputs[i], errors[i] = _clean(answer)
         self.record("probe", actor, inputs=[_jsonable(x) for x in inputs], outputs=outputs,
@@ -275,10 +277,13 @@ def hypothesis_preview(code: str, domain: str, probed: list) -> list:
 
 
 def _clean(answer) -> tuple[Any, str | None]:
-    """A function's answer as JSON-safe data: NaN becomes None with the error 'undefined'."""
+    """A function's answer as JSON-safe data: NaN becomes None with the error 'undefined', or
+    with the reason a user's function failed there (a NaN carrying `.reason`)."""
     if isinstance(answer, (float, np.floating)):
         value = float(answer)
-        return (value, None) if math.isfinite(value) else (None, "undefined")
+        if math.isfinite(value):
+            return value, None
+        return None, getattr(answer, "reason", "undefined")
     return answer, None
 
 
