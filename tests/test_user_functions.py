@@ -100,7 +100,8 @@ async def test_a_failed_input_is_an_error_in_the_probe_event_and_the_session_goe
     experiment.start()
     answers = await experiment.probe([0.5, 6.0, 11.0, 12.0])
     assert answers[0] == (1.0, None) and answers[3] == (24.0, None)
-    assert all(output is None and error for output, error in answers[1:3])
+    assert answers[1:3] == [(None, REASONS[6]), (None, REASONS[11])]
+    assert experiment.events[-1]["errors"][1:3] == [REASONS[6], REASONS[11]]
     assert experiment.events[-1]["kind"] == "probe" and experiment.status is None
 
 
