@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -289,6 +290,26 @@ async def test_a_reply_that_keeps_breaking_ends_the_session_clearly():
     assert errors[-1]["message"].startswith("the reply broke off 4 times in a row; last: "
                                             "RemoteProtocolError")
     assert "message" not in kinds(experiment) and experiment.status == "crashed"
+
+
+@pytest.mark.parametrize("own_client", [False, True], ids=["refused-at-once", "after-retries"])
+async def test_an_unreachable_api_ends_the_session_saying_where(own_client):
+    """Nothing listens on the port: the agent's own client does not retry a refused
+    connection; with a client of the caller's, the SDK's retries end it, not ours."""
+    import anthropic
+
+    with socket.socket() as probe:  # a port on this machine with nothing behind it
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    client = anthropic.AsyncAnthropic(api_key=KEY, base_url=url, max_retries=1) if own_client \
+        else None
+    started = time.monotonic()
+    experiment = await run_session(doubling(), ClaudeAgent(api_key=KEY, base_url=url,
+                                                           client=client))
+    assert time.monotonic() - started < 3
+    line = f"cannot reach the Anthropic API at {url}: connection refused"
+    assert [e["message"] for e in of_kind(experiment, "error")] == [line]
+    assert experiment.status == "crashed" and experiment.events[-1]["reason"] == line
 
 
 @pytest.mark.parametrize("status, line", [
