@@ -241,6 +241,9 @@ def _judge_neurons(answers: Answers, outcome: sandbox.Outcome):
     errors = sum(e is not None for e in outcome.errors)
     if errors:
         return 0.0, details, f"failed on {errors} of {len(truth)} words: {outcome.first_error()}"
-    if float(np.std(predicted)) == 0.0 or float(np.std(truth)) == 0.0:
+    if float(np.std(truth)) == 0.0:
+        return 0.0, details, ("the true activation is constant on the held-out words, so this "
+                              "test set cannot tell answers apart (a fault of the test set)")
+    if float(np.std(predicted)) == 0.0:
         return 0.0, details, "the predictions are constant, so they correlate with nothing"
     return float(np.corrcoef(truth, predicted)[0, 1]), details, None
