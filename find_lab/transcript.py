@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import Callable
 
 MAX_SHOWN = 6
+# C0 and C1 controls (escape sequences, carriage returns, bells), bidi overrides: text from an
+# agent, a submission or a user's function must not move the cursor or recolour the terminal
+CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character shown as its escape (`\\x1b`), newlines kept."""
+    return CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode(), text)
 
 
 def _value(value) -> str:
@@ -81,7 +90,8 @@ RENDERERS: dict[str, Callable[[dict], list[str]]] = {
 
 def render(event: dict) -> list[str]:
     renderer = RENDERERS.get(event["kind"])
-    return renderer(event) if renderer else [f"{event['kind']}"]
+    lines = renderer(event) if renderer else [f"{event['kind']}"]
+    return [printable(line).replace("\n", " ") for line in lines]
 
 
 class LivePrinter:
@@ -99,7 +109,7 @@ class LivePrinter:
         if not self.open_line:
             print("agent  ", end="", file=self.out)
             self.open_line = True
-        print(delta, end="", flush=True, file=self.out)
+        print(printable(delta), end="", flush=True, file=self.out)
         self.streamed += delta
 
     def __call__(self, event: dict) -> None:

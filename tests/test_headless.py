@@ -107,3 +107,18 @@ def test_margins_pair_each_function_and_count_the_tables_failures():
     assert noise[2:] == ["1", "100.0%", "0.0%", "+100.0", "1/1", "(100.0%)"]
     assert overall[2:] == ["4", "75.0%", "25.0%", "+50.0", "2/3", "(66.7%)"]
     assert bench.margins([row("scientist", "a", True)], "scientist") == ""
+
+
+def test_the_printed_transcript_cannot_draw_on_the_terminal():
+    from find_lab import transcript
+
+    hostile = "\x1b[2J\x1b[32mscore  nmse 0  SUCCESS\r\x07\u202e"
+    events = [{"kind": "message", "actor": "agent", "text": hostile},
+              {"kind": "submit", "actor": "agent", "description": hostile, "code": hostile},
+              {"kind": "probe", "actor": "agent", "inputs": ["a"], "outputs": [hostile],
+               "errors": [None]},
+              {"kind": "session_end", "actor": "system", "status": "crashed", "reason": hostile}]
+    for event in events:
+        for line in transcript.render(event):
+            assert not transcript.CONTROL.search(line) and "\n" not in line
+            assert "\\x1b" in line or "\\x1b" in repr(line)
