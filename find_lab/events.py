@@ -64,46 +64,47 @@ def check(record: dict, fields: dict, prefix: str = "") -> str | None:
     """The first field of `record` that is missing (and not optional) or has the wrong type,
     named by its path (`budget.calls`, `errors[2]`); None when all are right."""
     for key, wanted in fields.items():
-        name = key.rstrip("?")
-        if name not in record:
-            if key.endswith("?"):
-                continue
+        optional = key[-1] == "?"
+        name = key[:-1] if optional else key
+        if name in record:
+            problem = _check(record[name], wanted, prefix + name)
+            if problem:
+                return problem
+        elif not optional:
             return f"no {prefix + name!r}"
-        problem = _check(record[name], wanted, prefix + name)
-        if problem:
-            return problem
     return None
 
 
 def _check(value, wanted, name: str) -> str | None:
     if isinstance(wanted, tuple):
-        shaped = [option for option in wanted
-                  if isinstance(option, (dict, list)) and isinstance(value, type(option))]
-        if shaped:
-            return _check(value, shaped[0], name)
-        if any(_is(value, option) for option in wanted):
-            return None
-        return f"{name!r} is {_name(value)}, not {' or '.join(map(_name_of, wanted))}"
-    if isinstance(wanted, dict):
-        return _check(value, (wanted,), name) if not isinstance(value, dict) \
-            else check(value, wanted, f"{name}.")
-    if isinstance(wanted, list):
-        if not isinstance(value, list):
-            return _check(value, (wanted,), name)
-        return next((problem for index, item in enumerate(value)
-                     if (problem := _check(item, wanted[0], f"{name}[{index}]"))), None)
-    return _check(value, (wanted,), name)
+        for option in wanted:
+            if isinstance(option, (dict, list)):
+                if isinstance(value, type(option)):
+                    return _check(value, option, name)
+            elif _is(value, option):
+                return None
+    elif isinstance(wanted, dict):
+        if isinstance(value, dict):
+            return check(value, wanted, f"{name}.")
+    elif isinstance(wanted, list):
+        if isinstance(value, list):
+            return next((problem for index, item in enumerate(value)
+                         if (problem := _check(item, wanted[0], f"{name}[{index}]"))), None)
+    elif _is(value, wanted):
+        return None
+    options = wanted if isinstance(wanted, tuple) else (wanted,)
+    return f"{name!r} is {_name(value)}, not {' or '.join(map(_name_of, options))}"
 
 
 def _is(value, wanted) -> bool:
-    """Whether `value` is of the plain type `wanted` (bool is not a number here)."""
+    """Whether `value` is of the plain type `wanted` (a bool is not a number here)."""
     if wanted is None:
         return value is None
-    if isinstance(value, bool):
+    if value.__class__ is bool:
         return wanted is bool
     if wanted is float:
         return isinstance(value, (int, float))
-    return isinstance(wanted, type) and isinstance(value, wanted)
+    return isinstance(value, wanted)
 
 
 def _name(value) -> str:

@@ -86,24 +86,28 @@ class AtomicJSONStorage(Storage):
 
     One instance lives for one locked access, so it keeps what it read: TinyDB reads the
     whole file for every operation, and the index of thousands of sessions is megabytes.
-    What it read has only well-formed documents; `malformed` says what it left out."""
+    What it read has only well-formed documents; `malformed` says what it left out.
 
-    def __init__(self, path: str | Path):
+    Checking every document costs more than parsing them, so a file version already known
+    sound (`trusted`, a stamp from `stamp`) is not checked again; `stamp` is None until the
+    data held is known sound."""
+
+    def __init__(self, path: str | Path, trusted: tuple | None = None):
         self.path = Path(path)
-        self._data: dict | None = None
+        self.trusted = trusted
+        self.stamp: tuple | None = None
         self.malformed: list[str] = []
+        self._data: dict | None = None
 
     def read(self) -> dict | None:
         if self._data is None:
-            data = self._load()
-            if data is not None:
-                data, self.malformed = _sound(data)
-            self._data = data
+            self._data = self._load()
         return self._data
 
     def _load(self) -> dict | None:
         try:
-            raw = self.path.read_bytes()
+            with open(self.path, "rb") as file:
+                stamp, raw = _stamp(file), file.read()
         except FileNotFoundError:
             return None
         except OSError as exc:
@@ -116,10 +120,15 @@ class AtomicJSONStorage(Storage):
             raise CorruptIndex(f"{self.path.name} is not valid JSON") from None
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise CorruptIndex(f"{self.path.name} is not a TinyDB index")
+        if stamp != self.trusted:
+            data, self.malformed = _sound(data)
+        self.stamp = None if self.malformed else stamp
         return data
 
     def write(self, data: dict) -> None:
         _atomic_write(self.path, json.dumps(data))
+        with open(self.path, "rb") as file:
+            self.stamp = _stamp(file)
         self._data = data
 
     def close(self) -> None:
@@ -174,10 +183,11 @@ class Store:
         self.logs = self.home / "logs"
         self.index_path = self.home / "index.json"
         self.lock_path = self.home / "index.lock"
+        self._trusted: tuple | None = None  # the stamp of an index version known sound
         try:
             self.logs.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot keep sessions in {self.home}: {_reason(exc)}") from None
+            raise self._refused(exc) from None
         with self._index(recover=True):
             pass
 
@@ -258,7 +268,8 @@ class Store:
         raise StoreError(f"{session_id!r} matches {len(matches)} sessions: give more of the id")
 
     def events(self, session_id: str) -> list[dict]:
-        """A session's events; damaged lines are skipped with a warning, never an exception."""
+        """A session's events; damaged lines are skipped with a warning, never an exception
+        (a log that cannot be read at all is a StoreError)."""
         doc = self.get(session_id)
         path = self._log_path(doc["id"])
         if not path.exists():
@@ -308,16 +319,20 @@ class Store:
                     yield table
                 finally:
                     db.close()
+                    self._trusted = storage.stamp
         except OSError as exc:
-            where = f" ({exc.filename})" if exc.filename else ""
-            raise StoreError(f"cannot use the session store {self.home}: {_reason(exc)}{where}") \
-                from None
+            raise self._refused(exc) from None
+
+    def _refused(self, exc: OSError) -> StoreError:
+        """The file system's refusal (a home that is a file, /proc, a full disk) in one line."""
+        where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(self.home) else ""
+        return StoreError(f"cannot keep sessions in {self.home}: {_reason(exc)}{where}")
 
     def _readable_storage(self) -> tuple[AtomicJSONStorage, bool]:
         """The index's storage, and whether it was repaired: a file it cannot read is set
         aside, and so is one with malformed documents (the sound ones are kept). Each repair
         is one warning naming the file set aside; the logs then fill in what is missing."""
-        storage = AtomicJSONStorage(self.index_path)
+        storage = AtomicJSONStorage(self.index_path, self._trusted)
         try:
             storage.read()
         except CorruptIndex as exc:
@@ -345,8 +360,6 @@ class Store:
         known = {doc["id"] for doc in table.all()}
         orphans = [doc for path in sorted(self.logs.glob("*.jsonl"))
                    if path.stem not in known and (doc := self._orphan(path))]
-        for doc in orphans:
-            doc.update(self._settle(doc))
         table.insert_multiple(orphans)
         for doc in table.search(Query().status == "running"):
             changes = self._settle(doc)
@@ -357,19 +370,20 @@ class Store:
         """The document for a log the index lacks, or None (with a warning) for what is not a
         session's log."""
         where = f"{self.logs.name}/{path.name}"
-        if not SAFE_ID.fullmatch(path.stem):
-            _warn(f"{where}: not a session id, skipped")
-        elif not path.is_file():
-            _warn(f"{where} is not a file, skipped")
-        elif path.stat().st_size == 0 and not _locked(path):
+        problem = _not_a_log(path)
+        if problem:
+            _warn(f"{where}: {problem}, skipped")
+            return None
+        if path.stat().st_size == 0 and not _locked(path):
             path.unlink()
             _warn(f"{where}: removed an empty log (a process killed while creating it)")
-        else:
-            try:
-                return self._doc_from_log(path)
-            except StoreError as exc:
-                _warn(f"{exc}, skipped")
-        return None
+            return None
+        try:
+            doc = self._doc_from_log(path)
+        except StoreError as exc:
+            _warn(f"{exc}, skipped")
+            return None
+        return doc if _writer_alive(doc, path) else _interrupted(doc, path)
 
     def _settle(self, doc: dict) -> dict:
         """Changes to a running session whose writer is gone: the log's summary, and status
@@ -381,11 +395,8 @@ class Store:
             fresh = self._doc_from_log(path)
         except StoreError:  # no log, or none that can be read: nothing more is known
             return {"status": "interrupted"}
-        changes = {key: fresh[key] for key in ("status", "finished", "score", "probes", "points",
-                                               "usage")}
-        if changes["status"] == "running":
-            changes.update(status="interrupted", finished=_iso(path.stat().st_mtime))
-        return changes
+        return _interrupted({key: fresh[key] for key in ("status", "finished", "score", "probes",
+                                                         "points", "usage")}, path)
 
     def _summarise(self, session_id: str, events: list[dict]) -> None:
         """Fold logged events into their session's index document, in one write; events a
@@ -499,6 +510,20 @@ def _apply(doc: dict, event: dict, now: str) -> dict:
     if kind == "judge":
         return {"judge": {key: event[key] for key in ("score", "correct", "total", "model")}}
     return {}
+
+
+def _not_a_log(path: Path) -> str | None:
+    """Why a `*.jsonl` in the logs folder cannot be a session's log, or None."""
+    if not SAFE_ID.fullmatch(path.stem):
+        return "not a session id"
+    return None if path.is_file() else "not a file"
+
+
+def _interrupted(summary: dict, path: Path) -> dict:
+    """`summary`, marked interrupted (when its log last changed) if the session never ended."""
+    if summary["status"] != "running":
+        return summary
+    return {**summary, "status": "interrupted", "finished": _iso(path.stat().st_mtime)}
 
 
 def _writer_alive(doc: dict, path: Path) -> bool:
@@ -616,7 +641,7 @@ def _bundle_entry(line: bytes) -> tuple[dict, list[dict]]:
         raise StoreError("no session document")
     problem = check(session, BUNDLED)
     if problem:
-        raise StoreError(f"session {problem}")
+        raise StoreError(f"session document: {problem}")
     if not SAFE_ID.fullmatch(session["id"]):
         raise StoreError("missing or unsafe session id")
     if not isinstance(events, list):
@@ -649,6 +674,12 @@ def _atomic_write(path: Path, text: str) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _stamp(file: IO[bytes]) -> tuple:
+    """What tells one version of a file from another: a rewrite is a new inode and time."""
+    info = os.fstat(file.fileno())
+    return info.st_ino, info.st_mtime_ns, info.st_size
 
 
 def _warn(message: str) -> None:
