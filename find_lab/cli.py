@@ -119,7 +119,7 @@ def key_file(path: str) -> str:
 def base_url(text: str) -> str:
     try:
         parts = urllib.parse.urlsplit(text)
-        parts.port  # noqa: B018 - raises ValueError on a port out of range
+        parts.port  # raises ValueError for a port out of range
     except ValueError:
         parts = None
     if not parts or parts.scheme not in ("http", "https") or not parts.hostname:
@@ -402,20 +402,20 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _add_session_commands(commands) -> None:
-    home = Parser(add_help=False)
+    home = argparse.ArgumentParser(add_help=False)
     home.add_argument("--home", metavar="DIR",
                       help="where sessions are saved (default: $FIND_LAB_HOME or ./sessions)")
-    again = Parser(add_help=False)  # --home after a sessions action; absent, it keeps the first
+    again = argparse.ArgumentParser(add_help=False)  # --home after a sessions action; absent, it keeps the first
     again.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS,
                        help="where sessions are saved (default: $FIND_LAB_HOME or ./sessions)")
 
-    api = Parser(add_help=False)
+    api = argparse.ArgumentParser(add_help=False)
     group = api.add_argument_group("the Anthropic API")
     group.add_argument("--api-key-file", dest="api_key", type=key_file, metavar="FILE",
                        help="read the API key from FILE (default $ANTHROPIC_API_KEY)")
     group.add_argument("--base-url", type=base_url, metavar="URL",
                        help="API base URL (default $ANTHROPIC_BASE_URL)")
-    claude = Parser(add_help=False, parents=[api])
+    claude = argparse.ArgumentParser(add_help=False, parents=[api])
     group = claude.add_argument_group("the claude agent")
     group.add_argument("--model", metavar="ID", help=f"Claude model (default {DEFAULT_MODEL})")
     group.add_argument("--rounds", type=positive_int, metavar="N",
