@@ -43,6 +43,7 @@ BUNDLED = {"id": str, "started": str, **{f"{key}?": DOC[key] for key in FIELDS
 TABLE = "sessions"
 INDEXED_KINDS = frozenset({"probe", "score", "usage", "session_end", "judge"})
 MAX_BUNDLE = 256 * 2**20  # bytes: far more than any export, and a bound on what import reads
+MAX_DEPTH = 64  # nesting: events need a few levels; thousands would overflow Python's stack
 SECRET = re.compile(r"sk-ant-[A-Za-z0-9_-]+")
 REDACTED = "sk-ant-…redacted"
 SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
@@ -116,7 +117,7 @@ class AtomicJSONStorage(Storage):
             return None
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise CorruptIndex(f"{self.path.name} is not valid JSON") from None
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise CorruptIndex(f"{self.path.name} is not a TinyDB index")
@@ -483,6 +484,8 @@ def _doc_problem(doc, ids: set) -> str | None:
         return problem
     if not SAFE_ID.fullmatch(doc["id"]):
         return f"id {doc['id']!r} is not a session id"
+    if _too_deep(doc):
+        return f"nested more than {MAX_DEPTH} deep"
     return f"a second document for {doc['id']}" if doc["id"] in ids else None
 
 
@@ -590,10 +593,8 @@ def _read_log(path: Path) -> list[dict]:
 
 def _event(line: bytes) -> tuple[dict | None, str | None]:
     """A log line's event, or what is wrong with it (the value is None if it is not JSON)."""
-    value = _parse(line)
-    if value is None:
-        return None, "not a JSON object"
-    return value, validate(value)
+    value, problem = _parse(line)
+    return value, problem or validate(value)
 
 
 def _skipped(bad: list[tuple[int, str]]) -> str:
@@ -603,12 +604,30 @@ def _skipped(bad: list[tuple[int, str]]) -> str:
     return f"skipped {more + 1} corrupt lines (the first, line {number}: {problem})"
 
 
-def _parse(line: bytes) -> dict | None:
+def _parse(line: bytes) -> tuple[dict | None, str | None]:
+    """A line's JSON object, or None and why it is not one the store can hold."""
     try:
         value = json.loads(line)
-    except ValueError:  # UnicodeDecodeError included
-        return None
-    return value if isinstance(value, dict) else None
+    except (ValueError, RecursionError):  # UnicodeDecodeError included
+        return None, "not a JSON object"
+    if not isinstance(value, dict):
+        return None, "not a JSON object"
+    if _too_deep(value):
+        return None, f"nested more than {MAX_DEPTH} deep"
+    return value, None
+
+
+def _too_deep(value) -> bool:
+    """Whether lists and objects nest deeper than MAX_DEPTH (walked without recursion, since
+    the point is to refuse what recursion could not handle)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 def _read_bundle(path: Path, max_bytes: int) -> bytes:
@@ -631,9 +650,9 @@ def _read_bundle(path: Path, max_bytes: int) -> bytes:
 
 def _bundle_entry(line: bytes) -> tuple[dict, list[dict]]:
     """A bundle line's session document and events, or a StoreError saying what is wrong."""
-    record = _parse(line)
-    if record is None:
-        raise StoreError("not a JSON object")
+    record, problem = _parse(line)
+    if problem:
+        raise StoreError(problem)
     if record.get("format") != FORMAT:
         raise StoreError(f"not a {FORMAT} record")
     session, events = record.get("session"), record.get("events")
@@ -654,8 +673,12 @@ def _bundle_entry(line: bytes) -> tuple[dict, list[dict]]:
 
 
 def _line(record: dict) -> str:
-    """One JSONL line, secrets redacted; numpy scalars and arrays become plain values."""
-    return json.dumps(redact(record), default=_plain) + "\n"
+    """One JSONL line, secrets redacted; numpy scalars and arrays become plain values. What
+    cannot be one (a value containing itself, or nested thousands deep) is a StoreError."""
+    try:
+        return json.dumps(redact(record), default=_plain) + "\n"
+    except (ValueError, RecursionError) as exc:
+        raise StoreError(f"cannot save a {record.get('kind', 'record')}: {exc}") from None
 
 
 def _plain(value):

@@ -210,6 +210,20 @@ def test_each_malformed_document_is_counted_in_the_one_line(tmp_path):
     assert {doc["id"] for doc in docs} == {first, second}
 
 
+def test_a_store_kept_open_sees_damage_done_after_it_last_checked(tmp_path):
+    data, first, second = good_index(tmp_path)
+    store = Store(tmp_path)
+    assert told(store.list) == (store.list(), [])  # checked once, then trusted
+    key = next(key for key, doc in data["sessions"].items() if doc["id"] == second)
+    data["sessions"][key]["started"] = 3
+    (tmp_path / "index.json").write_text(json.dumps(data))
+    docs, warned = told(store.list)
+    assert len(warned) == 1 and warned[0].startswith(
+        f"index.json: document {key}: 'started' is an integer, not a string;")
+    assert {doc["id"] for doc in docs} == {first, second}
+    assert all(isinstance(doc["started"], str) for doc in docs)
+
+
 @pytest.mark.parametrize("content, why", [
     ("[1, 2]", "is not a TinyDB index"),
     ('{"sessions": [1, 2]}', "is not a TinyDB index"),
@@ -230,6 +244,14 @@ def test_an_index_that_is_not_one_is_set_aside_and_rebuilt(tmp_path, capsys, con
     assert {doc["id"] for doc in docs} == {first, second}
     assert cli_lists(tmp_path, capsys)[0] == 0
     everything_works(store, tmp_path)
+
+
+def test_create_refuses_a_document_it_could_not_read_back(tmp_path):
+    store = Store(tmp_path)
+    with pytest.raises(StoreError, match="^cannot start a session: 'function_id' is an "
+                                         "integer, not a string$"):
+        store.create({**META, "function_id": 5})
+    assert store.list() == [] and list((tmp_path / "logs").iterdir()) == []
 
 
 # --- logs of the wrong shape ----------------------------------------------------------------
@@ -262,6 +284,50 @@ def test_invalid_events_are_skipped_with_one_warning_per_log(tmp_path, bad, why)
     store, docs, _ = opened(tmp_path)
     assert (docs[0]["probes"], docs[0]["status"]) == (3, "submitted")
     everything_works(store, tmp_path)
+
+
+def nested(depth):
+    return "[" * depth + "]" * depth
+
+
+def test_nesting_too_deep_to_handle_is_refused_wherever_it_comes_from(tmp_path):
+    store = Store(tmp_path)
+    session = saved(store, probes=1)
+    log = tmp_path / "logs" / f"{session}.jsonl"
+    intact = store.events(session)
+    lines = log.read_text().splitlines()
+    deep = '{"seq": 1, "t": 0, "actor": "agent", "kind": "message", "text": "", "x": %s}'
+    log.write_text("\n".join([lines[0], deep % nested(65), deep % nested(100_000), *lines[1:]])
+                   + "\n")
+    assert told(store.events, session) == (intact, [
+        f"{log.name}: skipped 2 corrupt lines (the first, line 2: nested more than 64 deep)"])
+
+    bundle = tmp_path / "bundle.jsonl"
+    told(store.export, [session], bundle)  # (reading past the same two lines)
+    record = json.loads(bundle.read_text())
+    deeper = {**record, "x": json.loads(nested(70))}
+    bundle.write_text(json.dumps(record) + "\n" + json.dumps(deeper) + "\n")
+    desk = Store(tmp_path / "desk")
+    with pytest.raises(StoreError, match="^bundle.jsonl line 2: nested more than 64 deep$"):
+        desk.import_bundle(bundle)
+    assert desk.list() == []
+
+    index = tmp_path / "index.json"
+    data = json.loads(index.read_text())
+    data["sessions"]["1"]["x"] = json.loads(nested(80))
+    index.write_text(json.dumps(data))
+    _, docs, warned = opened(tmp_path)  # (rebuilding it reads the log above again)
+    assert [line.split(";")[0] for line in warned if line.startswith("index.json")] == [
+        "index.json: document 1: nested more than 64 deep"]
+    assert [doc["id"] for doc in docs] == [session] and "x" not in docs[0]
+
+    looped = {"seq": 0, "t": 0.0, "actor": "agent", "kind": "message", "text": ""}
+    looped["self"] = looped
+    live = store.create(META)
+    with pytest.raises(StoreError, match="^cannot save a message: maximum recursion depth"):
+        live(looped)
+    live.close()
+    assert told(store.events, live.id) == ([], [])
 
 
 def test_garbage_empty_and_folder_logs_never_stop_the_store(tmp_path, capsys):
