@@ -154,20 +154,30 @@ def good_index(tmp_path):
 
 
 DAMAGED_DOCS = {
-    "a string": lambda doc: "a session",
-    "a list": lambda doc: [doc],
-    "no id": lambda doc: {k: v for k, v in doc.items() if k != "id"},
-    "an id that is a list": lambda doc: {**doc, "id": [doc["id"]]},
-    "an id that is a number": lambda doc: {**doc, "id": 20260101},
-    "an id that climbs out": lambda doc: {**doc, "id": "../../etc/passwd"},
-    "a null function_id": lambda doc: {**doc, "function_id": None},
-    "started as a number": lambda doc: {**doc, "started": 1764000000},
-    "score as a string": lambda doc: {**doc, "score": "0.5"},
-    "a score value that is a string": lambda doc: {**doc, "score": {"value": "low"}},
-    "usage tokens as a string": lambda doc: {**doc, "usage": {"input_tokens": "many"}},
-    "probes as a bool": lambda doc: {**doc, "probes": True},
-    "null usage": lambda doc: {**doc, "usage": None},
-    "judge as a list": lambda doc: {**doc, "judge": [0.5]},
+    "a string": (lambda doc: "a session", "is str, not an object"),
+    "a list": (lambda doc: [doc], "is list, not an object"),
+    "no id": (lambda doc: {k: v for k, v in doc.items() if k != "id"}, "no 'id'"),
+    "an id that is a list": (lambda doc: {**doc, "id": [doc["id"]]},
+                             "'id' is a list, not a string"),
+    "an id that is a number": (lambda doc: {**doc, "id": 20260101},
+                               "'id' is an integer, not a string"),
+    "an id that climbs out": (lambda doc: {**doc, "id": "../../etc/passwd"},
+                              "id '../../etc/passwd' is not a session id"),
+    "a null function_id": (lambda doc: {**doc, "function_id": None},
+                           "'function_id' is null, not a string"),
+    "started as a number": (lambda doc: {**doc, "started": 1764000000},
+                            "'started' is an integer, not a string"),
+    "score as a string": (lambda doc: {**doc, "score": "0.5"},
+                          "'score' is a string, not an object or null"),
+    "a score value that is a string": (lambda doc: {**doc, "score": {"value": "low"}},
+                                       "'score.value' is a string, not a number or null"),
+    "usage tokens as a string": (lambda doc: {**doc, "usage": {"input_tokens": "many"}},
+                                 "'usage.input_tokens' is a string, not an integer"),
+    "probes as a bool": (lambda doc: {**doc, "probes": True},
+                         "'probes' is a boolean, not an integer"),
+    "null usage": (lambda doc: {**doc, "usage": None}, "'usage' is null, not an object"),
+    "judge as a list": (lambda doc: {**doc, "judge": [0.5]},
+                        "'judge' is a list, not an object or null"),
 }
 
 
@@ -180,19 +190,20 @@ def test_a_malformed_index_document_is_told_once_set_aside_and_rebuilt(tmp_path,
     key = next(key for key, doc in docs.items() if doc["id"] == second)
     if damage == "a repeated id":
         docs[key] = next(doc for doc in docs.values() if doc["id"] == first)
+        why = f"a second document for {first}"
     elif damage == "a key TinyDB cannot read":
         docs["second"] = docs.pop(key)
+        key, why = "second", "key is not a number"
     else:
-        docs[key] = DAMAGED_DOCS[damage](docs[key])
+        change, why = DAMAGED_DOCS[damage]
+        docs[key] = change(docs[key])
     (tmp_path / "index.json").write_text(json.dumps(data))
 
     store, after, warned = opened(tmp_path)
     [aside] = tmp_path.glob("index.json.corrupt-*")
     assert json.loads(aside.read_text()) == data  # nothing is lost: the old index is kept
-    assert len(warned) == 1 and "\n" not in warned[0]
-    assert warned[0].startswith("index.json: document ")
-    assert warned[0].endswith(f"set the old index aside as {aside.name}; rebuilt those from "
-                              "the logs")
+    assert warned == [f"index.json: document {key}: {why}; set the old index aside as "
+                      f"{aside.name}; rebuilt those from the logs"]
     assert comparable(after) == comparable(before)  # the second, rebuilt from its log
     assert opened(tmp_path)[2] == []  # repaired on disk: not told again
     code, lines = cli_lists(tmp_path, capsys)
@@ -384,7 +395,8 @@ BAD_RECORDS = {
                            "session document: 'probes' is a string, not an integer"),
     "score as a string": (spoil_session(score="good"),
                           "session document: 'score' is a string, not an object or null"),
-    "no started": (lambda r: {**r, "session": {"id": r["session"]["id"]}}, "session document: no 'started'"),
+    "no started": (lambda r: {**r, "session": {"id": r["session"]["id"]}},
+                   "session document: no 'started'"),
     "an unsafe id": (spoil_session(id="../x"), "missing or unsafe session id"),
     "an unknown kind": (spoil_event(3, kind="teleport"), "event 3: unknown kind 'teleport'"),
     "a probe with string inputs": (spoil_event(2, inputs="1, 2"),
@@ -440,6 +452,14 @@ def test_an_endless_or_oversized_bundle_is_refused_at_once_in_one_line(tmp_path)
     assert store.import_bundle(bundle, max_bytes=size) == (3, 0)
     with pytest.raises(StoreError, match=f"^cannot read bundle {tmp_path}: Is a directory$"):
         store.import_bundle(tmp_path)
+    huge = tmp_path / "huge.jsonl"  # 64 GiB that starts like a bundle (sparse: no disk used)
+    with huge.open("wb") as file:
+        file.write(b'{"format": ')
+        file.truncate(64 * 2**30)
+    began = time.monotonic()
+    with pytest.raises(StoreError, match="^huge.jsonl is over 8,388,608 bytes: not a bundle$"):
+        store.import_bundle(huge, max_bytes=8 * 2**20)
+    assert time.monotonic() - began < 5
 
 
 # --- homes that cannot be one -----------------------------------------------------------------
