@@ -28,7 +28,8 @@ from tinydb.table import Table
 
 from find_lab.events import FORMAT, KINDS, check, validate
 
-META = {"function_id": "", "domain": "", "actor_kind": "", "actor_name": "", "model": None}
+META = {"function_id": "", "domain": "", "actor_kind": "", "actor_name": "",
+        "model": None}  # what a session is about, with what stands in when nothing says
 DOC = {"id": str, "function_id": str, "domain": str, "actor_kind": str, "actor_name": str,
        "model": (str, None), "started": str, "finished": (str, None), "status": str,
        "score": ({"metric?": (str, None), "value?": (float, None), "success?": (bool, None),
@@ -40,6 +41,7 @@ DOC = {"id": str, "function_id": str, "domain": str, "actor_kind": str, "actor_n
 FIELDS = tuple(DOC)
 BUNDLED = {"id": str, "started": str, **{f"{key}?": DOC[key] for key in FIELDS
                                          if key not in ("id", "started", "pid", "host")}}
+# ^ an exported session document: an older export may lack fields, never mistype them
 TABLE = "sessions"
 INDEXED_KINDS = frozenset({"probe", "score", "usage", "session_end", "judge"})
 MAX_BUNDLE = 256 * 2**20  # bytes: far more than any export, and a bound on what import reads
@@ -400,8 +402,9 @@ class Store:
                                                          "points", "usage")}, path)
 
     def _summarise(self, session_id: str, events: list[dict]) -> None:
-        """Fold logged events into their session's index document, in one write; events a
-        reader of the log would skip are skipped here too, so a rebuild gives the same."""
+        """Fold logged events (as read back from their redacted lines) into their session's
+        index document, in one write; events a reader of the log would skip are skipped here
+        too, so a rebuild gives the same."""
         with self._index() as table:
             doc = table.get(_with_id(session_id))
             if doc is None:  # deleted meanwhile, or the index was lost (reopen rebuilds it)
@@ -411,7 +414,7 @@ class Store:
             for event in events:
                 if validate(event) is None:
                     doc.update(_apply(doc, event, now))
-            table.update(redact(doc), doc_ids=[doc_id])
+            table.update(doc, doc_ids=[doc_id])
 
     def _add(self, session: dict, events: list[dict]) -> bool:
         """Add one imported session unless its id is already here."""
