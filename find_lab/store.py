@@ -39,9 +39,9 @@ DOC = {"id": str, "function_id": str, "domain": str, "actor_kind": str, "actor_n
                   "model?": (str, None)}, None),
        "pid": (int, None), "host": (str, None)}  # an index document: its fields and their types
 FIELDS = tuple(DOC)
+# An exported session document: an older export may lack fields, but never mistypes one.
 BUNDLED = {"id": str, "started": str, **{f"{key}?": DOC[key] for key in FIELDS
                                          if key not in ("id", "started", "pid", "host")}}
-# ^ an exported session document: an older export may lack fields, never mistype them
 TABLE = "sessions"
 INDEXED_KINDS = frozenset({"probe", "score", "usage", "session_end", "judge"})
 MAX_BUNDLE = 256 * 2**20  # bytes: far more than any export, and a bound on what import reads
