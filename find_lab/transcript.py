@@ -54,7 +54,7 @@ def _score(event: dict) -> list[str]:
     verdict = "SUCCESS" if event["success"] else "fail"
     line = f"score  {event['metric']} {event['value']:.4g}  {verdict}"
     details = event.get("details") or {}
-    if "local_nmse" in details:
+    if isinstance(details.get("heldout_nmse"), float) and isinstance(details.get("local_nmse"), float):
         line += f"  (held-out {details['heldout_nmse']:.3g}, local detail {details['local_nmse']:.3g})"
     if event.get("reason"):
         line += f"  - {event['reason']}"

@@ -91,7 +91,9 @@ def test_a_running_session_cannot_be_judged(tmp_path):
     store = Store(tmp_path)
     log = store.create({"function_id": "numeric/f0001", "domain": "numeric",
                         "actor_kind": "scientist", "actor_name": "scientist", "model": None})
-    log({"seq": 0, "t": 0, "actor": "system", "kind": "session_start"})
+    log({"seq": 0, "t": 0, "actor": "system", "kind": "session_start", "session_id": log.id,
+         "function_id": "numeric/f0001", "domain": "numeric", "actor_kind": "scientist",
+         "actor_name": "scientist", "model": None, "budget": {"calls": 25, "points": 400}})
     with pytest.raises(StoreError, match="has not ended"):
         store.append(log.id, "judge", score=1.0)
     log.close()
