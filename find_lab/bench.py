@@ -38,14 +38,15 @@ def run_job(job: Job) -> dict:
     from find_lab.session import make_actor, run_session
     from find_lab.suite import Suite
 
-    spec = Suite(Path(job.suite_root) if job.suite_root else None).get(job.function_id)
+    suite = Suite(Path(job.suite_root) if job.suite_root else None)
+    spec = suite.get(job.function_id)
     store = None
     if job.home:
         from find_lab.store import Store
 
         store = Store(Path(job.home))
     started = time.perf_counter()
-    experiment = asyncio.run(run_session(targets.from_spec(spec, job.seed),
+    experiment = asyncio.run(run_session(targets.from_spec(spec, job.seed, suite.source(job.function_id)),
                                          make_actor(job.agent, job.seed, claude=job.claude),
                                          store=store))
     score = experiment.score

@@ -257,7 +257,8 @@ def _target(args):
                      if args.reference else None)
         function = targets.load_callable(args.function, timeout=args.call_timeout)
         return targets.from_callable(function, args.domain, args.function, reference)
-    return targets.from_spec(_suite(args).get(args.function), args.seed)
+    suite = _suite(args)
+    return targets.from_spec(suite.get(args.function), args.seed, suite.source(args.function))
 
 
 def cmd_run(args) -> int:

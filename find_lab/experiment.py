@@ -46,6 +46,7 @@ class Target:
     domain: str
     call: Callable[[list], list]
     scorer: Callable[[str, str | None], Score] | None = None
+    source: dict | None = None  # suite name, checksum and spec hash, for session_start
 
 
 class Experiment:

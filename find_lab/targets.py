@@ -22,15 +22,16 @@ class TargetError(Exception):
     """A user-supplied function that cannot be loaded; one line, for the CLI."""
 
 
-def from_spec(spec: dict, seed: int = 0) -> Target:
-    """A suite function; its noise draws come from `seed`, so a run is reproducible."""
+def from_spec(spec: dict, seed: int = 0, source: dict | None = None) -> Target:
+    """A suite function; its noise draws come from `seed`, so a run is reproducible.
+    `source` (Suite.source) says which suite and version of the function it is."""
     call = observer(spec, np.random.default_rng(seed))
     if spec["domain"] == "numeric":
         batch = lambda xs: list(call(np.asarray(xs, dtype=float)))  # noqa: E731
     else:
         batch = lambda xs: [call(x) for x in xs]  # noqa: E731
     return Target(spec["id"], spec["domain"], batch,
-                  lambda code, description: scoring.score(spec, code, description))
+                  lambda code, description: scoring.score(spec, code, description), source)
 
 
 def load_callable(reference: str, timeout: float = 10.0) -> BlackBox:

@@ -7,6 +7,7 @@ execs generated code.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from functools import cached_property
@@ -88,12 +89,23 @@ class Suite:
         return [spec["id"] for spec in specs if complexity in (spec["complexity"],
                                                                spec.get("structure"))]
 
+    def source(self, function_id: str) -> dict:
+        """Which suite, and which version of the function, a session runs against: recorded
+        in its session_start, so a log outlives a rebuild that reuses the id."""
+        return {"name": self.manifest.get("name", "builtin"), "checksum": self.manifest.get("checksum"),
+                "spec_hash": spec_hash(self.get(function_id))}
+
     def get(self, function_id: str) -> dict:
         try:
             return self._specs[function_id]
         except KeyError:
             raise SuiteError(f"no function {function_id!r} in the suite "
                              "(ids look like numeric/f0042; see `find-lab suite list`)") from None
+
+
+def spec_hash(spec: dict) -> str:
+    """A short digest of a function's whole spec (canonical JSON)."""
+    return hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def _problem(spec, domain: str) -> str | None:

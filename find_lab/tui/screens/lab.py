@@ -149,7 +149,7 @@ class LabScreen(Screen):
             return
         self._show_function(spec)
         self.query_one("#hidden", HiddenFunctionPane).masked = self.launch.mode == "play"
-        self._run(targets.from_spec(spec, self.app.seed))
+        self._run(targets.from_spec(spec, self.app.seed, self.app.suite.source(spec["id"])))
 
     @work(exclusive=True, group="session")
     async def _run(self, target) -> None:
