@@ -35,7 +35,8 @@ class JobFailed(Exception):
 def run_job(job: Job) -> dict:
     """One session in a worker process; returns the row the table needs."""
     from find_lab import targets
-    from find_lab.session import make_actor, run_session
+    from find_lab.actors import make_actor
+    from find_lab.session import run_session
     from find_lab.suite import Suite
 
     suite = Suite(Path(job.suite_root) if job.suite_root else None)

@@ -12,9 +12,8 @@ import urllib.parse
 import warnings
 from pathlib import Path
 
-from find_lab import sandbox, scoring
+from find_lab import actors, sandbox, scoring
 from find_lab.pricing import DEFAULT_MODEL
-from find_lab.session import AGENTS
 from find_lab.store import StoreError
 from find_lab.suite import COMPLEXITIES, DOMAINS, Suite, SuiteError, default_root, render
 
@@ -93,11 +92,11 @@ def seconds(text: str) -> float:
 
 
 def agent(text: str) -> str:
-    """One of session.AGENTS, checked before any worker starts."""
-    if text not in AGENTS:
-        raise argparse.ArgumentTypeError(f"unknown agent {text!r} (choose from "
-                                         f"{', '.join(AGENTS)})")
-    return text
+    """A registered actor that runs without a person, checked before any worker starts."""
+    try:
+        return actors.get(text, headless=True).name
+    except actors.UnknownActor as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def key_file(path: str) -> str:
@@ -266,13 +265,13 @@ def cmd_run(args) -> int:
 
     from find_lab import targets, transcript
     from find_lab.experiment import Budget
-    from find_lab.session import make_actor, run_session
+    from find_lab.session import run_session
 
     printer = None if args.json else transcript.LivePrinter()
     try:
         target = _target(args)
-        actor = make_actor(args.agent, args.seed,
-                           claude=_claude_options(args, printer.text if printer else None))
+        actor = actors.make_actor(args.agent, args.seed,
+                                  claude=_claude_options(args, printer.text if printer else None))
     except (targets.TargetError, ValueError) as exc:
         raise UserError(str(exc)) from None
     printer = (printer,) if printer else ()
@@ -299,13 +298,14 @@ def cmd_bench(args) -> int:
         ids = [ids[i] for i in sorted({round(i * len(ids) / args.limit) for i in range(args.limit)})]
     if not ids:
         raise UserError("no functions match those filters")
-    agents = [args.agent] + ([b for b in ("random", "interpolate") if b != args.agent]
+    agents = [args.agent] + ([b for b in actors.names(baseline=True) if b != args.agent]
                              if args.baselines else [])
     home = None if args.no_save else str(_store(args).home)
-    claude = _claude_options(args) if args.agent == "claude" else None
+    claude = _claude_options(args) if actors.get(args.agent).needs_key else None
     if claude and not claude["api_key"]:
-        raise UserError("set ANTHROPIC_API_KEY (or --api-key-file) to use the claude agent")
-    jobs = [bench.Job(agent, fid, args.seed, home, args.suite, claude if agent == "claude" else None)
+        raise UserError(f"set ANTHROPIC_API_KEY (or --api-key-file) to use the {args.agent} agent")
+    jobs = [bench.Job(agent, fid, args.seed, home, args.suite,
+                      claude if actors.get(agent).needs_key else None)
             for fid in ids for agent in agents]
     workers = min(args.workers, len(jobs))
     print(f"running {len(jobs)} sessions ({len(ids)} functions x {', '.join(agents)}) "
@@ -425,7 +425,7 @@ def _add_session_commands(commands) -> None:
     run = commands.add_parser("run", parents=[home, claude], help="run an agent on one function, headless")
     run.add_argument("function", metavar="FUNCTION",
                      help="a suite id (numeric/f0001) or your own FILE.py:NAME or MODULE:NAME")
-    run.add_argument("--agent", type=agent, default="scientist", help=", ".join(AGENTS))
+    run.add_argument("--agent", type=agent, default="scientist", help=", ".join(actors.names(headless=True)))
     run.add_argument("--domain", choices=DOMAINS, help="domain of your own function")
     run.add_argument("--reference", metavar="FILE.py:NAME", help="true code to score your function")
     run.add_argument("--call-timeout", type=seconds, default=10.0, metavar="SECONDS",
@@ -439,7 +439,7 @@ def _add_session_commands(commands) -> None:
 
     bench = commands.add_parser("bench", parents=[home, claude],
                                 help="run an agent (and the baselines) over many functions")
-    bench.add_argument("--agent", type=agent, default="scientist", help=", ".join(AGENTS))
+    bench.add_argument("--agent", type=agent, default="scientist", help=", ".join(actors.names(headless=True)))
     bench.add_argument("--domain", choices=DOMAINS)
     bench.add_argument("--complexity", metavar="NAME")
     bench.add_argument("--limit", type=positive_int, help="an even sample of N functions")
@@ -550,7 +550,7 @@ def _add_lab_commands(commands, home, claude) -> None:
     watch = commands.add_parser("watch", parents=[home, claude],
                                 help="watch an agent interpret a function (TUI)")
     watch.add_argument("function_id", metavar="ID")
-    watch.add_argument("--agent", type=agent, default="scientist", help=", ".join(AGENTS))
+    watch.add_argument("--agent", type=agent, default="scientist", help=", ".join(actors.names(headless=True)))
     play = commands.add_parser("play", parents=[home], help="interpret a function yourself (TUI)")
     play.add_argument("function_id", metavar="ID")
     for lab in (watch, play):

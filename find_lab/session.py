@@ -9,26 +9,6 @@ from find_lab.agents import Actor
 from find_lab.experiment import Budget, BudgetExhausted, Experiment, SessionOver, Target
 
 
-AGENTS = ("scientist", "claude", "random", "interpolate")
-
-
-def make_actor(kind: str, seed: int = 0, *, claude: dict | None = None) -> Actor:
-    """An agent by name. `claude` holds the Claude agent's options (model, api_key, base_url,
-    on_text); without a key it raises ClaudeUnavailable, a ValueError saying how to set one."""
-    from find_lab.agents.baselines import InterpolateBaseline, RandomBaseline
-    from find_lab.agents.scientist import Scientist
-
-    if kind == "claude":
-        from find_lab.agents.claude import ClaudeAgent
-
-        options = {key: value for key, value in (claude or {}).items() if value is not None}
-        return ClaudeAgent(**options)
-    actors = {"scientist": Scientist, "random": RandomBaseline, "interpolate": InterpolateBaseline}
-    if kind not in actors:
-        raise ValueError(f"unknown agent {kind!r} (choose from {', '.join(AGENTS)})")
-    return actors[kind](seed)
-
-
 async def run_session(target: Target, actor: Actor, *, store=None, budget: Budget = Budget(),
                       listeners: tuple[Callable[[dict], None], ...] = (),
                       carried: list[dict] = (), forked_from: dict | None = None,

@@ -13,6 +13,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 
+from find_lab import actors
 from find_lab.experiment import Budget
 from find_lab.tui.screens.lab import LabScreen, Launch
 
@@ -79,20 +80,14 @@ class FindLab(App):
             return []
 
     def actor_choices(self) -> list[str]:
-        """Claude is offered always; without a key, choosing it says how to set one."""
-        return ["scientist", "claude", "random", "interpolate", "human"]
+        """Every registered actor; claude is offered always, and without a key choosing it
+        says how to set one."""
+        return actors.names()
 
     def make_actor(self, kind: str, on_text=None):
-        if kind == "human":
-            from find_lab import settings
-            from find_lab.agents.human import Human
-
-            return Human(settings.load().get("name", ""))
-        from find_lab.session import make_actor
-
         options = {**self.claude, "api_key": self.claude.get("api_key") or
                    os.environ.get("ANTHROPIC_API_KEY"), "on_text": on_text}
-        return make_actor(kind, self.seed, claude=options)
+        return actors.make_actor(kind, self.seed, claude=options)
 
     def on_mount(self) -> None:
         from find_lab.tui.screens.launcher import LauncherScreen
