@@ -15,27 +15,34 @@ from __future__ import annotations
 
 from find_lab.pricing import TOKEN_FIELDS
 
-FORMAT = "find-lab-session/1"
+FORMAT = "find-lab-session/1"  # a bundle of sessions (sessions export/import)
+LOG_FORMAT = 2  # a session's log; session_start says which (absent: 1, before provenance)
 ACTORS = ("agent", "human", "system")
 
 COMMON = {"seq": int, "t": float, "actor": str, "kind": str}
 KINDS: dict[str, dict] = {
     "session_start": {"session_id": str, "function_id": str, "domain": str, "actor_kind": str,
                       "actor_name": str, "model?": (str, None),
-                      "budget": {"calls": int, "points": int}, "forked_from?": (dict, None)},
+                      "budget": {"calls": int, "points": int}, "format?": int,
+                      "suite?": ({"name": str, "checksum": (str, None)}, None),
+                      "spec_hash?": (str, None), "isolation?": str,
+                      "forked_from?": ({"session_id": str, "seq": int}, None)},
     "message": {"text": str},
-    "probe": {"inputs": list, "outputs": list, "errors": [(str, None)], "carried?": bool},
+    # points: the inputs this call ran (and so spent); rejected inputs spend none
+    "probe": {"inputs": list, "outputs": list, "errors": [(str, None)], "carried?": bool,
+              "points?": int},
     "hypothesis": {"code": str, "note?": str, "preview?": [list]},
     "steer": {"text": str},
     "pause": {},
     "resume": {},
     "takeover": {},
-    "handback": {"probes?": int},
-    "reveal": {},
+    "handback": {"probes?": int, "text?": str},  # text: exactly what the agent is told
+    "reveal": {"what?": str},  # a person saw the hidden function
     "submit": {"description": str, "code": str, "domain?": str},
     "score": {"metric": str, "value": float, "success": bool, "function_id?": str,
               "domain?": str, "reason?": (str, None), "details?": dict,
-              "code_size?": (dict, None), "description?": (str, None), "seconds?": float},
+              "code_size?": (dict, None), "description?": (str, None), "seconds?": float,
+              "isolation?": str},
     "usage": {"model?": (str, None), **{f"{name}?": int for name in TOKEN_FIELDS},
               "cost_usd?": float},
     "error": {"message?": str, "retrying?": bool},

@@ -1,8 +1,9 @@
-"""The one door between an actor and a hidden function.
+"""The mediator between an actor and a hidden function.
 
 An Experiment validates probes, enforces the budget, records every step as an event (the
-session *is* its list of events), lets a human pause, take over and steer, and scores the
-submission in the sandbox. Actors never see the function's spec, only `Target.call`.
+session *is* its list of events, folded into one `LabState`), lets a human pause, take over
+and steer, and scores the submission in the sandbox. An actor gets a `Door`: probe, test a
+hypothesis, say, submit, read steering — nothing that reaches the target, its spec or scorer.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Any, Callable
 
 import numpy as np
 
+from find_lab import events as vocabulary
+from find_lab.labstate import LabState, points_spent
 from find_lab.scoring import Score
 
 NUMERIC_RANGE = (-128.0, 128.0)
@@ -60,44 +63,49 @@ class Experiment:
         self.actor_kind, self.actor_name, self.model = actor_kind, actor_name or actor_kind, model
         self.session_id = session_id
         self.events: list[dict] = []
+        self.state = LabState()
         self.listeners = list(listeners)
-        self.calls_used = self.points_used = 0
-        self.status: str | None = None
         self.score: Score | None = None
         self._started = time.monotonic()
         self._running = asyncio.Event()
         self._running.set()
         self._steering: list[str] = []
         self._finished = asyncio.Event()
-        self.driver = "agent"  # "human" while a person has taken over
 
     # --- recording ------------------------------------------------------------------------
     def record(self, kind: str, actor: str = "agent", **fields) -> dict:
         event = {"seq": len(self.events), "t": round(time.monotonic() - self._started, 3),
                  "actor": actor, "kind": kind, **fields}
         self.events.append(event)
+        self.state.apply(event)
         for listener in self.listeners:
             listener(event)
         return event
 
     def start(self, carried: list[dict] = (), forked_from: dict | None = None) -> None:
-        """Open the session. A fork carries the probe events of the session it starts from:
-        they are recorded again (marked `carried`) and count against this budget."""
+        """Open the session, pinning what it runs against. A fork carries the probe events of
+        the session it starts from: they are recorded again (marked `carried`) and count
+        against this budget exactly as they counted there."""
+        from find_lab import sandbox
+
+        source = self.target.source or {}
         fork = {"forked_from": forked_from} if forked_from else {}
         self.record("session_start", "system", session_id=self.session_id,
                     function_id=self.target.function_id, domain=self.target.domain,
                     actor_kind=self.actor_kind, actor_name=self.actor_name, model=self.model,
-                    budget={"calls": self.budget.calls, "points": self.budget.points}, **fork)
+                    budget={"calls": self.budget.calls, "points": self.budget.points},
+                    format=vocabulary.LOG_FORMAT,
+                    suite={"name": source["name"], "checksum": source.get("checksum")}
+                    if source else None, spec_hash=source.get("spec_hash"),
+                    isolation=sandbox.isolation(), **fork)
         for event in carried:
             if event["kind"] == "probe" and self.calls_left > 0:
-                self.calls_used += 1
-                self.points_used += sum(error is None for error in event["errors"])
                 self.record("probe", event["actor"], inputs=event["inputs"],
-                            outputs=event["outputs"], errors=event["errors"], carried=True)
+                            outputs=event["outputs"], errors=event["errors"],
+                            points=min(points_spent(event), max(0, self.points_left)), carried=True)
 
     def end(self, status: str, reason: str | None = None) -> None:
-        if self.status is None:
-            self.status = status
+        if not self.ended:
             fields = {"reason": reason} if reason else {}
             self.record("session_end", "system", status=status, **fields)
             self._running.set()  # release an actor waiting at a checkpoint
@@ -109,16 +117,34 @@ class Experiment:
 
     @property
     def ended(self) -> bool:
-        return self.status is not None
+        return self.state.ended
+
+    @property
+    def status(self) -> str | None:
+        """How the session ended, or None while it runs."""
+        return self.state.status if self.state.ended else None
+
+    @property
+    def driver(self) -> str:
+        """Who drives: "agent", or "human" while a person has taken over."""
+        return self.state.driver
+
+    @property
+    def calls_used(self) -> int:
+        return self.state.calls_used
+
+    @property
+    def points_used(self) -> int:
+        return self.state.points_used
 
     # --- what actors do -----------------------------------------------------------------------
     @property
     def calls_left(self) -> int:
-        return self.budget.calls - self.calls_used
+        return self.state.calls_left
 
     @property
     def points_left(self) -> int:
-        return self.budget.points - self.points_used
+        return self.state.points_left
 
     def observations(self) -> list[tuple[Any, Any]]:
         """Every (input, output) pair probed so far where the function answered."""
@@ -135,14 +161,12 @@ class Experiment:
         if self.calls_left <= 0:
             raise BudgetExhausted(f"no probe calls left (budget {self.budget.calls})")
         inputs = list(inputs)
-        self.calls_used += 1
         checked = [self._validate(x) for x in inputs]
         runnable = [i for i, (_, error) in enumerate(checked) if error is None]
         over = runnable[max(0, self.points_left):]
         for i in over:
             checked[i] = (checked[i][0], f"over the point budget ({self.budget.points})")
         runnable = runnable[:max(0, self.points_left)]
-        self.points_used += len(runnable)
         outputs: list = [None] * len(inputs)
         errors = [error for _, error in checked]
         if runnable:
@@ -152,7 +176,7 @@ class Experiment:
             for i, answer in zip(runnable, answers):
                 outputs[i], errors[i] = _clean(answer)
         self.record("probe", actor, inputs=[_jsonable(x) for x in inputs], outputs=outputs,
-                    errors=errors)
+                    errors=errors, points=len(runnable))
         return list(zip(outputs, errors))
 
     async def say(self, text: str, actor: str = "agent") -> None:
@@ -231,9 +255,13 @@ class Experiment:
             self._steering.append(text)
             self.record("steer", "human", text=text)
 
+    def reveal(self, what: str = "the hidden function") -> None:
+        """A person saw the answer: a player's result from then on is not pure."""
+        if not self.ended:
+            self.record("reveal", "human", what=what)
+
     def take_over(self) -> None:
         if not self.ended and self.driver == "agent":
-            self.driver = "human"
             self._running.clear()
             self.record("takeover", "human")
 
@@ -246,13 +274,74 @@ class Experiment:
                  if e["kind"] == "probe" and e["actor"] == "human"
                  for x, y, err in zip(e["inputs"], e["outputs"], e["errors"]) if err is None]
         summary = "; ".join(f"f({x!r}) = {y!r}" for x, y in tried[:40]) or "nothing"
-        self.driver = "agent"
-        self._steering.append(f"While you were paused a human took over and probed: {summary}.")
-        self.record("handback", "human", probes=len(tried))
+        text = f"While you were paused a human took over and probed: {summary}."
+        self._steering.append(text)
+        self.record("handback", "human", probes=len(tried), text=text)
         self._running.set()
 
     def abandon(self) -> None:
         self.end("abandoned")
+
+
+class Door:
+    """All an actor may do with a session, and all it may see of it: the domain, its budget,
+    its own probes' answers and the steering meant for it. It holds no target, spec, scorer
+    or held-out point; nothing under find_lab/agents reaches past it (a test checks)."""
+
+    def __init__(self, experiment: Experiment):
+        self._experiment = experiment
+
+    @property
+    def domain(self) -> str:
+        return self._experiment.target.domain
+
+    @property
+    def budget(self) -> Budget:
+        return self._experiment.budget
+
+    @property
+    def calls_left(self) -> int:
+        return self._experiment.calls_left
+
+    @property
+    def points_left(self) -> int:
+        return self._experiment.points_left
+
+    @property
+    def ended(self) -> bool:
+        return self._experiment.ended
+
+    def observations(self) -> list[tuple[Any, Any]]:
+        return self._experiment.observations()
+
+    async def probe(self, inputs: list) -> list[tuple[Any, str | None]]:
+        return await self._experiment.probe(inputs)
+
+    async def say(self, text: str) -> None:
+        await self._experiment.say(text)
+
+    async def hypothesis(self, code: str, note: str = "", preview: list | None = None) -> list:
+        return await self._experiment.hypothesis(code, note, preview=preview)
+
+    async def submit(self, description: str, code: str, domain: str = "") -> Score | None:
+        return await self._experiment.submit(description, code, domain)
+
+    async def checkpoint(self) -> list[str]:
+        return await self._experiment.checkpoint()
+
+    async def finished(self) -> None:
+        await self._experiment.finished()
+
+    def report_usage(self, **usage) -> None:
+        """Tokens and cost of one API response, recorded as the system saw them."""
+        self._experiment.record("usage", "system", **usage)
+
+    def report_error(self, message: str, **fields) -> None:
+        self._experiment.record("error", "system", message=message, **fields)
+
+    def stop(self, status: str, reason: str | None = None) -> None:
+        """End the session from the actor's side (its budget of turns is spent, or it failed)."""
+        self._experiment.end(status, reason)
 
 
 PREVIEW_GRID = [-128.0 + 2.0 * i for i in range(129)]

@@ -1,8 +1,15 @@
-"""What a session looks like as of one event: the state every view of the lab draws.
+"""A session's state as of one event: the one fold over the events.
 
-A live session, a human's play and a replay all feed events into `LabState.apply`; the panes
-read the result. Because the state is a pure function of the event prefix, a session watched
-live and the same session replayed end on the same screen.
+Every reader of a session derives what it shows from this fold and nothing else: the
+Experiment reads its budget from it, the store's index document is its `summary()`, the TUI
+draws its panes from it, the scoreboard credits actors by its provenance. Because the state is
+a pure function of the event prefix, a session watched live and replayed ends the same.
+
+Counting rules, written once here:
+- every probe event spends one call, carried ones (a fork's) included;
+- a probe spends a point for each input the function was asked about, answered or undefined;
+  an input refused before asking (not a number, out of range, over the budget) spends none.
+  A probe event records that count as `points`; logs older than it are counted from errors.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ BELOW = re.compile(rf"x\s*<=?\s*({NUMBER})")
 ABOVE = re.compile(rf"x\s*>=?\s*({NUMBER})")
 BRACKETS = re.compile(rf"[\[(]\s*({NUMBER})\s*,\s*({NUMBER})\s*[\])]")
 LOW, HIGH = -128.0, 128.0
+LIVE = ("waiting", "running", "paused", "driving")
 
 
 @dataclass(frozen=True)
@@ -36,19 +44,27 @@ class LabState:
     actor_kind: str = ""
     actor_name: str = ""
     model: str | None = None
+    source: dict | None = None       # suite name, checksum and the function's spec hash
+    isolation: str = ""
+    forked_from: dict | None = None
+    opened: bool = False             # a session_start has been applied
     budget_calls: int = 0
     budget_points: int = 0
     calls_used: int = 0
     points_used: int = 0
     probes: list[Probe] = field(default_factory=list)
+    probers: dict = field(default_factory=dict)  # actor -> probe calls made here (not carried)
     hypothesis: dict | None = None
     submission: dict | None = None
     score: dict | None = None
+    judge: dict | None = None
     usage: dict = field(default_factory=dict)
     status: str = "waiting"          # waiting | running | paused | driving | an end status
+    reason: str | None = None        # why it ended, when it says
     driver: str = "agent"
     steers: int = 0
     takeovers: int = 0
+    revealed: bool = False           # a person saw the hidden function before any submit
     seq: int = -1                    # the last event applied
     t: float = 0.0                   # its time, seconds since the start
 
@@ -67,7 +83,15 @@ class LabState:
 
     @property
     def ended(self) -> bool:
-        return self.status not in ("waiting", "running", "paused", "driving")
+        return self.status not in LIVE
+
+    @property
+    def calls_left(self) -> int:
+        return self.budget_calls - self.calls_used
+
+    @property
+    def points_left(self) -> int:
+        return self.budget_points - self.points_used
 
     @property
     def answered(self) -> list[Probe]:
@@ -86,6 +110,56 @@ class LabState:
         text = (self.submission or {}).get("domain") or (self.hypothesis or {}).get("domain") or ""
         return parse_interval(text)
 
+    # --- who did the work -----------------------------------------------------------------
+    @property
+    def role(self) -> str:
+        """Who this session is meant to credit: the person playing, or the agent."""
+        return "human" if self.actor_kind == "human" else "agent"
+
+    def provenance(self) -> dict:
+        """Whether one actor did everything (pure) and, if not, what else went into it, each
+        as a reason the scoreboard sets the session aside for.
+
+        Mixed: someone else probed or submitted (a takeover), a person steered the agent, a
+        player (or a person who took over) saw the hidden function before the submission, or
+        the session is a fork carrying another session's probes."""
+        submitter = (self.submission or {}).get("actor")
+        others = {actor for actor in self.probers if actor != self.role}
+        if submitter and submitter != self.role:
+            others.add(submitter)
+        mixed, parts = [], []
+        if others:
+            mixed.append("takeover")
+            parts.append("human takeover" if self.role == "agent" else f"{', '.join(sorted(others))} probed")
+        if self.steers:
+            mixed.append("steered")
+            parts.append("steered by a human")
+        if self.revealed and (self.role == "human" or others):
+            mixed.append("revealed")
+            parts.append("answer revealed")
+        if self.forked_from:
+            mixed.append("fork")
+            parts.append(f"fork of {self.forked_from.get('session_id')} at event "
+                         f"{self.forked_from.get('seq')}")
+        name = self.actor_name or self.actor_kind
+        return {"pure": not mixed, "label": ", ".join([name, *parts]) if parts else name,
+                "mixed": mixed}
+
+    def summary(self) -> dict:
+        """The index document's view of the session (the store adds id, times and writer)."""
+        score = None
+        if self.score:
+            score = {key: self.score.get(key) for key in ("metric", "value", "success")}
+            details = self.score.get("details")
+            if isinstance(details, dict) and "local_nmse" in details:
+                score["local_nmse"] = details["local_nmse"]
+        return {"function_id": self.function_id, "domain": self.domain,
+                "actor_kind": self.actor_kind, "actor_name": self.actor_name, "model": self.model,
+                "status": self.status if self.ended else "running",
+                "score": score, "probes": self.calls_used, "points": self.points_used,
+                "usage": dict(self.usage), "judge": self.judge, "source": self.source,
+                "provenance": self.provenance()}
+
     # --- one handler per event kind that changes the state ---------------------------------
     def _on_session_start(self, event: dict) -> None:
         self.session_id = event.get("session_id") or ""
@@ -94,14 +168,20 @@ class LabState:
         self.model = event.get("model")
         self.budget_calls = event["budget"]["calls"]
         self.budget_points = event["budget"]["points"]
-        self.status = "running"
+        if event.get("suite"):
+            self.source = {**event["suite"], "spec_hash": event.get("spec_hash")}
+        self.isolation = event.get("isolation", "")
+        self.forked_from = event.get("forked_from")
+        self.opened, self.status = True, "running"
 
     def _on_probe(self, event: dict) -> None:
         self.calls_used += 1
+        self.points_used += points_spent(event)
+        carried = bool(event.get("carried"))
+        if not carried:
+            self.probers[event["actor"]] = self.probers.get(event["actor"], 0) + 1
         for x, y, error in zip(event["inputs"], event["outputs"], event["errors"]):
-            self.points_used += error is None or error == "undefined"
-            self.probes.append(Probe(event["seq"], event["actor"], x, y, error,
-                                     bool(event.get("carried"))))
+            self.probes.append(Probe(event["seq"], event["actor"], x, y, error, carried))
 
     def _on_hypothesis(self, event: dict) -> None:
         self.hypothesis = event
@@ -112,10 +192,18 @@ class LabState:
     def _on_score(self, event: dict) -> None:
         self.score = event
 
+    def _on_judge(self, event: dict) -> None:
+        self.judge = {key: event.get(key) for key in ("score", "correct", "total", "model")}
+
     def _on_usage(self, event: dict) -> None:
         for key, value in event.items():
-            if isinstance(value, (int, float)) and key not in ("seq", "t"):
+            if isinstance(value, (int, float)) and not isinstance(value, bool) \
+                    and key not in ("seq", "t"):
                 self.usage[key] = self.usage.get(key, 0) + value
+
+    def _on_reveal(self, event: dict) -> None:
+        if self.submission is None:
+            self.revealed = True
 
     def _on_pause(self, event: dict) -> None:
         self.status = "paused"
@@ -135,6 +223,14 @@ class LabState:
 
     def _on_session_end(self, event: dict) -> None:
         self.status = event["status"]
+        self.reason = event.get("reason")
+
+
+def points_spent(probe: dict) -> int:
+    """The points a probe event spent (see the counting rules above)."""
+    if "points" in probe:
+        return probe["points"]
+    return sum(error is None or error == "undefined" for error in probe["errors"])
 
 
 def parse_interval(text: str) -> tuple[float, float] | None:

@@ -6,7 +6,7 @@ import asyncio
 from typing import Callable
 
 from find_lab.agents import Actor
-from find_lab.experiment import Budget, BudgetExhausted, Experiment, SessionOver, Target
+from find_lab.experiment import Budget, BudgetExhausted, Door, Experiment, SessionOver, Target
 
 
 async def run_session(target: Target, actor: Actor, *, store=None, budget: Budget = Budget(),
@@ -16,7 +16,8 @@ async def run_session(target: Target, actor: Actor, *, store=None, budget: Budge
     """Start, run and end a session; every outcome, a crash included, ends with session_end.
 
     `carried` and `forked_from` start it from another session's probes (a fork); `ready`
-    receives the Experiment once it has started, for a person's controls."""
+    receives the Experiment once it has started, for a person's controls. The actor itself
+    gets only a Door."""
     log = None
     if store is not None:
         log = store.create({"function_id": target.function_id, "domain": target.domain,
@@ -30,7 +31,7 @@ async def run_session(target: Target, actor: Actor, *, store=None, budget: Budge
     if ready:
         ready(experiment)
     try:
-        await actor.run(experiment)
+        await actor.run(Door(experiment))
     except BudgetExhausted:
         experiment.end("budget_exhausted")
     except SessionOver:

@@ -27,6 +27,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from find_lab.events import FORMAT, KINDS, check, validate
+from find_lab.labstate import LabState
 
 META = {"function_id": "", "domain": "", "actor_kind": "", "actor_name": "",
         "model": None}  # what a session is about, with what stands in when nothing says
@@ -37,13 +38,14 @@ DOC = {"id": str, "function_id": str, "domain": str, "actor_kind": str, "actor_n
        "probes": int, "points": int, "usage": KINDS["usage"],
        "judge": ({"score?": (float, None), "correct?": (int, None), "total?": (int, None),
                   "model?": (str, None)}, None),
+       "source": ({"name": str, "checksum": (str, None), "spec_hash": (str, None)}, None),
+       "provenance": {"pure": bool, "label": str, "mixed": [str]},
        "pid": (int, None), "host": (str, None)}  # an index document: its fields and their types
 FIELDS = tuple(DOC)
 # An exported session document: an older export may lack fields, but never mistypes one.
 BUNDLED = {"id": str, "started": str, **{f"{key}?": DOC[key] for key in FIELDS
                                          if key not in ("id", "started", "pid", "host")}}
 TABLE = "sessions"
-INDEXED_KINDS = frozenset({"probe", "score", "usage", "session_end", "judge"})
 MAX_BUNDLE = 256 * 2**20  # bytes: far more than any export, and a bound on what import reads
 MAX_DEPTH = 64  # nesting: events need a few levels; thousands would overflow Python's stack
 SECRET = re.compile(r"sk-ant-[A-Za-z0-9_-]+")
@@ -139,14 +141,16 @@ class AtomicJSONStorage(Storage):
 
 
 class SessionLog:
-    """An Experiment listener: appends each event to the session's log at once and keeps the
-    index document's summary (probe counts, score, usage, status) current."""
+    """An Experiment listener: appends each event to the session's log at once and folds it,
+    as a reader of the log will see it, into the session's state, whose summary becomes the
+    index document when the session ends."""
 
     def __init__(self, store: Store, session_id: str, file: IO[str]):
         self.id = session_id
         self._store = store
         self._file = file
-        self._pending: list[dict] = []  # indexed events not yet folded into the index
+        self._state = LabState()
+        self._summarised = -1  # the last event the index document was written for
 
     def __call__(self, event: dict) -> None:
         """The event reaches the log at once; the index (one rewrite of a file that may hold
@@ -157,15 +161,16 @@ class SessionLog:
         line = _line(event)
         self._file.write(line)
         self._file.flush()  # the OS has it now: a SIGKILL cannot lose it
-        if event.get("kind") in INDEXED_KINDS:
-            self._pending.append(json.loads(line))  # as a reader of the log will see it
+        read_back = json.loads(line)
+        if validate(read_back) is None:
+            self._state.apply(read_back)
         if event.get("kind") == "session_end":
             self._flush_summary()
 
     def _flush_summary(self) -> None:
-        if self._pending:
-            self._store._summarise(self.id, self._pending)
-            self._pending = []
+        if self._state.seq > self._summarised:
+            self._store._summarise(self.id, self._state, _iso(time.time()))
+            self._summarised = self._state.seq
 
     def close(self) -> None:
         """Sync the log and release its lock, which tells other stores the writer is done."""
@@ -300,7 +305,7 @@ class Store:
             file.write(_line(event))
             file.flush()
             os.fsync(file.fileno())
-        self._summarise(doc["id"], [event])
+        self._summarise(doc["id"], LabState.from_events(events + [event]), doc.get("finished"))
         return event
 
     # --- the index ----------------------------------------------------------------------------
@@ -395,31 +400,24 @@ class Store:
         if doc["status"] != "running" or _writer_alive(doc, path):
             return {}
         try:
-            fresh = self._doc_from_log(path)
-        except StoreError:  # no log, or none that can be read: nothing more is known
+            fresh = _summary(LabState.from_events(_read_log(path)), _iso(path.stat().st_mtime))
+        except (StoreError, OSError):  # no log, or none that can be read: nothing more is known
             return {"status": "interrupted"}
-        return _interrupted({key: fresh[key] for key in ("status", "finished", "score", "probes",
-                                                         "points", "usage")}, path)
+        return _interrupted(fresh, path)
 
-    def _summarise(self, session_id: str, events: list[dict]) -> None:
-        """Fold logged events (as read back from their redacted lines) into their session's
-        index document, in one write; events a reader of the log would skip are skipped here
-        too, so a rebuild gives the same."""
+    def _summarise(self, session_id: str, state: LabState, finished: str | None) -> None:
+        """Write a session's state, as the index summarises it, into its document."""
         with self._index() as table:
             doc = table.get(_with_id(session_id))
             if doc is None:  # deleted meanwhile, or the index was lost (reopen rebuilds it)
                 return
-            doc_id, doc = doc.doc_id, dict(doc)
-            now = _iso(time.time())
-            for event in events:
-                if validate(event) is None:
-                    doc.update(_apply(doc, event, now))
-            table.update(doc, doc_ids=[doc_id])
+            table.update(_summary(state, finished), doc_ids=[doc.doc_id])
 
     def _add(self, session: dict, events: list[dict]) -> bool:
         """Add one imported session unless its id is already here."""
-        doc = {**_new_doc(session["id"], {}, None, None, None),
-               **{key: session[key] for key in FIELDS if key in session}, "pid": None, "host": None}
+        # the summary is folded from the events, not taken from the bundle: the log is the truth
+        doc = {**_new_doc(session["id"], session, session["started"], None, None),
+               **_summary(LabState.from_events(events), session.get("finished"))}
         path = self._log_path(doc["id"])
         with self._index() as table:
             if table.contains(_with_id(doc["id"])) or path.exists():
@@ -448,20 +446,28 @@ class Store:
     def _doc_from_log(self, path: Path) -> dict:
         """The index document a log implies (the writer's pid and host are unknown; a log
         with no session_start leaves what it would have said blank)."""
-        events = _read_log(path)
-        start = next((event for event in events if event["kind"] == "session_start"), {})
-        doc = _new_doc(path.stem, start, _started(path), None, None)
-        modified = _iso(path.stat().st_mtime)
-        for event in events:
-            doc.update(_apply(doc, event, modified))
-        return doc
+        state = LabState.from_events(_read_log(path))
+        return {**_new_doc(path.stem, {}, _started(path), None, None),
+                **_summary(state, _iso(path.stat().st_mtime))}
 
 
 def _new_doc(session_id: str, meta: dict, started: str | None, pid: int | None,
              host: str | None) -> dict:
     return {"id": session_id, **{key: meta.get(key, blank) for key, blank in META.items()},
             "started": started, "finished": None, "status": "running", "score": None,
-            "probes": 0, "points": 0, "usage": {}, "judge": None, "pid": pid, "host": host}
+            "probes": 0, "points": 0, "usage": {}, "judge": None, "source": None,
+            "provenance": {"pure": True, "label": meta.get("actor_name") or "", "mixed": []},
+            "pid": pid, "host": host}
+
+
+def _summary(state: LabState, finished: str | None) -> dict:
+    """The index document's fields the session's state decides (`finished`: when it ended)."""
+    summary = state.summary()
+    if state.opened:
+        summary.update({key: summary[key] or blank for key, blank in META.items()})
+    else:  # no session_start: what create was told stands
+        summary = {key: value for key, value in summary.items() if key not in META}
+    return {**summary, "finished": finished if state.ended else None}
 
 
 def _sound(data: dict) -> tuple[dict, list[str]]:
@@ -490,32 +496,6 @@ def _doc_problem(doc, ids: set) -> str | None:
     if _too_deep(doc):
         return f"nested more than {MAX_DEPTH} deep"
     return f"a second document for {doc['id']}" if doc["id"] in ids else None
-
-
-def _apply(doc: dict, event: dict, now: str) -> dict:
-    """The changes one valid event makes to its session's index document (`now`: when it
-    ended)."""
-    kind = event["kind"]
-    if kind == "probe":
-        return {"probes": doc["probes"] + 1, "points": doc["points"] + len(event["inputs"])}
-    if kind == "score":
-        score = {key: event[key] for key in ("metric", "value", "success")}
-        details = event.get("details") or {}
-        if check(details, {"local_nmse": float}) is None:
-            score["local_nmse"] = details["local_nmse"]
-        return {"score": score}
-    if kind == "usage":
-        usage = dict(doc["usage"])
-        for key, value in event.items():
-            if key not in ("seq", "t") and isinstance(value, (int, float)) \
-                    and not isinstance(value, bool):
-                usage[key] = usage.get(key, 0) + value
-        return {"usage": usage}
-    if kind == "session_end":
-        return {"status": event["status"], "finished": now}
-    if kind == "judge":
-        return {"judge": {key: event[key] for key in ("score", "correct", "total", "model")}}
-    return {}
 
 
 def _not_a_log(path: Path) -> str | None:

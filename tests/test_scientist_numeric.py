@@ -8,13 +8,13 @@ import numpy as np
 from conftest import sample_ids
 from find_lab import targets
 from find_lab.agents.scientist import Scientist
-from find_lab.experiment import Experiment
+from find_lab.experiment import Door, Experiment
 
 
 async def interpret(target, seed=0) -> Experiment:
     experiment = Experiment(target, actor_kind="scientist")
     experiment.start()
-    await Scientist(seed).run(experiment)
+    await Scientist(seed).run(Door(experiment))
     return experiment
 
 
@@ -68,7 +68,7 @@ async def test_steering_is_acknowledged(suite):
     experiment = Experiment(targets.from_spec(suite.get("numeric/f0002")), actor_kind="scientist")
     experiment.start()
     experiment.steer("check the left edge")
-    await Scientist(0).run(experiment)
+    await Scientist(0).run(Door(experiment))
     assert any("check the left edge" in e.get("text", "") for e in experiment.events
                if e["kind"] == "message")
 

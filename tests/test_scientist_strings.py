@@ -3,7 +3,7 @@
 from conftest import sample_ids
 from find_lab import targets
 from find_lab.agents.scientist import Scientist
-from find_lab.experiment import Budget, Experiment
+from find_lab.experiment import Budget, Door, Experiment
 
 
 async def interpret(target, seed=0, budget=Budget(), steer=()) -> Experiment:
@@ -11,7 +11,7 @@ async def interpret(target, seed=0, budget=Budget(), steer=()) -> Experiment:
     experiment.start()
     for text in steer:
         experiment.steer(text)
-    await Scientist(seed).run(experiment)
+    await Scientist(seed).run(Door(experiment))
     return experiment
 
 

@@ -8,7 +8,8 @@ import pytest
 
 from find_lab import scoreboard
 from find_lab.scoreboard import ALL, NOT_JUDGED, OWN, HeadToHead, head_to_head, rows
-from find_lab.session import make_actor, run_session
+from find_lab.actors import make_actor
+from find_lab.session import run_session
 from find_lab.store import Store
 from find_lab.targets import from_spec
 

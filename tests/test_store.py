@@ -85,7 +85,8 @@ def test_a_real_experiment_round_trips_and_its_index_document_stays_small(tmp_pa
     assert tuple(doc) == FIELDS
     assert doc["status"] == "submitted" and doc["finished"] and doc["started"]
     assert doc["score"] == {"metric": "nmse", "value": 0.01, "success": True, "local_nmse": 0.2}
-    assert (doc["probes"], doc["points"]) == (2, 4)
+    assert (doc["probes"], doc["points"]) == (2, 3)  # 500 is out of range: it spends no point
+    assert (doc["probes"], doc["points"]) == (experiment.calls_used, experiment.points_used)
     assert doc["usage"] == {"input_tokens": 150, "output_tokens": 25, "cost_usd": 0.75}
     assert (doc["pid"], doc["host"]) == (os.getpid(), os.uname().nodename)
     assert len(json.dumps(doc)) < 600 and "return" not in json.dumps(doc)

@@ -12,7 +12,7 @@ import string
 
 import numpy as np
 
-from find_lab.experiment import Experiment
+from find_lab.experiment import Door
 
 WORDS = ("time year people way day man thing woman life child world school state family student "
          "group country problem hand part place case week company system program question work "
@@ -29,13 +29,13 @@ class _Baseline:
         self.seed = seed
         self.name = self.kind
 
-    async def run(self, experiment: Experiment) -> None:
-        domain = experiment.target.domain
-        inputs = self.inputs(domain, experiment.budget.points, np.random.default_rng(self.seed))
-        await experiment.say(self.plan(domain, len(inputs)))
-        answers = await experiment.probe(inputs)
+    async def run(self, door: Door) -> None:
+        domain = door.domain
+        inputs = self.inputs(domain, door.budget.points, np.random.default_rng(self.seed))
+        await door.say(self.plan(domain, len(inputs)))
+        answers = await door.probe(inputs)
         pairs = [(x, y) for x, (y, error) in zip(inputs, answers) if error is None]
-        await experiment.submit(self.description(domain), self.code(domain, pairs))
+        await door.submit(self.description(domain), self.code(domain, pairs))
 
 
 class RandomBaseline(_Baseline):

@@ -1,7 +1,7 @@
 """Claude as the interpretability agent: FIND's AIA loop over the Anthropic Messages API.
 
 Each turn streams one reply, records it, then runs the tools it calls (probe,
-test_hypothesis, submit) through the Experiment and answers with their results. Steering and
+test_hypothesis, submit) through the Door and answers with their results. Steering and
 a human's takeover reach the model as text in its next user turn. The SDK is imported lazily,
 in a worker thread: it costs seconds and must never block a UI's event loop.
 
@@ -21,7 +21,7 @@ import os
 from typing import Any, Callable
 
 from find_lab import pricing
-from find_lab.experiment import Budget, BudgetExhausted, Experiment
+from find_lab.experiment import Budget, BudgetExhausted, Door
 from find_lab.pricing import DEFAULT_MODEL
 from find_lab.store import redact
 from find_lab.trial import fit_summary
@@ -139,11 +139,11 @@ class ClaudeAgent:
         if client is None and not self._api_key:
             raise ClaudeUnavailable(MISSING_KEY)
 
-    async def run(self, experiment: Experiment) -> None:
+    async def run(self, door: Door) -> None:
         anthropic, httpx2 = await asyncio.to_thread(_load_sdk)
         client = self._client or self._make_client(anthropic)
         try:
-            await _Session(self, experiment, client, anthropic, httpx2).run()
+            await _Session(self, door, client, anthropic, httpx2).run()
         finally:
             if client is not self._client:
                 await client.close()
@@ -174,23 +174,23 @@ def _load_sdk():
 class _Session:
     """One conversation: the message history and the turn loop."""
 
-    def __init__(self, agent: ClaudeAgent, experiment: Experiment, client, anthropic, httpx2):
-        self.agent, self.experiment, self.client = agent, experiment, client
+    def __init__(self, agent: ClaudeAgent, door: Door, client, anthropic, httpx2):
+        self.agent, self.door, self.client = agent, door, client
         self.anthropic, self.httpx2 = anthropic, httpx2
         self.broken = (anthropic.APIConnectionError, httpx2.TransportError, _Interrupted,
                        _Unreachable, ValueError)  # ValueError: a tool call's JSON was unparsable
-        self.domain = experiment.target.domain
+        self.domain = door.domain
         self.messages: list[dict] = []
         self.max_tokens = agent.max_tokens
         self.on_text = agent.on_text
         self.system = [{"type": "text", "text": COMMON_PROMPT + DOMAIN_PROMPTS[self.domain],
                         "cache_control": EPHEMERAL}]
-        self.tools = _tools(self.domain, experiment.budget)
+        self.tools = _tools(self.domain, door.budget)
 
     async def run(self) -> None:
         results, notes = [], [self._opening()]
         for turn in range(1, self.agent.max_rounds + 1):
-            notes += _notes(await self.experiment.checkpoint())
+            notes += _notes(await self.door.checkpoint())
             if turn == self.agent.max_rounds:
                 notes.append(LAST_TURN)
             self.messages.append({"role": "user", "content": results + [_text(n) for n in notes]})
@@ -200,18 +200,18 @@ class _Session:
             await self._record(reply)
             if reply.stop_reason in ENDING_STOPS:
                 return self._fail(ENDING_STOPS[reply.stop_reason], "abandoned")
-            notes = _notes(await self.experiment.checkpoint())  # a pause holds the tools back
+            notes = _notes(await self.door.checkpoint())  # a pause holds the tools back
             results = await self._run_tools(reply, notes)
-            if self.experiment.ended:
+            if self.door.ended:
                 return
-        self.experiment.end("budget_exhausted",
+        self.door.stop("budget_exhausted",
                             reason=f"no submission within {self.agent.max_rounds} turns")
 
     def _opening(self) -> str:
-        budget = self.experiment.budget
+        budget = self.door.budget
         text = (f"Investigate the hidden function. You have {budget.calls} probe calls and "
                 f"{budget.points} points (inputs) in all, and {self.agent.max_rounds} turns.")
-        seen = self.experiment.observations()
+        seen = self.door.observations()
         if seen:
             shown = "; ".join(f"f({x!r}) = {y!r}" for x, y in seen[:100])
             text += f" Probes already made in this session: {shown}."
@@ -243,8 +243,7 @@ class _Session:
                 why = _why(exc)
             if delay is None:
                 return self._fail(f"the reply broke off {attempt} times in a row; last: {why}")
-            self.experiment.record("error", "system", retrying=True,
-                                   message=f"{why}; asking for the reply again")
+            self.door.report_error(f"{why}; asking for the reply again", retrying=True)
             await asyncio.sleep(delay)
 
     async def _stream(self):
@@ -262,11 +261,10 @@ class _Session:
     async def _record(self, reply) -> None:
         """The reply's usage and text become events; its content joins the history as sent."""
         usage = {field: getattr(reply.usage, field) or 0 for field in pricing.TOKEN_FIELDS}
-        self.experiment.record("usage", "system", model=reply.model, **usage,
-                               cost_usd=pricing.cost(reply.model, usage))
+        self.door.report_usage(model=reply.model, **usage, cost_usd=pricing.cost(reply.model, usage))
         for block in reply.content:
             if block.type == "text" and block.text.strip():
-                await self.experiment.say(block.text)
+                await self.door.say(block.text)
         content = [block.to_dict() for block in reply.content
                    if not (block.type == "text" and not block.text)]  # the API refuses empty text
         if content:
@@ -278,8 +276,8 @@ class _Session:
                           f"{str(self.client.base_url).rstrip('/')}: {why}")
 
     def _fail(self, reason: str, status: str = "crashed") -> None:
-        self.experiment.record("error", "system", message=reason)
-        self.experiment.end(status, reason=reason)
+        self.door.report_error(reason)
+        self.door.stop(status, reason=reason)
 
     # --- tools --------------------------------------------------------------------------------
     async def _run_tools(self, reply, notes: list[str]) -> list[dict]:
@@ -298,7 +296,7 @@ class _Session:
                                        "complete; it was not run.", error=True))
                 continue
             results.append(await self._run_tool(call))
-            if self.experiment.ended:
+            if self.door.ended:
                 break
         return results
 
@@ -328,20 +326,20 @@ class _Session:
         if not inputs:
             return _result(call_id, "probe needs at least one input.", error=True)
         try:
-            answers = await self.experiment.probe(inputs)
+            answers = await self.door.probe(inputs)
         except BudgetExhausted:
             return _result(call_id, f"No probe calls left (the budget was "
-                           f"{self.experiment.budget.calls}). Submit your best description and "
+                           f"{self.door.budget.calls}). Submit your best description and "
                            f"code now with the submit tool.", error=True)
         shown = [{"input": x, "error": error} if error else {"input": x, "output": y}
                  for x, (y, error) in zip(inputs, answers)]
         return _result(call_id, json.dumps({
-            "results": shown, "calls_left": self.experiment.calls_left,
-            "points_left": max(0, self.experiment.points_left)}))
+            "results": shown, "calls_left": self.door.calls_left,
+            "points_left": max(0, self.door.points_left)}))
 
     async def _test(self, call_id: str, code: str, note: str = "") -> dict:
-        preview = await self.experiment.hypothesis(code, note=note, actor="agent")
-        seen = self.experiment.observations()
+        preview = await self.door.hypothesis(code, note=note)
+        seen = self.door.observations()
         report = {"fit": fit_summary(self.domain, seen, preview)}
         if preview:
             report["worst"] = _worst(self.domain, seen, preview)
@@ -351,7 +349,7 @@ class _Session:
         return _result(call_id, json.dumps(report), error=not preview and bool(seen))
 
     async def _submit(self, call_id: str, description: str, domain: str, code: str) -> dict:
-        await self.experiment.submit(description, code, domain=domain, actor="agent")
+        await self.door.submit(description, code, domain=domain)
         return _result(call_id, "Submitted.")
 
 

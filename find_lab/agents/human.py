@@ -3,7 +3,7 @@ the session open until they submit or abandon it."""
 
 from __future__ import annotations
 
-from find_lab.experiment import Experiment
+from find_lab.experiment import Door
 
 
 class Human:
@@ -12,5 +12,5 @@ class Human:
     def __init__(self, name: str = ""):
         self.name = name or "human"
 
-    async def run(self, experiment: Experiment) -> None:
-        await experiment.finished()
+    async def run(self, door: Door) -> None:
+        await door.finished()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from find_lab.experiment import Experiment
+from find_lab.experiment import Door
 
 
 class Scientist:
@@ -12,8 +12,8 @@ class Scientist:
         self.seed = seed
         self.name = "scientist"
 
-    async def run(self, experiment: Experiment) -> None:
+    async def run(self, door: Door) -> None:
         from importlib import import_module
 
-        strategy = import_module(f"find_lab.agents.scientist.{experiment.target.domain}")
-        await strategy.investigate(experiment, self.seed)
+        strategy = import_module(f"find_lab.agents.scientist.{door.domain}")
+        await strategy.investigate(door, self.seed)

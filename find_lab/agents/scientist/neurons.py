@@ -1,6 +1,6 @@
 """The neuron scientist: survey every concept, confirm the ones that fire, map the exceptions.
 
-It works only through the Experiment. Its world knowledge is the concept lexicon: it knows
+It works only through the Door. Its world knowledge is the concept lexicon: it knows
 which everyday concept and sub-category a word belongs to, and how typical the word is, as a
 person knows that "tram" is rail transport. It proceeds as a careful person would: ask two
 typical words of every concept (and a few plain words as a baseline); for each concept that
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from find_lab.experiment import WORD, BudgetExhausted, Experiment
+from find_lab.experiment import WORD, BudgetExhausted, Door
 from find_lab.suite import default_root
 from find_lab.suite import neurons as lexicon_io
 
@@ -69,7 +69,7 @@ class Lexicon:
 class Notebook:
     """Every answer seen, per word (a human's probes during a takeover included)."""
 
-    experiment: Experiment
+    door: Door
     values: dict[str, float] = field(default_factory=dict)
     undefined: set[str] = field(default_factory=set)
 
@@ -77,16 +77,16 @@ class Notebook:
         """Ask the words not asked yet (within the point budget); returns those asked."""
         fresh = list(dict.fromkeys(w for w in words if w not in self.values
                                    and w not in self.undefined and WORD.fullmatch(w)))
-        fresh = fresh[:max(0, self.experiment.points_left)]
+        fresh = fresh[:max(0, self.door.points_left)]
         if not fresh:
             return []
-        for word, (value, error) in zip(fresh, await self.experiment.probe(fresh)):
+        for word, (value, error) in zip(fresh, await self.door.probe(fresh)):
             self._note(word, value, error)
         return fresh
 
     def sync(self) -> None:
-        """Take in what anyone probed through the Experiment (e.g. a human during a takeover)."""
-        for word, value in self.experiment.observations():
+        """Take in what anyone probed through the Door (e.g. a human during a takeover)."""
+        for word, value in self.door.observations():
             if isinstance(word, str):
                 self._note(word, value, None)
 
@@ -143,11 +143,11 @@ class Findings:
         return self.baseline + self.direction * self.margin
 
 
-async def investigate(experiment: Experiment, seed: int) -> None:
+async def investigate(door: Door, seed: int) -> None:
     lexicon, findings = Lexicon.load(), Findings()
-    notebook = Notebook(experiment)
+    notebook = Notebook(door)
     rng = np.random.default_rng([seed, 7])
-    say = experiment.say
+    say = door.say
     try:
         await _survey(notebook, lexicon, findings, rng)
         await _steer(notebook, lexicon, findings)
@@ -165,33 +165,33 @@ async def investigate(experiment: Experiment, seed: int) -> None:
         if not findings.calibrated:
             await _calibrate(notebook, lexicon, findings)
     _read(notebook, lexicon, findings)
-    await _submit(experiment, lexicon, findings, notebook)
+    await _submit(door, lexicon, findings, notebook)
 
 
 # --- steps ------------------------------------------------------------------------------------
 
 async def _survey(notebook: Notebook, lexicon: Lexicon, findings: Findings,
                   rng: np.random.Generator) -> None:
-    experiment = notebook.experiment
+    door = notebook.door
     per_concept = SURVEY_PER_CONCEPT
-    if experiment.points_left < len(lexicon.concepts) * per_concept + BASELINE_WORDS:
+    if door.points_left < len(lexicon.concepts) * per_concept + BASELINE_WORDS:
         per_concept = 1
     words = [w for name in lexicon.concepts for w in _typical(lexicon, name, per_concept)]
     plain = [lexicon.vocabulary[i] for i in sorted(rng.choice(len(lexicon.vocabulary),
                                                               BASELINE_WORDS, replace=False))]
-    room = max(0, experiment.points_left - len(plain))
+    room = max(0, door.points_left - len(plain))
     if len(words) > room:
-        await experiment.say(f"My point budget only allows {room} survey words; I ask the first "
+        await door.say(f"My point budget only allows {room} survey words; I ask the first "
                              "concepts and accept that I may miss the rest.")
         words = words[:room]
-    await experiment.say(
+    await door.say(
         f"I start with a survey: {per_concept} typical word{'s' if per_concept > 1 else ''} from each "
         f"of {len(lexicon.concepts)} everyday concepts (animals, food, vehicles, emotions, "
         f"politics...) and {len(plain)} plain words ({', '.join(plain)}) as a baseline. Words that "
         "fire well above the baseline point to the concepts this neuron cares about.")
     findings.plain = plain
-    calls = SURVEY_CALLS if experiment.calls_left >= SURVEY_CALLS + 3 else \
-        max(1, experiment.calls_left - 2)
+    calls = SURVEY_CALLS if door.calls_left >= SURVEY_CALLS + 3 else \
+        max(1, door.calls_left - 2)
     for chunk in np.array_split(np.array(plain + words, dtype=object), calls):
         await notebook.probe([str(w) for w in chunk])
     await _calibrate(notebook, lexicon, findings)
@@ -199,12 +199,12 @@ async def _survey(notebook: Notebook, lexicon: Lexicon, findings: Findings,
 
 async def _calibrate(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> None:
     """The baseline, the spread of ordinary answers, and how far out a word must be to count."""
-    experiment = notebook.experiment
+    door = notebook.door
     findings.calibrated = True
     notebook.sync()
     values = np.array(list(notebook.values.values()))
     if not len(values):
-        await experiment.say("The function answered none of my survey words.")
+        await door.say("The function answered none of my survey words.")
         return
     plain_values = [notebook.values[w] for w in findings.plain if w in notebook.values]
     findings.baseline = float(np.median(values))
@@ -215,10 +215,10 @@ async def _calibrate(notebook: Notebook, lexicon: Lexicon, findings: Findings) -
     if spread <= max(6 * findings.scale, 1e-9):
         findings.margin = float("inf")
         if spread <= 1e-9:
-            await experiment.say(f"Every word gives exactly {findings.baseline:.4g}: nothing stands out.")
+            await door.say(f"Every word gives exactly {findings.baseline:.4g}: nothing stands out.")
             return
         loudest = sorted(notebook.values, key=lambda w: -abs(notebook.values[w] - findings.baseline))
-        await experiment.say(
+        await door.say(
             f"No word stands out: the answers scatter around {findings.baseline:.3g} (robust spread "
             f"{findings.scale:.2g}) with no clear outliers; the most extreme are "
             f"{', '.join(f'{w} ({notebook.values[w]:.3g})' for w in loudest[:5])}.")
@@ -230,9 +230,9 @@ async def _calibrate(notebook: Notebook, lexicon: Lexicon, findings: Findings) -
                   if plain_values else "the plain words gave no answer")
     side = "above" if findings.direction > 0 else "below"
     if findings.direction < 0:
-        await experiment.say("Unusually, the words that stand out go *down* from the baseline, not "
+        await door.say("Unusually, the words that stand out go *down* from the baseline, not "
                              "up: I treat a drop as the neuron's response.")
-    await experiment.say(
+    await door.say(
         f"The baseline is about {findings.baseline:.3g} ({plain_text}); I count a word as responding "
         f"{side} {findings.threshold:.3g}. {len(fired)} of {len(values)} words do: "
         f"{_list(fired, 8, notebook.values)}. They point to: "
@@ -241,10 +241,10 @@ async def _calibrate(notebook: Notebook, lexicon: Lexicon, findings: Findings) -
 
 async def _confirm(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> None:
     """For each concept that fired: its sub-categories, and members of low typicality."""
-    experiment = notebook.experiment
+    door = notebook.door
     names = _candidates(notebook, lexicon, findings)
     if len(names) > MAX_CANDIDATES:
-        await experiment.say(f"{len(names)} concepts fired; I confirm the {MAX_CANDIDATES} strongest "
+        await door.say(f"{len(names)} concepts fired; I confirm the {MAX_CANDIDATES} strongest "
                              f"and leave out {', '.join(names[MAX_CANDIDATES:])}.")
         names = names[:MAX_CANDIDATES]
     plan, words = [], []
@@ -256,20 +256,20 @@ async def _confirm(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> 
         part = f"{name}: words of its sub-categories ({', '.join(subs)})" if subs else \
             f"{name} (no sub-categories)"
         plan.append(part)
-    await experiment.say(
+    await door.say(
         "To confirm each candidate I ask more of its members: " + "; ".join(plan) +
         ". For each, less typical members too. A silent sub-category would be an exception; activations "
         "that fall with typicality would mean the neuron is graded.")
     await notebook.probe(words)
     _read(notebook, lexicon, findings)
     for reading in findings.readings:
-        await experiment.say(_reading_text(reading, lexicon, notebook))
+        await door.say(_reading_text(reading, lexicon, notebook))
 
 
 async def _follow_up(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> None:
     """A sub-category that looks silent gets a few more words before I call it an exception;
     a concept that fires only in part, with no sub-category to explain it, gets mapped."""
-    experiment = notebook.experiment
+    door = notebook.door
     checked: set[str] = set()
     for _ in range(2):
         exclusions, mapping = [], []
@@ -285,24 +285,24 @@ async def _follow_up(notebook: Notebook, lexicon: Lexicon, findings: Findings) -
         if not exclusions and not mapping:
             return
         for reading, words in exclusions:
-            await experiment.say(f"Before I call {reading.excluded} an exception in {reading.name} I "
+            await door.say(f"Before I call {reading.excluded} an exception in {reading.name} I "
                                  f"ask {len(words)} more of its words: {', '.join(words)}.")
-        room = max(0, experiment.points_left - VERIFY_WORDS - sum(len(w) for _, w in exclusions))
+        room = max(0, door.points_left - VERIFY_WORDS - sum(len(w) for _, w in exclusions))
         for reading, words in mapping:
             words[:] = words[:room // len(mapping)]
-            await experiment.say(
+            await door.say(
                 f"Only part of {reading.name} fires and no sub-category explains which part, so I "
                 f"map the concept word by word: {len(words)} more of its members.")
         await notebook.probe([w for _, words in exclusions + mapping for w in words])
         _read(notebook, lexicon, findings)
         for reading in findings.readings:
-            await experiment.say(_reading_text(reading, lexicon, notebook))
+            await door.say(_reading_text(reading, lexicon, notebook))
 
 
 async def _verify(notebook: Notebook, lexicon: Lexicon, findings: Findings,
                   rng: np.random.Generator) -> None:
     """Fresh members (excluded ones too) and other words: does the model predict them?"""
-    experiment = notebook.experiment
+    door = notebook.door
     await _hypothesis(notebook, lexicon, findings, "after confirmation")
     pool = sorted({w for r in findings.readings for w in lexicon.members(r.name)
                    if w not in notebook.values})
@@ -311,7 +311,7 @@ async def _verify(notebook: Notebook, lexicon: Lexicon, findings: Findings,
     others = sorted(w for w in lexicon.concept_of if w not in notebook.values
                     and lexicon.concept_of[w] not in {r.name for r in findings.readings})
     words += [others[i] for i in sorted(rng.choice(len(others), 2, replace=False))]
-    await experiment.say(f"Checking the model on {len(words)} fresh words: {', '.join(words)}.")
+    await door.say(f"Checking the model on {len(words)} fresh words: {', '.join(words)}.")
     asked = await notebook.probe(words)
     predict = _predictor(lexicon, findings, notebook)
     wrong = [w for w in asked if findings.fires(notebook.values[w]) != findings.fires(predict(w))]
@@ -319,10 +319,10 @@ async def _verify(notebook: Notebook, lexicon: Lexicon, findings: Findings,
         return
     if not wrong:
         errors = [notebook.values[w] - predict(w) for w in asked]
-        await experiment.say(f"All {len(asked)} behave as predicted (RMS error "
+        await door.say(f"All {len(asked)} behave as predicted (RMS error "
                              f"{float(np.sqrt(np.mean(np.square(errors)))):.3g}): confirmed.")
     else:
-        await experiment.say(
+        await door.say(
             f"{len(wrong)} of {len(asked)} surprise me: {_list(wrong, 6, notebook.values)}. "
             "I re-read the evidence with them included.")
         _read(notebook, lexicon, findings)
@@ -331,18 +331,18 @@ async def _verify(notebook: Notebook, lexicon: Lexicon, findings: Findings,
 
 async def _steer(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> None:
     """Acknowledge steering; probe any concept it names; take in a human's probes."""
-    experiment = notebook.experiment
-    for message in await experiment.checkpoint():
+    door = notebook.door
+    for message in await door.checkpoint():
         named = [n for n in _named_concepts(message, lexicon) if n not in findings.requested][:2]
         findings.requested += named
         if named:
-            await experiment.say(f"Noted: \"{message}\". I will check {' and '.join(named)}.")
+            await door.say(f"Noted: \"{message}\". I will check {' and '.join(named)}.")
             words = [w for n in named for w in _typical(lexicon, n, STEER_WORDS)]
             await notebook.probe(words)
             values = ", ".join(f"{w} {notebook.values[w]:.3g}" for w in words if w in notebook.values)
-            await experiment.say(f"{' and '.join(named).capitalize()}: {values or 'no answers'}.")
+            await door.say(f"{' and '.join(named).capitalize()}: {values or 'no answers'}.")
         else:
-            await experiment.say(f"Noted: \"{message}\". I take it into account in what follows.")
+            await door.say(f"Noted: \"{message}\". I take it into account in what follows.")
     notebook.sync()
 
 
@@ -566,14 +566,14 @@ def describe(lexicon: Lexicon, findings: Findings, notebook: Notebook) -> tuple[
 
 async def _hypothesis(notebook: Notebook, lexicon: Lexicon, findings: Findings,
                       stage: str) -> None:
-    experiment = notebook.experiment
+    door = notebook.door
     note = _title(findings)
-    await experiment.hypothesis(_code(lexicon, findings, notebook), note=f"{stage}: {note}")
-    await experiment.say(f"Leading hypothesis ({stage}): the neuron responds to {note}.")
+    await door.hypothesis(_code(lexicon, findings, notebook), note=f"{stage}: {note}")
+    await door.say(f"Leading hypothesis ({stage}): the neuron responds to {note}.")
 
 
-async def _submit(experiment: Experiment, lexicon: Lexicon, findings: Findings,
+async def _submit(door: Door, lexicon: Lexicon, findings: Findings,
                   notebook: Notebook) -> None:
     description, domain = describe(lexicon, findings, notebook)
-    await experiment.say(f"Submitting: {description}")
-    await experiment.submit(description, _code(lexicon, findings, notebook), domain=domain)
+    await door.say(f"Submitting: {description}")
+    await door.submit(description, _code(lexicon, findings, notebook), domain=domain)

@@ -1,6 +1,6 @@
 """The numeric scientist: sweep, test determinism, zoom in, fit families, sharpen, verify.
 
-It works only through the Experiment, in the order a careful person would: look at the whole
+It works only through the Door, in the order a careful person would: look at the whole
 range; ask some of the same questions twice (a deterministic function answers identically,
 noise and a corrupted interval do not); bracket the edges of anything odd with extra probes;
 zoom into a short window, and then into a shorter one inside it, to see structure finer than
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from find_lab.agents.scientist import models
-from find_lab.experiment import BudgetExhausted, Experiment
+from find_lab.experiment import BudgetExhausted, Door
 
 SWEEP_POINTS = 160
 REPEATS = 64
@@ -36,13 +36,13 @@ MAX_KINKS = 48
 class Notebook:
     """Everything observed so far: outputs per input, and the inputs that were undefined."""
 
-    experiment: Experiment
+    door: Door
     outputs: dict[float, list[float]] = field(default_factory=dict)
     undefined: set[float] = field(default_factory=set)
 
     async def probe(self, xs) -> None:
         xs = [float(x) for x in np.clip(np.round(np.asarray(xs, float), 6), -128, 128)]
-        for x, (y, error) in zip(xs, await self.experiment.probe(xs)):
+        for x, (y, error) in zip(xs, await self.door.probe(xs)):
             if error == "undefined":
                 self.undefined.add(x)
             elif error is None:
@@ -75,42 +75,42 @@ class Findings:
     approximate: bool = False
 
 
-async def investigate(experiment: Experiment, seed: int) -> None:
-    notebook, findings = Notebook(experiment), Findings()
-    say = experiment.say
+async def investigate(door: Door, seed: int) -> None:
+    notebook, findings = Notebook(door), Findings()
+    say = door.say
     try:
         await say(f"I start with a sweep of {SWEEP_POINTS} evenly spaced points over [-128, 128] "
                   "to see the overall shape.")
         await notebook.probe(np.linspace(-128, 128, SWEEP_POINTS))
-        await _steer(experiment)
+        await _steer(door)
         await _test_determinism(notebook, findings)
-        await _steer(experiment)
+        await _steer(door)
         if findings.corrupted:
             await _bracket_corruption(notebook, findings)
         if notebook.undefined:
             await _bracket_undefined(notebook, findings)
-        await _steer(experiment)
+        await _steer(door)
         await _zoom(notebook, findings)
-        await _steer(experiment)
+        await _steer(door)
         await _fit(notebook, findings)
         await _sharpen_edges(notebook, findings)
-        await _steer(experiment)
+        await _steer(door)
         await _verify(notebook, findings, np.random.default_rng(seed))
     except BudgetExhausted:
         await say("I am out of probe calls, so I submit the best model I have.")
         if findings.model is None:
             await _fit(notebook, findings)
-    await _submit(experiment, findings)
+    await _submit(door, findings)
 
 
-async def _steer(experiment: Experiment) -> None:
-    for message in await experiment.checkpoint():
-        await experiment.say(f"Noted: \"{message}\". My procedure is fixed, but I will keep it in mind "
+async def _steer(door: Door) -> None:
+    for message in await door.checkpoint():
+        await door.say(f"Noted: \"{message}\". My procedure is fixed, but I will keep it in mind "
                              "when I describe what I find.")
 
 
 async def _test_determinism(notebook: Notebook, findings: Findings) -> None:
-    await notebook.experiment.say(
+    await notebook.door.say(
         f"Now I ask {REPEATS} of those points again, evenly spread. A deterministic function answers "
         "identically; additive noise changes every answer; a corrupted interval changes only the "
         "answers inside it.")
@@ -118,7 +118,7 @@ async def _test_determinism(notebook: Notebook, findings: Findings) -> None:
     await notebook.probe([sweep[i] for i in np.round(np.linspace(0, len(sweep) - 1, REPEATS)).astype(int)])
     xs, differs = notebook.repeated()
     findings.noise = notebook.noise_level()
-    say = notebook.experiment.say
+    say = notebook.door.say
     if not differs.any():
         await say("Every repeated answer was identical: the function is deterministic, no noise.")
     elif differs.mean() > 0.5:
@@ -166,7 +166,7 @@ async def _bracket_corruption(notebook: Notebook, findings: Findings) -> None:
     inside = [y for x, ys in notebook.outputs.items() if findings.corrupted[0] < x < findings.corrupted[1]
               for y in ys]
     findings.corrupted_level = float(np.mean(inside))
-    await notebook.experiment.say(
+    await notebook.door.say(
         f"The corrupted interval is {_interval_text(findings)}; inside it the answers scatter around "
         f"{findings.corrupted_level:.4g} (sd {np.std(inside):.3g}). I leave it out of the fit.")
 
@@ -176,14 +176,14 @@ async def _bracket_undefined(notebook: Notebook, findings: Findings) -> None:
     undefined = sorted(notebook.undefined)
     defined = sorted(notebook.outputs)
     if not defined or max(undefined) > min(defined):
-        await notebook.experiment.say(f"The function is undefined at {len(undefined)} isolated "
+        await notebook.door.say(f"The function is undefined at {len(undefined)} isolated "
                                       "inputs; I note them and carry on.")
         return
     for _ in range(EDGE_ROUNDS):
         low, high = max(notebook.undefined), min(notebook.outputs)
         await notebook.probe(np.linspace(low, high, EDGE_POINTS + 2)[1:-1])
     findings.undefined_below = (max(notebook.undefined), min(notebook.outputs))
-    await notebook.experiment.say(
+    await notebook.door.say(
         f"It is undefined for every x below about {findings.undefined_below[1]:.4g} (NaN answers): "
         "a square root or a logarithm would do that.")
 
@@ -216,7 +216,7 @@ async def _zoom(notebook: Notebook, findings: Findings) -> None:
     units, a spike or a rectangle narrower than the spacing. A dense window shows it, and a
     periodogram of a window cannot alias.
     """
-    say = notebook.experiment.say
+    say = notebook.door.say
     xs, ys = notebook.data(exclude=findings.excluded)
     centre = _roughest(xs, ys, WIDE_WINDOW, findings)
     if centre is None:
@@ -275,7 +275,7 @@ def _zoom_report(notebook: Notebook, findings: Findings, wide: np.ndarray, narro
 
 async def _fit(notebook: Notebook, findings: Findings) -> None:
     xs, ys = notebook.data(exclude=findings.excluded)
-    say = notebook.experiment.say
+    say = notebook.door.say
     frequencies = await asyncio.to_thread(models.frequency_candidates, xs, ys)
     if frequencies and frequencies[0][1] > 0.3:
         omega, share = frequencies[0]
@@ -305,7 +305,7 @@ async def _fit(notebook: Notebook, findings: Findings) -> None:
         findings.approximate = True
         relative = _relative_error(best, ys)
     findings.model = _tidy(best, xs, ys)
-    await notebook.experiment.hypothesis(_code(findings), note=best.words(),
+    await notebook.door.hypothesis(_code(findings), note=best.words(),
                                          preview=_preview(findings))
     await say(f"Leading hypothesis: {best.words()} (relative error {relative:.2g}).")
 
@@ -431,7 +431,7 @@ async def _sharpen_edges(notebook: Notebook, findings: Findings) -> None:
                 points.append(_roundest(below, above))
         if not points:
             break
-        await notebook.experiment.say(
+        await notebook.door.say(
             f"The edges of the {model.family.name.replace('+', ' + ')} fall between probes; I probe {len(points)} points "
             f"{'there' if round_ == 0 else 'inside the narrower gaps'} to place them exactly.")
         await notebook.probe(points)
@@ -501,7 +501,7 @@ async def _sharpen_square(notebook: Notebook, findings: Findings) -> bool:
     if not chosen:
         return False
     points = [p for i in chosen for p in np.linspace(*brackets[i], 5)[1:-1]]
-    await notebook.experiment.say(
+    await notebook.door.say(
         f"A square wave's edges fall between probes. I probe inside the gaps around {len(chosen)} of "
         f"its predicted edges (the outermost ones pin the period) to place them exactly.")
     await notebook.probe(points)
@@ -521,8 +521,8 @@ async def _refit(notebook: Notebook, findings: Findings) -> None:
         fit = await asyncio.to_thread(models.fit_family, model.family, xs, ys, hints)
     findings.model = _tidy(fit, xs, ys)
     relative = _relative_error(fit, ys)
-    await notebook.experiment.hypothesis(_code(findings), note=fit.words(), preview=_preview(findings))
-    await notebook.experiment.say(f"Refined: {fit.words()} (relative error {relative:.2g}).")
+    await notebook.door.hypothesis(_code(findings), note=fit.words(), preview=_preview(findings))
+    await notebook.door.say(f"Refined: {fit.words()} (relative error {relative:.2g}).")
 
 
 async def _verify(notebook: Notebook, findings: Findings, rng: np.random.Generator) -> None:
@@ -532,7 +532,7 @@ async def _verify(notebook: Notebook, findings: Findings, rng: np.random.Generat
         lo, hi = findings.corrupted
         fresh = fresh[(fresh < lo) | (fresh > hi)]
     fresh = np.round(fresh[:VERIFY_POINTS], 3)
-    await notebook.experiment.say(f"Checking the model on {len(fresh)} fresh random points.")
+    await notebook.door.say(f"Checking the model on {len(fresh)} fresh random points.")
     await notebook.probe(fresh)
     seen = np.array([notebook.outputs[x][-1] for x in map(float, fresh) if x in notebook.outputs])
     xs = np.array([x for x in map(float, fresh) if x in notebook.outputs])
@@ -543,10 +543,10 @@ async def _verify(notebook: Notebook, findings: Findings, rng: np.random.Generat
     scale = float(np.std(notebook.data()[1])) or 1.0
     expected = max(findings.noise, 1e-6 * scale)
     if error <= 3 * expected + 0.02 * scale:
-        await notebook.experiment.say(f"The model predicts them with RMS error {error:.3g} "
+        await notebook.door.say(f"The model predicts them with RMS error {error:.3g} "
                                       f"(noise level {findings.noise:.3g}): confirmed.")
         return
-    await notebook.experiment.say(f"RMS error {error:.3g} on fresh points is too large; I refit "
+    await notebook.door.say(f"RMS error {error:.3g} on fresh points is too large; I refit "
                                   "with them included.")
     await _fit(notebook, findings)
 
@@ -597,7 +597,7 @@ def _description(findings: Findings) -> tuple[str, str]:
     return text + ".", domain
 
 
-async def _submit(experiment: Experiment, findings: Findings) -> None:
+async def _submit(door: Door, findings: Findings) -> None:
     description, domain = _description(findings)
-    await experiment.say(f"Submitting: {description}")
-    await experiment.submit(description, _code(findings), domain=domain)
+    await door.say(f"Submitting: {description}")
+    await door.submit(description, _code(findings), domain=domain)

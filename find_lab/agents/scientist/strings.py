@@ -1,6 +1,6 @@
 """The strings scientist: every program of one or two known operations is a hypothesis.
 
-It works only through the Experiment, as a person holding the operation catalogue would:
+It works only through the Door, as a person holding the operation catalogue would:
 probe a few rich strings, strike out every program that disagrees with any answer, then
 keep asking the string that best splits the programs still standing, until they all behave
 alike on a large, varied check set. It verifies that behaviour on fresh strings and submits
@@ -23,7 +23,7 @@ from typing import Callable
 
 import numpy as np
 
-from find_lab.experiment import BudgetExhausted, Experiment
+from find_lab.experiment import BudgetExhausted, Door
 from find_lab.suite import strings as rendering
 from find_lab.suite.string_ops import OPS
 
@@ -316,7 +316,7 @@ def probe_pool(rng: random.Random) -> list[str]:
 
 @dataclass
 class Notebook:
-    experiment: Experiment
+    door: Door
     rng: random.Random
     space: Space = field(default_factory=Space)
     seen: int = 0                                     # observations taken in so far
@@ -324,14 +324,14 @@ class Notebook:
     leader: Program | None = None                     # the last hypothesis shown
 
     async def probe(self, texts: list[str]) -> None:
-        texts = list(dict.fromkeys(self.requested + texts))[:self.experiment.points_left]
+        texts = list(dict.fromkeys(self.requested + texts))[:self.door.points_left]
         self.requested = []
-        await self.experiment.probe(texts)
+        await self.door.probe(texts)
         await self.sync()
 
     async def sync(self) -> int:
         """Take in every new answer, a human's probes during a takeover included."""
-        pairs = self.experiment.observations()[self.seen:]
+        pairs = self.door.observations()[self.seen:]
         self.seen += len(pairs)
         fresh = [(x, y) for x, y in pairs if isinstance(x, str) and isinstance(y, str)]
         if fresh:
@@ -345,13 +345,13 @@ class Notebook:
     async def propose(self, program: Program, note: str) -> None:
         if program != self.leader:
             self.leader = program
-            await self.experiment.hypothesis(code(program), note=f"{note}: {label(program)}")
+            await self.door.hypothesis(code(program), note=f"{note}: {label(program)}")
 
 
-async def investigate(experiment: Experiment, seed: int) -> None:
-    notebook = Notebook(experiment, random.Random(f"strings scientist {seed}"))
+async def investigate(door: Door, seed: int) -> None:
+    notebook = Notebook(door, random.Random(f"strings scientist {seed}"))
     pool = probe_pool(notebook.rng)
-    say = experiment.say
+    say = door.say
     try:
         await say(f"My hypotheses: each of the {len(variants())} operations I know, with every "
                   f"argument value, and every composition of two (about {len(variants()) ** 2:,} "
@@ -359,8 +359,8 @@ async def investigate(experiment: Experiment, seed: int) -> None:
                   "spaces, vowels and common substrings.")
         await notebook.probe(list(OPENING))
         await report_opening(notebook)
-        while (not notebook.space.lost and experiment.calls_left > 0
-               and experiment.points_left > 0):
+        while (not notebook.space.lost and door.calls_left > 0
+               and door.points_left > 0):
             await narrow(notebook, pool)
             if notebook.space.lost or await verify(notebook, pool):
                 break
@@ -371,8 +371,8 @@ async def investigate(experiment: Experiment, seed: int) -> None:
 
 async def steer(notebook: Notebook) -> None:
     """Acknowledge each steering message; quoted strings are probed next."""
-    say = notebook.experiment.say
-    for message in await notebook.experiment.checkpoint():
+    say = notebook.door.say
+    for message in await notebook.door.checkpoint():
         quoted = [a or b for a, b in QUOTED.findall(message)]
         notebook.requested += quoted
         if quoted:
@@ -391,15 +391,15 @@ def count_text(space: Space) -> str:
 
 async def report_opening(notebook: Notebook) -> None:
     shown = "; ".join(f"f({x!r}) = {y!r}" for x, y in notebook.space.observations[1:1 + SHOWN])
-    await notebook.experiment.say(f"{shown}. Striking out every program that disagrees: "
+    await notebook.door.say(f"{shown}. Striking out every program that disagrees: "
                                   f"{count_text(notebook.space)}.")
 
 
 async def narrow(notebook: Notebook, pool: list[str]) -> None:
     """Probe the strings that best split the survivors until one behaviour is left, keeping
     one call for verification."""
-    experiment, space = notebook.experiment, notebook.space
-    while not space.lost and experiment.calls_left > 1 and experiment.points_left > VERIFY:
+    door, space = notebook.door, notebook.space
+    while not space.lost and door.calls_left > 1 and door.points_left > VERIFY:
         await steer(notebook)
         sample = space.sample()
         groups = await asyncio.to_thread(behaviours, space, sample, pool)
@@ -407,18 +407,18 @@ async def narrow(notebook: Notebook, pool: list[str]) -> None:
             sample = space.survivors
             groups = await asyncio.to_thread(behaviours, space, sample, pool)
         if len(groups) == 1:
-            await experiment.say(f"{count_text(space)}, and all of them behave alike on "
+            await door.say(f"{count_text(space)}, and all of them behave alike on "
                                  f"{len(pool)} varied check strings: one behaviour is left.")
             return
         if len(groups) <= NAMED:
             names = "; ".join(label(g[0]) for g in groups)
-            await experiment.say(f"{len(groups)} behaviours remain: {names}.")
+            await door.say(f"{len(groups)} behaviours remain: {names}.")
             await notebook.propose(groups[0][0], "simplest remaining program")
-        size = min(BATCH, experiment.points_left - VERIFY)
+        size = min(BATCH, door.points_left - VERIFY)
         probes, split = await asyncio.to_thread(
             choose_probes, space, sample, notebook.unasked(pool), size)
         scope = "" if len(sample) == len(space.survivors) else f" (judged on {len(sample)} of them)"
-        await experiment.say(f"{count_text(space)} in at least {len(groups)} distinct behaviours"
+        await door.say(f"{count_text(space)} in at least {len(groups)} distinct behaviours"
                              f"{scope}; probing {probes[0]!r} and {len(probes) - 1} more strings "
                              f"splits them into {split} groups.")
         await notebook.probe(probes)
@@ -426,52 +426,52 @@ async def narrow(notebook: Notebook, pool: list[str]) -> None:
 
 async def verify(notebook: Notebook, pool: list[str]) -> bool:
     """Check the leading program on fresh strings; True when it predicted every one."""
-    experiment, space = notebook.experiment, notebook.space
+    door, space = notebook.door, notebook.space
     leader = space.survivors[0]
     await notebook.propose(leader, "leading candidate, before verification")
     await steer(notebook)
     asked = {x for x, _ in space.observations} | set(pool)
     fresh = list(dict.fromkeys(t for t in (random_text(notebook.rng) for _ in range(4 * VERIFY))
                                if t not in asked))[:VERIFY]
-    await experiment.say(f"Leading candidate: {label(leader)}. I check it on {len(fresh)} "
+    await door.say(f"Leading candidate: {label(leader)}. I check it on {len(fresh)} "
                          "fresh strings it has not seen.")
     before = len(space.observations)
     await notebook.probe(fresh)
     checked = space.observations[before:]
     wrong = [(x, y) for x, y in checked if run(leader, x) != y]
     if not wrong:
-        await experiment.say(f"It predicted all {len(checked)} fresh answers exactly.")
+        await door.say(f"It predicted all {len(checked)} fresh answers exactly.")
         return True
     x, y = wrong[0]
-    await experiment.say(f"It missed {len(wrong)} of {len(checked)}: f({x!r}) = {y!r}, not "
+    await door.say(f"It missed {len(wrong)} of {len(checked)}: f({x!r}) = {y!r}, not "
                          f"{run(leader, x)!r}. {count_text(space)}.")
     return False
 
 
 async def submit(notebook: Notebook, pool: list[str]) -> None:
-    experiment, space = notebook.experiment, notebook.space
+    door, space = notebook.door, notebook.space
     if not space.observations:
-        await experiment.say("I saw no answers at all, so I can only guess the identity.")
-        await experiment.submit("Probably returns the input unchanged (untested).", code(()))
+        await door.say("I saw no answers at all, so I can only guess the identity.")
+        await door.submit("Probably returns the input unchanged (untested).", code(()))
         return
     if not space.lost:
         program = space.survivors[0]
         others = len(await asyncio.to_thread(behaviours, space, space.survivors, pool)) - 1
         if others:
-            await experiment.say(f"{others} other behaviour{'s' * (others != 1)} also fit what I "
+            await door.say(f"{others} other behaviour{'s' * (others != 1)} also fit what I "
                                  "saw; I submit the simplest program.")
         await notebook.propose(program, "final answer")
-        await experiment.say(f"Submitting: {label(program)}.")
-        await experiment.submit(describe(program), code(program))
+        await door.say(f"Submitting: {label(program)}.")
+        await door.submit(describe(program), code(program))
         return
-    await experiment.say("No program of one or two known operations fits every answer: the "
+    await door.say("No program of one or two known operations fits every answer: the "
                          "function lies outside my catalogue. I look for the closest one.")
     program, exact, similar = await asyncio.to_thread(closest, space.observations)
     total = len(space.observations)
     await notebook.propose(program, "closest match (approximate)")
-    await experiment.say(f"Closest: {label(program)}, exact on {exact} of {total} answers.")
+    await door.say(f"Closest: {label(program)}, exact on {exact} of {total} answers.")
     description = (f"Approximately: {describe(program)} This is only an approximation: it "
                    f"reproduces {exact} of {total} observed outputs exactly (mean character "
                    f"similarity {similar:.2f}), and no program of one or two known string "
                    "operations fits every observation.")
-    await experiment.submit(description, code(program))
+    await door.submit(description, code(program))
