@@ -3,6 +3,11 @@
 Everything here is a pure function of the index documents (`Store.list()`), so it can be
 tested on hand-written documents. The `random` and `interpolate` baselines are reference rows:
 they show how much of a score a lookup table gets without understanding anything.
+
+An actor is credited only with pure sessions, the ones it did alone (see
+`LabState.provenance`). A session with a takeover, a steer, a revealed answer or a fork gets
+a row of its own, named for what went into it, and a session that ran against an earlier
+version of its function counts nowhere; `set_aside` says how many of each there are.
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ NOT_JUDGED = "not judged"   # no judge has read these descriptions: say so, inve
 BASELINES = frozenset({"random", "interpolate"})
 QUALIFIERS = {"human": "actor_name", "claude": "model"}  # what tells two such actors apart
 LOWER_IS_BETTER = frozenset({"nmse"})
+MIXED = {"takeover": "human takeover", "steered": "steered", "revealed": "answer revealed",
+         "fork": "fork"}  # why a session is not an actor's own, as its row says
+STALE = "ran against an earlier version of its function"
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,7 @@ class Row:
     actor: str
     actor_kind: str
     baseline: bool
+    mixed: bool          # sessions more than one actor (or a revealed answer) went into
     domain: str
     complexity: str
     metric: str | None
@@ -73,10 +82,66 @@ class HeadToHead:
 
 # --- who and what ---------------------------------------------------------------------------
 def actor_of(doc: dict) -> str:
-    """The actor a session counts for: its kind, plus the player's name or Claude's model."""
+    """The row a session counts for: its actor (kind, plus the player's name or Claude's
+    model) when it is pure, else that actor with what else went into the session."""
     kind = doc.get("actor_kind") or "?"
     qualifier = doc.get(QUALIFIERS.get(kind, ""))
-    return f"{kind}:{qualifier}" if qualifier and qualifier != kind else kind
+    name = f"{kind}:{qualifier}" if qualifier and qualifier != kind else kind
+    mixed = _mixed(doc)
+    return f"{name} ({', '.join(MIXED.get(reason, reason) for reason in mixed)})" if mixed else name
+
+
+def _mixed(doc: dict) -> list[str]:
+    provenance = doc.get("provenance")
+    return list(provenance.get("mixed") or []) if isinstance(provenance, dict) else []
+
+
+def is_pure(doc: dict) -> bool:
+    return not _mixed(doc)
+
+
+def stale_checker(suite: Suite | None = None) -> Callable[[dict], bool]:
+    """doc -> whether it ran against another version of its function than the suite holds
+    now (by the spec hash its session_start pinned); unpinned and user functions are not."""
+    cache: dict[str, str | None] = {}
+
+    def stale(doc: dict) -> bool:
+        nonlocal suite
+        source = doc.get("source")
+        if not isinstance(source, dict) or not source.get("spec_hash"):
+            return False
+        function_id = doc.get("function_id") or ""
+        if function_id not in cache:
+            suite = suite or Suite()
+            try:
+                cache[function_id] = suite.source(function_id)["spec_hash"]
+            except SuiteError:
+                cache[function_id] = None
+        return cache[function_id] is not None and cache[function_id] != source["spec_hash"]
+
+    return stale
+
+
+def set_aside(docs: Iterable[dict], stale: Callable[[dict], bool] | None = None) -> dict[str, int]:
+    """How many finished sessions are not credited to an actor's own row, by reason (a session
+    can have several)."""
+    stale = stale or stale_checker()
+    counts: dict[str, int] = {}
+    for doc in docs:
+        if doc.get("status") == "running":
+            continue
+        for reason in ([STALE] if stale(doc) else [MIXED.get(r, r) for r in _mixed(doc)]):
+            counts[reason] = counts.get(reason, 0) + 1
+    return counts
+
+
+def describe_set_aside(counts: dict[str, int]) -> str:
+    """One line for the scoreboard's foot."""
+    if not counts:
+        return "every session is credited to the actor that ran it"
+    parts = [f"{n} with {reason}" if reason in MIXED.values() else f"{n} that {reason}"
+             for reason, n in sorted(counts.items(), key=lambda item: -item[1])]
+    return "not credited to an actor alone: " + "; ".join(parts)
 
 
 def matches(doc: dict, actor: str) -> bool:
@@ -85,10 +150,11 @@ def matches(doc: dict, actor: str) -> bool:
 
 
 def actors(docs: Iterable[dict]) -> list[str]:
-    """Every actor and every kind in the documents, for choosing a head-to-head pair."""
+    """Every actor and every kind with sessions of its own, for choosing a head-to-head pair."""
     names = set()
     for doc in docs:
-        names.update((doc.get("actor_kind") or "?", actor_of(doc)))
+        if is_pure(doc):
+            names.update((doc.get("actor_kind") or "?", actor_of(doc)))
     return sorted(names)
 
 
@@ -115,13 +181,16 @@ def is_scored(doc: dict) -> bool:
 
 
 # --- the table ------------------------------------------------------------------------------
-def rows(docs: Iterable[dict], complexity_of: Callable[[str], str] | None = None) -> list[Row]:
-    """Rows per actor x domain x complexity and per actor x domain (complexity `all`),
-    real actors before the baselines within each domain."""
+def rows(docs: Iterable[dict], complexity_of: Callable[[str], str] | None = None,
+         stale: Callable[[dict], bool] | None = None) -> list[Row]:
+    """Rows per actor x domain x complexity and per actor x domain (complexity `all`):
+    actors' own sessions first, then mixed ones, then the baselines, within each domain.
+    Sessions run against an earlier version of their function are left out."""
     complexity_of = complexity_of or suite_complexity()
+    stale = stale or stale_checker()
     groups: dict[tuple[str, str, str], list[dict]] = {}
     for doc in docs:
-        if doc.get("status") == "running":
+        if doc.get("status") == "running" or stale(doc):
             continue
         domain = doc.get("domain") or "?"
         complexity = doc.get("complexity") or complexity_of(doc.get("function_id") or "")
@@ -141,7 +210,8 @@ def _row(actor: str, domain: str, complexity: str, docs: list[dict]) -> Row:
     kind = docs[0].get("actor_kind") or "?"
     metric = scored[0]["score"].get("metric") if scored else METRICS.get(domain)
     return Row(
-        actor=actor, actor_kind=kind, baseline=kind in BASELINES, domain=domain,
+        actor=actor, actor_kind=kind, baseline=kind in BASELINES, mixed=not is_pure(docs[0]),
+        domain=domain,
         complexity=complexity, metric=metric, sessions=len(docs), scored=len(scored),
         unscored=sum(status not in ("abandoned", "interrupted") for status in statuses),
         abandoned=statuses.count("abandoned"), interrupted=statuses.count("interrupted"),
@@ -165,7 +235,7 @@ def _order(row: Row) -> tuple:
     domain = DOMAINS.index(row.domain) if row.domain in DOMAINS else len(DOMAINS)
     tags = (ALL, *COMPLEXITIES.get(row.domain, ()), OWN)
     complexity = tags.index(row.complexity) if row.complexity in tags else len(tags)
-    return domain, row.domain, row.baseline, row.actor, complexity, row.complexity
+    return domain, row.domain, row.baseline, row.mixed, row.actor, complexity, row.complexity
 
 
 def _numbers(values: Iterable) -> list[float]:
@@ -209,14 +279,16 @@ def _usage_total(docs: list[dict], part: Callable[[dict], float]):
 
 # --- head to head ---------------------------------------------------------------------------
 def head_to_head(docs: Iterable[dict], a: str, b: str, domain: str | None = None) -> HeadToHead:
-    """Compare `a` and `b` (actor or kind, see `matches`) on the functions both scored.
+    """Compare `a` and `b` (actor or kind, see `matches`) on the functions both scored, in
+    sessions each did alone.
 
     Each side counts its *best* scored session per function, not its latest: the question is
     whether the actor can explain the function at all, and the best does not depend on the
     order sessions were run or listed. A win is a strictly better score value (lower NMSE,
     higher match or correlation); equal values tie.
     """
-    scored = [doc for doc in docs if is_scored(doc) and domain in (None, doc.get("domain"))]
+    scored = [doc for doc in docs if is_scored(doc) and is_pure(doc)
+              and domain in (None, doc.get("domain"))]
     best_a = _best_per_function(doc for doc in scored if matches(doc, a))
     best_b = _best_per_function(doc for doc in scored if matches(doc, b))
     common = sorted(best_a.keys() & best_b.keys())

@@ -75,7 +75,9 @@ RENDERERS: dict[str, Callable[[dict], list[str]]] = {
     "hypothesis": _hypothesis,
     "steer": lambda e: [f"steer  {e['text']}"],
     "takeover": lambda e: ["takeover  a human is driving"],
-    "handback": lambda e: [f"handback  after {e.get('probes', 0)} human probes"],
+    "handback": lambda e: [f"handback  after {e.get('probes', 0)} human probes"]
+    + ([f"  the agent is told: {e['text']}"] if e.get("text") else []),
+    "reveal": lambda e: [f"reveal  a person saw {e.get('what') or 'the hidden function'}"],
     "pause": lambda e: ["paused"],
     "resume": lambda e: ["resumed"],
     "submit": _submit,

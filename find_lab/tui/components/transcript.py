@@ -142,8 +142,18 @@ def _takeover(event: dict) -> RenderableType:
 
 def _handback(event: dict) -> RenderableType:
     probes = event.get("probes", 0)
-    return Banner(f"handed back to the agent · you probed {probes} point{'s' * (probes != 1)}",
-                  "magenta", "━")
+    banner = Banner(f"handed back to the agent · you probed {probes} point{'s' * (probes != 1)}",
+                    "magenta", "━")
+    if not event.get("text"):
+        return banner
+    return Group(banner, Row("agent is told", "magenta", Text(event["text"], style="dim")))
+
+
+def _reveal(event: dict) -> RenderableType:
+    what = event.get("what") or "the hidden function"
+    return Row("revealed", "bold yellow",
+               Text(f"a person saw {what}: a result of theirs from here on is not pure",
+                    style="yellow"))
 
 
 def _submit(event: dict) -> RenderableType:
@@ -223,6 +233,7 @@ RENDERERS: dict[str, Callable[[dict], RenderableType]] = {
     "steer": _steer,
     "takeover": _takeover,
     "handback": _handback,
+    "reveal": _reveal,
     "pause": lambda e: Row("paused", "bold yellow", Text("the agent waits", style="dim")),
     "resume": lambda e: Row("resumed", "bold green", Text("the agent continues", style="dim")),
     "submit": _submit,

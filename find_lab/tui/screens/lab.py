@@ -161,6 +161,8 @@ class LabScreen(Screen):
 
     def _ready(self, experiment: Experiment) -> None:
         self.experiment = experiment
+        if not self.query_one("#hidden", HiddenFunctionPane).masked:
+            experiment.reveal("the hidden function, shown while watching")
 
     def _forward(self, event: dict) -> None:
         self.post_message(EventRecorded(event))
@@ -347,10 +349,8 @@ class LabScreen(Screen):
 
     def action_toggle_hidden(self) -> None:
         hidden = self.query_one("#hidden", HiddenFunctionPane)
-        peeking = hidden.masked and self.launch.mode == "play" and not self.state.ended
-        if peeking and self.experiment:
-            self.experiment.record("message", "system",
-                                   text="The player revealed the hidden function before submitting.")
+        if hidden.masked and self.experiment and not self.experiment.ended:
+            self.experiment.reveal()  # a person's result from here on is not pure
         hidden.toggle_mask()
         self._draw_probes()
 

@@ -1,7 +1,9 @@
 """The scoreboard: every actor's scores per domain and complexity, and two actors head to head.
 
 The numbers come from `find_lab.scoreboard`; this screen only filters and draws them.
-Baselines are reference rows, drawn dim and italic so nobody mistakes them for competitors.
+Baselines are reference rows, drawn dim and italic so nobody mistakes them for competitors;
+sessions more than one actor went into have rows of their own, in yellow, and the line under
+the table says how many sessions no actor is credited with alone, and why.
 """
 
 from __future__ import annotations
@@ -55,13 +57,15 @@ class ScoreboardScreen(Screen):
                  complexity_of: Callable[[str], str] | None = None):
         super().__init__()
         self.docs = source.list() if isinstance(source, Store) else list(source)
-        self.rows = scoreboard.rows(self.docs, complexity_of)
+        stale = scoreboard.stale_checker()
+        self.rows = scoreboard.rows(self.docs, complexity_of, stale)
+        self.set_aside = scoreboard.describe_set_aside(scoreboard.set_aside(self.docs, stale))
         self.domain: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(id="board-title")
         yield DataTable(id="board", cursor_type="row", zebra_stripes=True)
-        yield Static(LEGEND, id="legend")
+        yield Static(f"{LEGEND}\n{self.set_aside}", id="legend")
         choices = [(name, name) for name in sorted({*scoreboard.actors(self.docs), *DEFAULT_PAIR})]
         with Horizontal(id="h2h-choice"):
             yield Label("Head to head")
@@ -123,7 +127,8 @@ def _cells(row: Row) -> list[Text]:
               _duration(row.median_seconds), _tokens(row.tokens), _cost(row.cost_usd), row.judged,
               f"{row.unscored}/{row.abandoned}/{row.interrupted}")
     style = " ".join(part for part, on_ in (("bold", row.complexity == ALL),
-                                            ("dim italic", row.baseline)) if on_)
+                                            ("dim italic", row.baseline),
+                                            ("yellow", row.mixed)) if on_)
     return [Text(value, style=style) for value in values]
 
 
