@@ -1,4 +1,5 @@
-"""Run actors over many suite functions in worker processes and summarise them in a table."""
+"""Run actors over many functions (the suite's, or a user's black boxes) in worker processes
+and summarise them in a table that counts only scored sessions as successes or failures."""
 
 from __future__ import annotations
 
@@ -21,11 +22,14 @@ PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 @dataclass(frozen=True)
 class Job:
     agent: str
-    function_id: str
+    function_id: str  # a suite id, or a user's FILE.py:NAME or MODULE:NAME
     seed: int
     home: str | None  # None: do not save sessions
     suite_root: str | None
     claude: dict | None = None  # the Claude agent's options (model, key, base URL), in memory only
+    domain: str | None = None      # a user's function: its domain,
+    reference: str | None = None   # the true function it is scored against (None: unscored)
+    call_timeout: float = 10.0     # and the seconds it may take per call
 
 
 class JobFailed(Exception):
@@ -33,30 +37,35 @@ class JobFailed(Exception):
 
 
 def run_job(job: Job) -> dict:
-    """One session in a worker process; returns the row the table needs."""
-    from find_lab import targets
+    """One session in a worker process; returns the row the table needs. A user's function
+    is loaded here, in its own worker, as `find-lab run FILE.py:f` loads it."""
+    from find_lab import scoring, targets
     from find_lab.actors import make_actor
     from find_lab.session import run_session
     from find_lab.suite import Suite
 
     suite = Suite(Path(job.suite_root) if job.suite_root else None)
-    spec = suite.get(job.function_id)
+    target = targets.resolve(job.function_id, job.domain, job.reference, seed=job.seed,
+                             suite=suite, timeout=job.call_timeout)
+    own = targets.is_own(job.function_id)
     store = None
     if job.home:
         from find_lab.store import Store
 
         store = Store(Path(job.home))
     started = time.perf_counter()
-    experiment = asyncio.run(run_session(targets.from_spec(spec, job.seed, suite.source(job.function_id)),
-                                         make_actor(job.agent, job.seed, claude=job.claude),
+    experiment = asyncio.run(run_session(target, make_actor(job.agent, job.seed, claude=job.claude),
                                          store=store))
     score = experiment.score
-    return {"agent": job.agent, "function_id": job.function_id, "domain": spec["domain"],
-            "complexity": spec["complexity"], "status": experiment.status,
+    submitted = next((e for e in experiment.events if e["kind"] == "submit"), None)
+    size = scoring.code_size(submitted["code"]) if submitted else None  # scored or not
+    return {"agent": job.agent, "function_id": job.function_id, "domain": target.domain,
+            "complexity": targets.OWN if own else suite.get(job.function_id)["complexity"],
+            "status": experiment.status, "scored": target.scorer is not None,
             "success": bool(score and score.success),
             "value": score.value if score else None,
             "local": score.details.get("local_nmse") if score else None,
-            "table": bool(score and score.code_size and score.code_size.table_like),
+            "table": size.table_like if size else None,
             "calls": experiment.calls_used, "points": experiment.points_used,
             "seconds": time.perf_counter() - started, "session_id": experiment.session_id,
             "reason": experiment.events[-1].get("reason")}
@@ -74,9 +83,11 @@ def _worker_start(parent: int) -> None:
         os._exit(1)
 
 
-def run_all(jobs: list[Job], workers: int, progress=sys.stderr) -> tuple[list[dict], bool]:
-    """Run jobs in parallel with a progress bar; Ctrl-C keeps the rows that finished. A job
-    that raises stops the run (JobFailed) without waiting for the others."""
+def run_all(jobs: list[Job], workers: int, progress=None) -> tuple[list[dict], bool]:
+    """Run jobs in parallel with a progress bar (on stderr as it is when called); Ctrl-C keeps
+    the rows that finished. A job that raises stops the run (JobFailed) without waiting for
+    the others."""
+    progress = progress or sys.stderr
     rows: list[dict] = []
     stopped = False
     pool = ProcessPoolExecutor(max(1, workers), initializer=_worker_start, initargs=(os.getpid(),))
@@ -107,51 +118,59 @@ def _progress(stream, rows: list[dict], total: int) -> None:
     width = 30
     filled = width * len(rows) // max(total, 1)
     last = rows[-1]
-    mark = "ok" if last["success"] else "--"
+    mark = ("ok" if last["success"] else "--") if last["scored"] else "unscored"
     stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {len(rows)}/{total}  "
-                 f"{last['agent']:11} {last['function_id']:16} {mark}   ")
+                 f"{last['agent']:11} {last['function_id']:16} {mark:8}   ")
     stream.flush()
 
 
 def table(rows: list[dict]) -> str:
-    """Success, median score, local detail, closed-form share, probes and time per group."""
+    """Per group: sessions, how many could be scored (a user's function without a reference
+    cannot), success among those, median score, local detail, closed-form share, probes, time."""
     groups = defaultdict(list)
     for row in rows:
         groups[(row["domain"], row["complexity"], row["agent"])].append(row)
         groups[(row["domain"], "all", row["agent"])].append(row)
-    header = (f"{'domain':8} {'complexity':11} {'agent':11} {'n':>5} {'success':>8} "
+    header = (f"{'domain':8} {'complexity':11} {'agent':11} {'n':>5} {'scored':>6} {'success':>8} "
               f"{'median score':>13} {'local detail':>13} {'closed form':>12} {'calls':>6} {'points':>7} "
               f"{'median s':>9}")
     lines = [header, "-" * len(header)]
     for (domain, complexity, agent) in sorted(groups, key=lambda k: (k[0], k[1] == "all", k[1], k[2])):
         group = groups[(domain, complexity, agent)]
-        values = [r["value"] for r in group if r["value"] is not None]
-        local = [r["local"] for r in group if r["local"] is not None]
+        scored = [r for r in group if r["scored"]]
+        values = [r["value"] for r in scored if r["value"] is not None]
+        local = [r["local"] for r in scored if r["local"] is not None]
+        success = f"{100 * sum(r['success'] for r in scored) / len(scored):7.1f}%" if scored else "-"
         lines.append(
-            f"{domain:8} {complexity:11} {agent:11} {len(group):5} "
-            f"{100 * sum(r['success'] for r in group) / len(group):7.1f}% "
+            f"{domain:8} {complexity:11} {agent:11} {len(group):5} {len(scored):6} {success:>8} "
             f"{_number(statistics.median(values) if values else None):>13} "
             f"{_number(statistics.median(local) if local else None):>13} "
             f"{_closed_form(domain, group):>12} "
             f"{statistics.mean(r['calls'] for r in group):6.1f} "
             f"{statistics.mean(r['points'] for r in group):7.1f} "
             f"{statistics.median(r['seconds'] for r in group):9.2f}")
+    unscored = sorted({r["function_id"] for r in rows if not r["scored"]})
+    if unscored:
+        lines.append(f"{len(unscored)} of {len({r['function_id'] for r in rows})} functions have "
+                     "no reference: their sessions count in n, not in success or score")
     return "\n".join(lines)
 
 
 def _closed_form(domain: str, group: list[dict]) -> str:
-    """Share of answers that are formulas, not tables of numbers; only numeric answers can be
-    told apart this way (a string program or a neuron's word list is legitimately literals)."""
-    if domain != "numeric":
+    """Share of submitted answers that are formulas, not tables of numbers, scored or not; only
+    numeric answers can be told apart this way (a string program or a neuron's word list is
+    legitimately literals)."""
+    answers = [r["table"] for r in group if r["table"] is not None]
+    if domain != "numeric" or not answers:
         return "-"
-    return f"{100 * sum(not r['table'] for r in group) / len(group):.1f}%"
+    return f"{100 * answers.count(False) / len(answers):.1f}%"
 
 
 def margins(rows: list[dict], agent: str, baseline: str = "interpolate") -> str:
-    """The agent against a lookup-table baseline on the functions both ran, per domain and
-    complexity: the margin in success rate, and the share of the baseline's failures the agent
+    """The agent against a lookup-table baseline on the scored functions both ran, per domain
+    and complexity: the margin in success rate, and the share of the baseline's failures the agent
     solves (the margin is capped by what the table already passes; this share is not)."""
-    outcome = {(r["agent"], r["function_id"]): r for r in rows}
+    outcome = {(r["agent"], r["function_id"]): r for r in rows if r["scored"]}
     groups = defaultdict(list)
     for (name, function_id), row in outcome.items():
         other = outcome.get((baseline, function_id))

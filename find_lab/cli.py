@@ -15,6 +15,7 @@ from pathlib import Path
 from find_lab import actors, sandbox, scoring
 from find_lab.pricing import DEFAULT_MODEL
 from find_lab.store import StoreError
+from find_lab.targets import TargetError
 from find_lab.suite import COMPLEXITIES, DOMAINS, Suite, SuiteError, default_root, render
 
 EPILOG = """examples:
@@ -37,6 +38,7 @@ exit status:
   2    usage error: bad arguments, unknown names, unreadable files
   130  interrupted
 """
+FUNCTION_HELP = "a suite id (numeric/f0001) or your own FILE.py:NAME or MODULE:NAME (with --domain)"
 CODE_LIMIT = 1_000_000  # bytes read from a code file; the scorer refuses 200,000 characters
 KEY_LIMIT = 4096  # bytes read from an API key file
 
@@ -97,6 +99,12 @@ def agent(text: str) -> str:
         return actors.get(text, headless=True).name
     except actors.UnknownActor as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _agents() -> str:
+    """--agent's help, read from the registry when the parser is built."""
+    return ", ".join(f"{info.name} ({info.description})" for info in
+                     (actors.get(name) for name in actors.names(headless=True)))
 
 
 def key_file(path: str) -> str:
@@ -249,30 +257,23 @@ def _store(args):
 def _target(args):
     from find_lab import targets
 
-    if ":" in args.function and not args.function.startswith(tuple(f"{d}/" for d in DOMAINS)):
-        if not args.domain:
-            raise UserError("interpreting your own function needs --domain numeric|strings|neurons")
-        reference = (targets.load_callable(args.reference, timeout=args.call_timeout)
-                     if args.reference else None)
-        function = targets.load_callable(args.function, timeout=args.call_timeout)
-        return targets.from_callable(function, args.domain, args.function, reference)
-    suite = _suite(args)
-    return targets.from_spec(suite.get(args.function), args.seed, suite.source(args.function))
+    return targets.resolve(args.function, args.domain, args.reference, seed=args.seed,
+                           suite=_suite(args), timeout=args.call_timeout)
 
 
 def cmd_run(args) -> int:
     import asyncio
 
-    from find_lab import targets, transcript
+    from find_lab import transcript
     from find_lab.experiment import Budget
     from find_lab.session import run_session
 
     printer = None if args.json else transcript.LivePrinter()
+    target = _target(args)
     try:
-        target = _target(args)
         actor = actors.make_actor(args.agent, args.seed,
                                   claude=_claude_options(args, printer.text if printer else None))
-    except (targets.TargetError, ValueError) as exc:
+    except ValueError as exc:  # the claude agent without a key
         raise UserError(str(exc)) from None
     printer = (printer,) if printer else ()
     store = None if args.no_save else _store(args)
@@ -292,11 +293,11 @@ def cmd_run(args) -> int:
 def cmd_bench(args) -> int:
     from find_lab import bench
 
-    suite = _suite(args)
-    ids = suite.ids(args.domain, args.complexity)
-    if args.limit and args.limit < len(ids):
-        ids = [ids[i] for i in sorted({round(i * len(ids) / args.limit) for i in range(args.limit)})]
-    if not ids:
+    functions = _bench_functions(args)
+    if args.limit and args.limit < len(functions):
+        functions = [functions[i] for i in
+                     sorted({round(i * len(functions) / args.limit) for i in range(args.limit)})]
+    if not functions:
         raise UserError("no functions match those filters")
     agents = [args.agent] + ([b for b in actors.names(baseline=True) if b != args.agent]
                              if args.baselines else [])
@@ -304,11 +305,12 @@ def cmd_bench(args) -> int:
     claude = _claude_options(args) if actors.get(args.agent).needs_key else None
     if claude and not claude["api_key"]:
         raise UserError(f"set ANTHROPIC_API_KEY (or --api-key-file) to use the {args.agent} agent")
-    jobs = [bench.Job(agent, fid, args.seed, home, args.suite,
-                      claude if actors.get(agent).needs_key else None)
-            for fid in ids for agent in agents]
+    jobs = [bench.Job(agent, function, args.seed, home, args.suite,
+                      claude if actors.get(agent).needs_key else None, domain, reference,
+                      args.call_timeout)
+            for function, domain, reference in functions for agent in agents]
     workers = min(args.workers, len(jobs))
-    print(f"running {len(jobs)} sessions ({len(ids)} functions x {', '.join(agents)}) "
+    print(f"running {len(jobs)} sessions ({len(functions)} functions x {', '.join(agents)}) "
           f"on {workers} workers", file=sys.stderr)
     try:
         rows, interrupted = bench.run_all(jobs, workers)
@@ -328,6 +330,23 @@ def cmd_bench(args) -> int:
                         f"{crashed[0]['agent']} on {crashed[0]['function_id']}: "
                         f"{crashed[0]['reason']}")
     return 0
+
+
+def _bench_functions(args) -> list[tuple[str, str | None, str | None]]:
+    """(function, domain, reference) for each function bench runs: the one FUNCTION named
+    (a suite id, or your own as `run` takes it), every black box in --functions DIR, or the
+    suite's functions matching --domain and --complexity."""
+    from find_lab import targets
+
+    if args.functions:
+        if args.complexity:
+            raise UserError("--complexity filters the suite, not --functions")
+        return [(own.function, own.domain, own.reference) for own in targets.folder(args.functions)
+                if args.domain in (None, own.domain)]
+    if args.function:
+        _check_function(args)
+        return [(args.function, args.domain, args.reference)]
+    return [(fid, None, None) for fid in _suite(args).ids(args.domain, args.complexity)]
 
 
 def cmd_sessions(args) -> int:
@@ -421,15 +440,17 @@ def _add_session_commands(commands) -> None:
     group.add_argument("--model", metavar="ID", help=f"Claude model (default {DEFAULT_MODEL})")
     group.add_argument("--rounds", type=positive_int, metavar="N",
                        help="turn cap (default 20, as in FIND)")
+    own = argparse.ArgumentParser(add_help=False)
+    group = own.add_argument_group("your own function (FILE.py:NAME or MODULE:NAME)")
+    group.add_argument("--reference", metavar="FILE.py:NAME", help="true code to score your function")
+    group.add_argument("--call-timeout", type=seconds, default=10.0, metavar="SECONDS",
+                       help="seconds your own function may take per call (default 10)")
 
-    run = commands.add_parser("run", parents=[home, claude], help="run an agent on one function, headless")
-    run.add_argument("function", metavar="FUNCTION",
-                     help="a suite id (numeric/f0001) or your own FILE.py:NAME or MODULE:NAME")
-    run.add_argument("--agent", type=agent, default="scientist", help=", ".join(actors.names(headless=True)))
+    run = commands.add_parser("run", parents=[home, claude, own],
+                              help="run an agent on one function, headless")
+    run.add_argument("function", metavar="FUNCTION", help=FUNCTION_HELP)
+    run.add_argument("--agent", type=agent, default="scientist", help=_agents())
     run.add_argument("--domain", choices=DOMAINS, help="domain of your own function")
-    run.add_argument("--reference", metavar="FILE.py:NAME", help="true code to score your function")
-    run.add_argument("--call-timeout", type=seconds, default=10.0, metavar="SECONDS",
-                     help="seconds your own function may take per call (default 10)")
     run.add_argument("--seed", type=seed, default=0)
     run.add_argument("--calls", type=positive_int, default=25, help="probe call budget")
     run.add_argument("--points", type=positive_int, default=400, help="probe point budget")
@@ -437,16 +458,24 @@ def _add_session_commands(commands) -> None:
     run.add_argument("--no-save", action="store_true", help="do not save the session")
     run.set_defaults(run=cmd_run)
 
-    bench = commands.add_parser("bench", parents=[home, claude],
+    bench = commands.add_parser("bench", parents=[home, claude, own],
                                 help="run an agent (and the baselines) over many functions")
-    bench.add_argument("--agent", type=agent, default="scientist", help=", ".join(actors.names(headless=True)))
-    bench.add_argument("--domain", choices=DOMAINS)
+    which = bench.add_mutually_exclusive_group()
+    which.add_argument("function", metavar="FUNCTION", nargs="?",
+                       help="only this function: " + FUNCTION_HELP)
+    which.add_argument("--functions", metavar="DIR",
+                       help="every NAME.py in DIR: each defines f, sets DOMAIN = \"numeric\", "
+                       "\"strings\" or \"neurons\", and is scored if it defines reference "
+                       "(_NAME.py files are left alone as helpers)")
+    bench.add_argument("--agent", type=agent, default="scientist", help=_agents())
+    bench.add_argument("--domain", choices=DOMAINS,
+                       help="only functions of this domain; the domain of your own FUNCTION")
     bench.add_argument("--complexity", metavar="NAME")
     bench.add_argument("--limit", type=positive_int, help="an even sample of N functions")
     bench.add_argument("--workers", type=positive_int, default=2)
     bench.add_argument("--seed", type=seed, default=0)
     bench.add_argument("--no-baselines", dest="baselines", action="store_false",
-                       help="skip the random and interpolate reference rows")
+                       help=f"skip the reference rows ({', '.join(actors.names(baseline=True))})")
     bench.add_argument("--no-save", action="store_true", help="do not save the sessions")
     bench.set_defaults(run=cmd_bench)
 
@@ -466,27 +495,45 @@ def _add_session_commands(commands) -> None:
     delete = actions.add_parser("delete", parents=[again], help="delete one session")
     delete.add_argument("session_id", metavar="ID")
     sessions.set_defaults(run=cmd_sessions)
-    _add_lab_commands(commands, home, claude)
+    _add_lab_commands(commands, home, claude, own)
     _add_judge_command(commands, home, api)
 
 
 def cmd_lab(args) -> int:
     """Open the Textual lab: the launcher, or straight into watch, play or replay."""
+    _lab(args).run()
+    return 0
+
+
+def _lab(args):
+    """The lab's app for these arguments; every mistake in them fails here, in one line."""
     from find_lab.experiment import Budget
     from find_lab.tui.app import make_app
     from find_lab.tui.screens.lab import Launch
 
     launch = None
-    store = _store(args)  # an unusable --home fails here, in one line, not inside the TUI
+    store = _store(args)  # an unusable --home fails here, not inside the TUI
     if args.command in ("watch", "play"):
-        _suite(args).get(args.function_id)  # an unknown id fails here, in one line
-        launch = Launch(args.command, args.function_id, "human" if args.command == "play" else args.agent)
+        _check_function(args)
+        launch = Launch(args.command, args.function, "human" if args.command == "play" else args.agent)
     elif args.command == "replay":
         launch = Launch("replay", session_id=store.get(args.session_id)["id"])
-    make_app(launch, home=args.home, suite_root=args.suite, seed=getattr(args, "seed", 0),
-             budget=Budget(getattr(args, "calls", 25), getattr(args, "points", 400)),
-             claude=_claude_options(args)).run()
-    return 0
+    return make_app(launch, home=args.home, suite_root=args.suite, seed=getattr(args, "seed", 0),
+                    budget=Budget(getattr(args, "calls", 25), getattr(args, "points", 400)),
+                    claude=_claude_options(args), domain=getattr(args, "domain", None),
+                    reference=getattr(args, "reference", None),
+                    call_timeout=getattr(args, "call_timeout", 10.0))
+
+
+def _check_function(args) -> None:
+    """FUNCTION names a suite function, or your own with its --domain and an existing file:
+    checked before anything starts, without running your code."""
+    from find_lab import targets
+
+    if targets.is_own(args.function):
+        targets.check_own(args.function, args.domain)
+    else:
+        _suite(args).get(args.function)
 
 
 def api_key(args) -> str | None:
@@ -546,14 +593,14 @@ def cmd_judge(args) -> int:
     return 0
 
 
-def _add_lab_commands(commands, home, claude) -> None:
-    watch = commands.add_parser("watch", parents=[home, claude],
+def _add_lab_commands(commands, home, claude, own) -> None:
+    watch = commands.add_parser("watch", parents=[home, claude, own],
                                 help="watch an agent interpret a function (TUI)")
-    watch.add_argument("function_id", metavar="ID")
-    watch.add_argument("--agent", type=agent, default="scientist", help=", ".join(actors.names(headless=True)))
-    play = commands.add_parser("play", parents=[home], help="interpret a function yourself (TUI)")
-    play.add_argument("function_id", metavar="ID")
+    watch.add_argument("--agent", type=agent, default="scientist", help=_agents())
+    play = commands.add_parser("play", parents=[home, own], help="interpret a function yourself (TUI)")
     for lab in (watch, play):
+        lab.add_argument("function", metavar="FUNCTION", help=FUNCTION_HELP)
+        lab.add_argument("--domain", choices=DOMAINS, help="domain of your own function")
         lab.add_argument("--seed", type=seed, default=0)
         lab.add_argument("--calls", type=positive_int, default=25, help="probe call budget")
         lab.add_argument("--points", type=positive_int, default=400, help="probe point budget")
@@ -604,7 +651,7 @@ def main(argv: list[str] | None = None) -> int:
             status = args.run(args)
             sys.stdout.flush()  # a closed pipe fails here, not in the interpreter's exit
             return status
-        except (UserError, SuiteError, StoreError) as exc:
+        except (UserError, SuiteError, StoreError, TargetError) as exc:
             print(f"find-lab: {exc}", file=sys.stderr)
             return 2
         except RunFailed as exc:

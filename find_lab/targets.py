@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+import importlib.machinery
 import math
+import os
+import sys
 import zlib
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 import numpy as np
@@ -11,11 +17,14 @@ import numpy as np
 from find_lab import scoring
 from find_lab.blackbox import BlackBox, BlackBoxError, BlackBoxTimeout, InProcess, NoAnswer
 from find_lab.experiment import Target
-from find_lab.suite import default_root, neurons, observer
+from find_lab.suite import DOMAINS, Suite, default_root, neurons, observer
 from find_lab.suite.atoms import GRID
 
-__all__ = ["BlackBox", "BlackBoxError", "BlackBoxTimeout", "NoAnswer", "TargetError",
-           "from_callable", "from_spec", "load_callable"]
+__all__ = ["OWN", "BlackBox", "BlackBoxError", "BlackBoxTimeout", "NoAnswer", "Own", "TargetError",
+           "check_own", "folder", "from_callable", "from_spec", "is_own", "load_callable",
+           "own_source", "resolve"]
+OWN = "own"              # the complexity of a user's function: it is not in the suite
+SOURCE_LIMIT = 200_000   # characters of a user's source shown in the lab
 
 
 class TargetError(Exception):
@@ -34,12 +43,111 @@ def from_spec(spec: dict, seed: int = 0, source: dict | None = None) -> Target:
                   lambda code, description: scoring.score(spec, code, description), source)
 
 
+def is_own(function: str) -> bool:
+    """A user's FILE.py:NAME or MODULE:NAME, not a suite id (numeric/f0001)."""
+    return ":" in function and not function.startswith(tuple(f"{d}/" for d in DOMAINS))
+
+
+def check_own(function: str, domain: str | None) -> None:
+    """What can be told about a user's function before anything starts, without running it:
+    its domain, the form of its name, its file; each a TargetError line."""
+    _need_domain(domain)
+    location = _location(function)
+    if location.endswith(".py") and not Path(location).is_file():
+        raise TargetError(f"no such file: {location}")
+
+
+def resolve(function: str, domain: str | None = None, reference: str | None = None, *,
+            seed: int = 0, suite: Suite | None = None, timeout: float = 10.0) -> Target:
+    """The one way from a name to a Target: a suite id (`domain` and `reference` unused), or a
+    user's function in `domain`, in its worker, scored when `reference` names the truth."""
+    if not is_own(function):
+        suite = suite or Suite()
+        return from_spec(suite.get(function), seed, suite.source(function))
+    _need_domain(domain)
+    truth = load_callable(reference, timeout) if reference else None
+    return from_callable(load_callable(function, timeout), domain, function, truth)
+
+
+@dataclass(frozen=True)
+class Own:
+    """One black box of a folder: `FILE.py:f`, its declared DOMAIN, and `FILE.py:reference`
+    when the file defines one (then it is scored)."""
+
+    function: str
+    domain: str
+    reference: str | None
+
+
+def folder(path: str | Path) -> list[Own]:
+    """Every `NAME.py` in `path` (but `_NAME.py`, left to be their helpers), read without
+    running it: each must set a module-level `DOMAIN = "numeric" | "strings" | "neurons"` and
+    define `f`; `reference` is optional."""
+    root = Path(path)
+    if not root.is_dir():
+        raise TargetError(f"{root} is not a folder")
+    files = sorted(file for file in root.glob("*.py") if not file.name.startswith("_"))
+    if not files:
+        raise TargetError(f"{root} holds no black boxes (NAME.py files defining f)")
+    return [_declared(file) for file in files]
+
+
+def _declared(path: Path) -> Own:
+    try:
+        tree = ast.parse(path.read_bytes(), str(path))
+    except (OSError, ValueError) as exc:
+        raise TargetError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    except SyntaxError as exc:
+        raise TargetError(f"{path} line {exc.lineno}: {exc.msg}") from None
+    names, domain = set(), None
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            assigned = node.targets if isinstance(node, ast.Assign) else [node.target]
+            bound = {t.id for t in assigned if isinstance(t, ast.Name)}
+            names |= bound
+            if "DOMAIN" in bound and node.value is not None:
+                domain = node.value.value if isinstance(node.value, ast.Constant) else node.value
+    if domain is None:
+        raise TargetError(f"{path} sets no DOMAIN (add DOMAIN = \"numeric\", \"strings\" or "
+                          "\"neurons\")")
+    if domain not in DOMAINS:
+        shown = repr(domain) if isinstance(domain, str) else "not a string literal"
+        raise TargetError(f"{path}: DOMAIN is {shown}; expected {', '.join(DOMAINS)}")
+    if "f" not in names:
+        raise TargetError(f"{path} defines no f")
+    return Own(f"{path}:f", domain, f"{path}:reference" if "reference" in names else None)
+
+
+def own_source(function: str) -> str | None:
+    """The text of the file a user's function lives in, for the hidden-function pane."""
+    location = function.rpartition(":")[0]
+    path = Path(location) if location.endswith(".py") else _module_file(location)
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")[:SOURCE_LIMIT] if path else None
+    except OSError:
+        return None
+
+
+def _module_file(module: str) -> Path | None:
+    """Where `package.module` lives, found as the worker's import finds it but without
+    importing it: an import runs the user's code, which belongs in the worker."""
+    parts, search, spec = module.split("."), [os.getcwd(), *sys.path], None
+    for depth in range(1, len(parts) + 1):
+        spec = importlib.machinery.PathFinder.find_spec(".".join(parts[:depth]), search)
+        if spec is None:
+            return None
+        search = spec.submodule_search_locations
+    return Path(spec.origin) if spec.has_location else None
+
+
 def load_callable(reference: str, timeout: float = 10.0) -> BlackBox:
     """`path/to/file.py:name` or `package.module:name`, loaded in a worker process that
     answers each input within `timeout` seconds; loading is held to the same limit."""
-    location, _, name = reference.rpartition(":")
-    if not location or not name:
-        raise TargetError(f"expected FILE.py:NAME or MODULE:NAME, got {reference!r}")
+    _location(reference)
     try:
         return BlackBox(reference, timeout)
     except BlackBoxError as exc:
@@ -69,6 +177,18 @@ def from_callable(function: BlackBox | Callable, domain: str, name: str,
                                      code_size=scoring.code_size(code), description=description)
             return scoring.score(answers, code, description)
     return Target(name, domain, lambda inputs: box.answers(inputs, domain), scorer)
+
+
+def _need_domain(domain: str | None) -> None:
+    if not domain:
+        raise TargetError("interpreting your own function needs --domain numeric|strings|neurons")
+
+
+def _location(reference: str) -> str:
+    location, _, name = reference.rpartition(":")
+    if not location or not name:
+        raise TargetError(f"expected FILE.py:NAME or MODULE:NAME, got {reference!r}")
+    return location
 
 
 def _box(function: BlackBox | Callable) -> BlackBox | InProcess:

@@ -93,7 +93,7 @@ def test_bench_shows_progress_and_a_table_with_baselines(home):
 def test_margins_pair_each_function_and_count_the_tables_failures():
     def row(agent, fid, success, complexity="clean"):
         return {"agent": agent, "function_id": fid, "success": success, "domain": "numeric",
-                "complexity": complexity}
+                "complexity": complexity, "scored": True}
 
     rows = [row("scientist", "a", True), row("interpolate", "a", True),
             row("scientist", "b", True), row("interpolate", "b", False),

@@ -25,12 +25,15 @@ class FindLab(App):
 
     def __init__(self, launch: Launch | None = None, *, home: Path | str | None = None,
                  suite_root: Path | str | None = None, seed: int = 0, budget: Budget = Budget(),
-                 claude: dict | None = None):
+                 claude: dict | None = None, domain: str | None = None,
+                 reference: str | None = None, call_timeout: float = 10.0):
         super().__init__()
         self.launch = launch
         self.home, self.suite_root = home, suite_root
         self.seed, self.budget = seed, budget
         self.claude = dict(claude or {})  # the Claude agent's options; the key stays in memory
+        # a user's own function named on the command line: its domain, truth and time per call
+        self.domain, self.reference, self.call_timeout = domain, reference, call_timeout
 
     @cached_property
     def suite(self):
@@ -62,6 +65,25 @@ class FindLab(App):
             return self.suite.get(function_id)
         except SuiteError:
             return None
+
+    def make_target(self, function_ref: str):
+        """What a live session probes: a suite function, or the user's own FILE.py:NAME or
+        MODULE:NAME in its worker (with the command line's --domain, --reference and
+        --call-timeout). Raises SuiteError or TargetError, one line each."""
+        from find_lab import targets
+
+        return targets.resolve(function_ref, self.domain, self.reference, seed=self.seed,
+                               suite=self.suite, timeout=self.call_timeout)
+
+    def own_function(self, function_ref: str) -> tuple[str, str]:
+        """(source, description) of a user's function for the hidden-function pane: the text
+        of the file it lives in, and whether it is scored."""
+        from find_lab import targets
+
+        source = targets.own_source(function_ref) or f"# the source of {function_ref} was not found\n"
+        scored = f"scored against {self.reference}" if self.reference else \
+            "unscored: no --reference gives its truth"
+        return source, f"your own {self.domain} function {function_ref}, {scored}"
 
     def recent_sessions(self, count: int) -> list[dict]:
         try:
