@@ -288,8 +288,9 @@ class Door:
     its own probes' answers and the steering meant for it. It holds no target, spec, scorer
     or held-out point; nothing under find_lab/agents reaches past it (a test checks)."""
 
-    def __init__(self, experiment: Experiment):
+    def __init__(self, experiment: Experiment, role: str = "agent"):
         self._experiment = experiment
+        self._role = role  # who its events are recorded as: "agent", or "human" for a player
 
     @property
     def domain(self) -> str:
@@ -315,16 +316,16 @@ class Door:
         return self._experiment.observations()
 
     async def probe(self, inputs: list) -> list[tuple[Any, str | None]]:
-        return await self._experiment.probe(inputs)
+        return await self._experiment.probe(inputs, actor=self._role)
 
     async def say(self, text: str) -> None:
-        await self._experiment.say(text)
+        await self._experiment.say(text, actor=self._role)
 
     async def hypothesis(self, code: str, note: str = "", preview: list | None = None) -> list:
-        return await self._experiment.hypothesis(code, note, preview=preview)
+        return await self._experiment.hypothesis(code, note, actor=self._role, preview=preview)
 
     async def submit(self, description: str, code: str, domain: str = "") -> Score | None:
-        return await self._experiment.submit(description, code, domain)
+        return await self._experiment.submit(description, code, domain, actor=self._role)
 
     async def checkpoint(self) -> list[str]:
         return await self._experiment.checkpoint()

@@ -31,7 +31,7 @@ async def run_session(target: Target, actor: Actor, *, store=None, budget: Budge
     if ready:
         ready(experiment)
     try:
-        await actor.run(Door(experiment))
+        await actor.run(Door(experiment, "human" if actor.kind == "human" else "agent"))
     except BudgetExhausted:
         experiment.end("budget_exhausted")
     except SessionOver:

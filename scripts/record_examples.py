@@ -19,7 +19,7 @@ from pathlib import Path
 
 from find_lab import targets
 from find_lab.agents.scientist import Scientist
-from find_lab.experiment import Experiment
+from find_lab.experiment import Door, Experiment
 from find_lab.session import run_session
 from find_lab.store import Store
 from find_lab.suite import Suite
@@ -40,17 +40,17 @@ class ScriptedPlayer:
     kind = "human"
     name = "example player"
 
-    async def run(self, experiment: Experiment) -> None:
-        await experiment.probe([-100.0, -50.0, 0.0, 50.0, 100.0], actor="human")
-        await experiment.say("Looks like a falling straight line through the origin.", actor="human")
-        await experiment.probe([-10.0 + 2.5 * i for i in range(9)], actor="human")
-        await experiment.say("Small wobbles of about 1: noise. Slope about -0.2.", actor="human")
-        await experiment.hypothesis(PLAYER_CODE, note="tested before submitting", actor="human")
-        await experiment.submit("A straight line through the origin with slope about -0.2, "
-                                "plus noise of about 1.", PLAYER_CODE, actor="human")
+    async def run(self, door: Door) -> None:
+        await door.probe([-100.0, -50.0, 0.0, 50.0, 100.0])
+        await door.say("Looks like a falling straight line through the origin.")
+        await door.probe([-10.0 + 2.5 * i for i in range(9)])
+        await door.say("Small wobbles of about 1: noise. Slope about -0.2.")
+        await door.hypothesis(PLAYER_CODE, note="tested before submitting")
+        await door.submit("A straight line through the origin with slope about -0.2, "
+                          "plus noise of about 1.", PLAYER_CODE)
 
 
-async def steered_session(store: Store, spec: dict) -> None:
+async def steered_session(store: Store, suite: Suite, spec: dict) -> None:
     """The scientist, steered at once, then taken over after its first probe and handed back."""
     first_probe = asyncio.Event()
 
@@ -67,7 +67,7 @@ async def steered_session(store: Store, spec: dict) -> None:
         experiment.hand_back()
 
     tasks: list[asyncio.Task] = []
-    session = run_session(targets.from_spec(spec), Scientist(0), store=store, listeners=(watch,),
+    session = run_session(targets.from_spec(spec, 0, suite.source(spec["id"])), Scientist(0), store=store, listeners=(watch,),
                           ready=lambda e: tasks.append(asyncio.ensure_future(person(e))))
     await session
     await asyncio.gather(*tasks)
@@ -78,9 +78,11 @@ async def record(home: str) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         store = Store(scratch)
         for function_id in SCIENTIST_RUNS:
-            await run_session(targets.from_spec(suite.get(function_id)), Scientist(0), store=store)
-        await run_session(targets.from_spec(suite.get(PLAYED)), ScriptedPlayer(), store=store)
-        await steered_session(store, suite.get(STEERED))
+            await run_session(targets.from_spec(suite.get(function_id), 0, suite.source(function_id)),
+                              Scientist(0), store=store)
+        await run_session(targets.from_spec(suite.get(PLAYED), 0, suite.source(PLAYED)),
+                          ScriptedPlayer(), store=store)
+        await steered_session(store, suite, suite.get(STEERED))
         recorded = sorted(store.list(), key=lambda doc: doc["started"])
         logs = Path(home) / "logs"
         logs.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ import pytest
 from rich.console import Console
 from textual.app import App, ComposeResult
 
+from find_lab import events as vocabulary
 from find_lab.tui.components.transcript import RENDERERS, TranscriptPane, render_event
 
 CODE = ("import math\n\ndef f(x):\n    if -20 < x < -5:\n        return 0.0\n"
@@ -29,7 +30,8 @@ EVENTS = [
     event(7, "takeover", "human"),
     event(8, "probe", "human", inputs=[-10.0, -7.5], outputs=[0.0, 0.1], errors=[None, None]),
     event(9, "message", "human", text="Flat near -10."),
-    event(10, "handback", "human", probes=2),
+    event(10, "handback", "human", probes=2,
+          text="While you were paused a human took over and probed: f(-10.0) = 0.0; f(-7.5) = 0.1."),
     event(11, "usage", input_tokens=1200, output_tokens=340, cost_usd=0.0123),
     event(12, "error", "system", message="ValueError: bad input"),
     event(13, "submit", description="A quadratic, zero on a corrupted interval.",
@@ -41,6 +43,7 @@ EVENTS = [
                      "table_like": True}, description=None, seconds=0.2),
     event(15, "session_end", "system", status="submitted"),
     event(16, "judge", "system", score=0.7, correct=7, total=10, model="claude-haiku-4-5"),
+    event(17, "reveal", "human", what="the hidden function"),
 ]
 
 EXPECTED = {  # seq -> key content the event must show
@@ -54,7 +57,7 @@ EXPECTED = {  # seq -> key content the event must show
     7: ["you took over"],
     8: ["you probe", "-10 → 0", "-7.5 → 0.1"],
     9: ["you", "Flat near -10."],
-    10: ["handed back", "2 points"],
+    10: ["handed back", "2 points", "agent is told", "f(-7.5) = 0.1"],
     11: ["1200 in", "340 out", "$0.012"],
     12: ["ValueError: bad input"],
     13: ["A quadratic, zero", "domain: -20 < x < -5", "return 2.0 * x ** 2"],
@@ -62,6 +65,7 @@ EXPECTED = {  # seq -> key content the event must show
          "table-like"],
     15: ["submitted"],
     16: ["7/10", "claude-haiku-4-5", "chance is 1/3"],
+    17: ["revealed", "saw the hidden function", "not pure"],
 }
 
 
@@ -86,7 +90,7 @@ def many(count: int) -> list[dict]:
 
 # --- renderers -------------------------------------------------------------------------------
 def test_every_kind_of_the_vocabulary_has_a_renderer():
-    assert set(RENDERERS) == {e["kind"] for e in EVENTS}
+    assert set(RENDERERS) == set(vocabulary.KINDS) == {e["kind"] for e in EVENTS}
 
 
 @pytest.mark.parametrize("sample", EVENTS, ids=lambda e: f"{e['seq']}-{e['kind']}")

@@ -146,7 +146,7 @@ def _handback(event: dict) -> RenderableType:
                     "magenta", "━")
     if not event.get("text"):
         return banner
-    return Group(banner, Row("agent is told", "magenta", Text(event["text"], style="dim")))
+    return Group(banner, Row("", "magenta", Text(f"the agent is told: {event['text']}", style="dim")))
 
 
 def _reveal(event: dict) -> RenderableType:
