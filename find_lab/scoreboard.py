@@ -122,6 +122,14 @@ def stale_checker(suite: Suite | None = None) -> Callable[[dict], bool]:
     return stale
 
 
+def stale_note(doc: dict, stale: Callable[[dict], bool] | None = None) -> str | None:
+    """What a reader of this session should be told if it ran against an earlier version of
+    its function (it still replays from its own events), else None."""
+    if (stale or stale_checker())(doc):
+        return f"this session ran against an earlier {doc.get('function_id')}"
+    return None
+
+
 def set_aside(docs: Iterable[dict], stale: Callable[[dict], bool] | None = None) -> dict[str, int]:
     """How many finished sessions are not credited to an actor's own row, by reason (a session
     can have several)."""

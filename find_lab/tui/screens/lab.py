@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, Label, Static
 from find_lab import probe_syntax, settings
 from find_lab.experiment import Budget, BudgetExhausted, Experiment, SessionOver
 from find_lab.labstate import LabState
+from find_lab.suite import spec_hash
 from find_lab.tui.components.hidden import HiddenFunctionPane
 from find_lab.tui.components.probes import ProbesPane
 from find_lab.tui.components.status import StatusLine
@@ -182,6 +183,11 @@ class LabScreen(Screen):
             return
         start = next((e for e in self.events if e["kind"] == "session_start"), None)
         spec = self.app.spec_or_none(start["function_id"]) if start else None
+        if spec and start.get("spec_hash") not in (None, spec_hash(spec)):
+            # the suite was rebuilt since: today's function is not the one this session probed
+            self.app.notify(f"this session ran against an earlier {spec['id']}; it replays from "
+                            "its own events, without the hidden function", severity="warning")
+            spec = None
         if spec:
             self._show_function(spec)
         self._replay_to(0)
