@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Markdown, OptionList, Static, TextArea
 
-from find_lab import trial
+from find_lab import actors, trial
 from find_lab.experiment import Experiment, SessionOver
 
 TEMPLATES = {
@@ -36,22 +37,23 @@ class NameDialog(ModalScreen[str | None]):
 
 
 class ForkDialog(ModalScreen[str | None]):
-    """Which actor continues from the replayed point."""
+    """Which actor continues from the replayed point; each offered with its description."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, actors: list[str]):
+    def __init__(self, names: list[str]):
         super().__init__()
-        self.actors = actors
+        self.names = names
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Fork from here: who carries on with the probes so far?")
-            yield OptionList(*self.actors, id="actors")
+            yield OptionList(*(Text.assemble((f"{name:12}", "bold"), actors.get(name).description)
+                               for name in self.names), id="actors")
 
     @on(OptionList.OptionSelected, "#actors")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.actors[event.option_index])
+        self.dismiss(self.names[event.option_index])
 
 
 class SubmitDialog(ModalScreen[dict | None]):
