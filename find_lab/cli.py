@@ -188,16 +188,20 @@ def cmd_build(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from find_lab.suite.build import verify
+    """The suite against its manifest; with --rebuild, also against a rebuild of every function
+    from the manifest's seed. One line per problem found."""
+    from find_lab.suite.build import rebuild_problems, verify
 
     root = Path(args.suite) if args.suite else default_root()
     problems = verify(root)
-    for problem in problems[:50]:
+    if args.rebuild:
+        problems += rebuild_problems(root, args.workers)
+    for problem in problems:
         print(problem)
     if problems:
         print(f"{len(problems)} problems in {root}")
         return 1
-    print(f"{root}: suite is intact")
+    print(f"{root}: suite is intact" + (", and rebuilds bit for bit" if args.rebuild else ""))
     return 0
 
 
@@ -405,6 +409,11 @@ def parser() -> argparse.ArgumentParser:
                        help="processes for numeric functions")
     build.set_defaults(run=cmd_build)
     verify = suite_commands.add_parser("verify", help="check the suite against its manifest")
+    verify.add_argument("--rebuild", action="store_true",
+                        help="also rebuild every function from the manifest's seed into a "
+                        "temporary folder and compare (about a minute)")
+    verify.add_argument("--workers", type=positive_int, default=2,
+                        help="processes for numeric functions when rebuilding")
     verify.set_defaults(run=cmd_verify)
 
     score = commands.add_parser("score", help="score submitted code against a hidden function")

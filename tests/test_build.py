@@ -1,23 +1,72 @@
-"""`functions/` is reproducible bit for bit and guarded by its manifest."""
+"""`functions/` is reproducible bit for bit and guarded by its manifest.
+
+The default run rebuilds every function but the MLP imitations, and an even sample of those
+(each trains a network); `find-lab suite verify --rebuild`, which .ci/run runs first, rebuilds
+all of them.
+"""
 
 import shutil
 
 import pytest
 
-from find_lab.suite import default_root
-from find_lab.suite.build import build, verify
+from conftest import sample_ids
+from find_lab.cli import main
+from find_lab.suite import DOMAINS, default_root
+from find_lab.suite import build as builder
+from find_lab.suite.build import differences, generate, line, verify
+
+MLPS = 4  # of 150: a trained network each, about 0.3 s
 
 
-@pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory):
-    out = tmp_path_factory.mktemp("suite")
-    build(0, out, default_root() / "lexicon", workers=2)
-    return out
+def committed(domain: str) -> bytes:
+    return (default_root() / f"{domain}.jsonl").read_bytes()
 
 
-@pytest.mark.parametrize("name", ["numeric.jsonl", "strings.jsonl", "neurons.jsonl", "manifest.json"])
-def test_rebuild_reproduces_functions_exactly(rebuilt, name):
-    assert (rebuilt / name).read_bytes() == (default_root() / name).read_bytes()
+@pytest.mark.parametrize("domain", ["strings", "neurons"])
+def test_a_domain_drawn_in_one_sequence_rebuilds_whole(suite, domain):
+    specs = generate(domain, suite.manifest["seed"], default_root() / "lexicon")
+    assert "".join(map(line, specs)).encode() == committed(domain)
+
+
+def test_numeric_functions_rebuild_one_by_one(suite):
+    ids = [fid for fid in suite.ids("numeric") if suite.get(fid)["complexity"] != "mlp"]
+    ids += sample_ids(suite, "numeric", "mlp", MLPS)
+    lines = {fid: text for fid, text in zip(suite.ids("numeric"),
+                                            committed("numeric").splitlines(keepends=True))}
+    built = generate("numeric", suite.manifest["seed"], default_root() / "lexicon", workers=2,
+                     ids=ids)
+    assert len(ids) == 850 + MLPS and [spec["id"] for spec in built] == ids
+    assert [line(spec).encode() for spec in built] == [lines[fid] for fid in ids]
+
+
+def test_a_rebuild_is_compared_function_by_function(tmp_path):
+    copy = tmp_path / "functions"
+    shutil.copytree(default_root(), copy)
+    numeric = (copy / "numeric.jsonl").read_text().splitlines(keepends=True)
+    numeric[3] = numeric[3].replace('"description": "', '"description": "tampered: ', 1)
+    (copy / "numeric.jsonl").write_text("".join(numeric))
+    strings = committed("strings").decode().splitlines(keepends=True)
+    (copy / "strings.jsonl").write_text("".join(strings[:-1]))
+    assert differences(copy, default_root()) == ["numeric/f0003: differs from the rebuild",
+                                                 "strings/f0999: missing (the rebuild has it)"]
+    assert differences(default_root(), default_root()) == []
+
+
+def test_verify_rebuild_prints_one_line_per_difference_and_fails(capsys, monkeypatch, tmp_path):
+    def fake_build(seed, out, lexicon, workers):  # the committed suite, one function changed
+        shutil.copytree(default_root(), out, dirs_exist_ok=True)
+        changed = committed("neurons").decode().replace('"description": "', '"description": "x', 1)
+        (out / "neurons.jsonl").write_text(changed)
+
+    monkeypatch.setattr(builder, "build", fake_build)
+    assert main(["suite", "verify", "--rebuild"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["neurons/f0000: differs from the rebuild", f"1 problems in {default_root()}"]
+    monkeypatch.setattr(builder, "build", lambda seed, out, lexicon, workers:
+                        shutil.copytree(default_root(), out, dirs_exist_ok=True))
+    assert main(["suite", "verify", "--rebuild"]) == 0
+    assert capsys.readouterr().out == \
+        f"{default_root()}: suite is intact, and rebuilds bit for bit\n"
 
 
 def test_committed_suite_verifies_with_the_issue_counts(suite):
@@ -25,6 +74,7 @@ def test_committed_suite_verifies_with_the_issue_counts(suite):
     counts = suite.manifest["counts"]
     assert counts["numeric"]["total"] == 1000 and counts["strings"]["total"] == 1000
     assert counts["neurons"]["total"] >= 200
+    assert set(counts) == set(DOMAINS)
 
 
 def test_verify_reports_tampering(tmp_path):
