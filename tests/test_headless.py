@@ -70,11 +70,11 @@ def test_user_errors_are_one_line(capsys, home, argv, message):
 
 
 def test_bench_shows_progress_and_a_table_with_baselines(home):
-    command = [sys.executable, "-m", "find_lab.cli", "bench", "--domain", "numeric", "--limit", "4",
+    command = [sys.executable, "-m", "find_lab.cli", "bench", "--domain", "numeric", "--limit", "2",
                "--workers", "2"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert "12/12" in done.stderr and "running 12 sessions" in done.stderr
+    assert "6/6" in done.stderr and "running 6 sessions" in done.stderr
     board, comparison = done.stdout.split("\n\n")
     rows = board.splitlines()
     assert rows[0].split()[:4] == ["domain", "complexity", "agent", "n"]
@@ -84,10 +84,10 @@ def test_bench_shows_progress_and_a_table_with_baselines(home):
     tables = [line for line in rows[2:] if line.split()[2] in ("random", "interpolate")]
     assert {line[:closed_form].split()[-1] for line in tables} == {"0.0%"}
     assert comparison.startswith("scientist against interpolate")
-    assert comparison.splitlines()[-1].split()[:3] == ["numeric", "all", "4"]
+    assert comparison.splitlines()[-1].split()[:3] == ["numeric", "all", "2"]
     listing = subprocess.run([sys.executable, "-m", "find_lab.cli", "sessions", "list"],
                              capture_output=True, text=True, check=True).stdout
-    assert len(listing.splitlines()) == 12
+    assert len(listing.splitlines()) == 6
 
 
 def test_margins_pair_each_function_and_count_the_tables_failures():
