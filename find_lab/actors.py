@@ -100,9 +100,10 @@ def _human(seed: int, options: dict) -> Actor:
     return Human(settings.load().get("name", ""))
 
 
-register("scientist", "offline and deterministic: fits formulas to its probes", _scientist)
+register("scientist", "fits formulas to its probes, offline and deterministic", _scientist)
 register("claude", "Claude through the Anthropic API, with tools", _claude, needs_key=True)
-register("random", "random probes, nearest-neighbour answer (a floor)", _random, baseline=True)
-register("interpolate", "an even grid of probes, interpolated (a lookup table)", _interpolate,
+register("random", "random probes and a nearest-neighbour answer, the floor", _random,
          baseline=True)
-register("human", "you: probe and submit in the lab", _human, headless=False)
+register("interpolate", "an even grid of probes interpolated, a lookup table", _interpolate,
+         baseline=True)
+register("human", "you, probing and submitting in the lab", _human, headless=False)

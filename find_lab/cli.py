@@ -103,7 +103,7 @@ def agent(text: str) -> str:
 
 def _agents() -> str:
     """--agent's help, read from the registry when the parser is built."""
-    return ", ".join(f"{info.name} ({info.description})" for info in
+    return "; ".join(f"{info.name}: {info.description}" for info in
                      (actors.get(name) for name in actors.names(headless=True)))
 
 

@@ -33,7 +33,7 @@ class Echo:
 def echo(tmp_path, monkeypatch):
     monkeypatch.setenv("FIND_LAB_HOME", str(tmp_path / "sessions"))
     monkeypatch.setenv("FIND_LAB_SETTINGS", str(tmp_path / "settings.json"))
-    actors.register("echo", "returns its input (a test's actor)", lambda seed, options: Echo(seed),
+    actors.register("echo", "returns its input, a test's actor", lambda seed, options: Echo(seed),
                     baseline=True)
     yield "echo"
     actors.unregister("echo")
@@ -69,7 +69,7 @@ def test_a_registered_actor_is_a_choice_of_the_cli_until_unregistered(capsys, ec
     result = json.loads(out)
     assert status == 0 and result["agent"] == "echo" and result["status"] == "submitted"
     assert result["calls"] == 1 and result["score"]["metric"] == "exact_match"
-    assert "echo (returns its input (a test's actor))" in " ".join(
+    assert "echo: returns its input, a test's actor" in " ".join(
         run(capsys, "watch", "--help")[1].split())
     actors.unregister(echo)
     status, _, err = run(capsys, "run", "strings/f0003", "--agent", echo)

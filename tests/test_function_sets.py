@@ -104,7 +104,7 @@ EXPECTED = "expected numeric, strings, neurons"
     ("DOMAIN = 'numeric'\ng = print\n", " defines no f"),
     ("DOMAIN = 'numeric'\ndef f(x)\n", " line 2: expected ':'"),
 ])
-def test_a_malformed_box_is_one_line_and_exit_2_before_anything_runs(capsys, boxes, source, message):
+def test_a_malformed_box_is_one_line_exit_2_before_anything_runs(capsys, boxes, source, message):
     (boxes / "bad.py").write_text(source)
     status, out, err = run(capsys, "bench", "--functions", boxes, "--no-save")
     assert (status, out, err) == (2, "", f"find-lab: {boxes}/bad.py{message}\n")
