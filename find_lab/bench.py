@@ -149,7 +149,7 @@ def table(rows: list[dict]) -> str:
             f"{statistics.mean(r['calls'] for r in group):6.1f} "
             f"{statistics.mean(r['points'] for r in group):7.1f} "
             f"{statistics.median(r['seconds'] for r in group):9.2f}")
-    unscored = sorted({r["function_id"] for r in rows if not r["scored"]})
+    unscored = {r["function_id"] for r in rows if not r["scored"]}
     if unscored:
         lines.append(f"{len(unscored)} of {len({r['function_id'] for r in rows})} functions have "
                      "no reference: their sessions count in n, not in success or score")

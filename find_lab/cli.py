@@ -15,8 +15,8 @@ from pathlib import Path
 from find_lab import actors, sandbox, scoring
 from find_lab.pricing import DEFAULT_MODEL
 from find_lab.store import StoreError
-from find_lab.targets import TargetError
 from find_lab.suite import COMPLEXITIES, DOMAINS, Suite, SuiteError, default_root, render
+from find_lab.targets import TargetError
 
 EPILOG = """examples:
   find-lab                                    # the lab: pick a function and an actor
@@ -343,8 +343,9 @@ def _bench_functions(args) -> list[tuple[str, str | None, str | None]]:
     from find_lab import targets
 
     if args.functions:
-        if args.complexity:
-            raise UserError("--complexity filters the suite, not --functions")
+        if args.complexity or args.reference:
+            raise UserError("--functions takes no --complexity (a suite's filter) or --reference "
+                            "(each file's own reference is its truth)")
         return [(own.function, own.domain, own.reference) for own in targets.folder(args.functions)
                 if args.domain in (None, own.domain)]
     if args.function:
