@@ -365,7 +365,13 @@ def cmd_sessions(args) -> int:
             print(f"{doc['id']}  {doc['function_id']:16} {doc['actor_name']:12} "
                   f"{doc['status']:16} {verdict:8} {doc.get('probes', 0):3} calls")
     elif args.action == "show":
-        for event in store.events(store.get(args.session_id)["id"]):
+        from find_lab import scoreboard
+
+        doc = store.get(args.session_id)
+        stale = scoreboard.stale_checker(_suite(args) if args.suite else None)
+        if note := scoreboard.stale_note(doc, stale):
+            warnings.warn(f"{note}; its transcript is its own events")
+        for event in store.events(doc["id"]):
             print("\n".join(transcript.render(event)))
     elif args.action == "export":
         ids = args.session_ids or [doc["id"] for doc in store.list()]
