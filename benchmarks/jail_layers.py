@@ -31,14 +31,14 @@ def read_host_file(level: str, scratch: Path) -> bool:
     token = secrets.token_hex(16)
     canary = scratch / "secret.txt"
     canary.write_text(token)
-    outcome = sandbox.run(hostile.reader(str(canary)), "strings", ["x"], LIMITS, level=level)
+    outcome = sandbox.run(hostile.reader(str(canary)), "text", ["x"], LIMITS, level=level)
     return token not in repr(outcome)
 
 
 def read_the_suite(level: str, scratch: Path) -> bool:
     path = default_root() / "numeric.jsonl"
     probe = path.read_text().splitlines()[0][:40]
-    outcome = sandbox.run(hostile.reader(str(path)), "strings", ["x"], LIMITS, level=level)
+    outcome = sandbox.run(hostile.reader(str(path)), "text", ["x"], LIMITS, level=level)
     return probe not in repr(outcome)
 
 
@@ -48,7 +48,7 @@ def read_the_environment(level: str, scratch: Path) -> bool:
 
 def run_a_shell(level: str, scratch: Path) -> bool:
     canary = scratch / "shell-ran"
-    sandbox.run(hostile.runner(f"touch {canary}"), "numeric", [1.0], LIMITS, level=level)
+    sandbox.run(hostile.runner(f"touch {canary}"), "number", [1.0], LIMITS, level=level)
     time.sleep(0.2)
     return not canary.exists()
 
@@ -57,7 +57,7 @@ def kill_a_bystander(level: str, scratch: Path) -> bool:
     victim = hostile.bystander()
     try:
         before = hostile.limits_of(victim.pid)
-        sandbox.run(hostile.signaller(victim.pid), "numeric", [1.0], LIMITS, level=level)
+        sandbox.run(hostile.signaller(victim.pid), "number", [1.0], LIMITS, level=level)
         time.sleep(0.2)
         return hostile.alive(victim.pid) and hostile.limits_of(victim.pid) == before
     finally:
@@ -67,7 +67,7 @@ def kill_a_bystander(level: str, scratch: Path) -> bool:
 
 def write_outside(level: str, scratch: Path) -> bool:
     target = scratch / "escaped"
-    sandbox.run(hostile.writer(str(target)), "numeric", [1.0], LIMITS, level=level)
+    sandbox.run(hostile.writer(str(target)), "number", [1.0], LIMITS, level=level)
     return not list(scratch.glob("escaped*"))
 
 

@@ -22,9 +22,10 @@ from pathlib import Path
 import numpy as np
 
 from find_lab import bench
-from find_lab.scoring import nmse
-from find_lab.suite import Suite, numeric
-from find_lab.suite.atoms import GRID
+from find_lab.domains.numeric import specs as numeric
+from find_lab.domains.numeric.atoms import GRID
+from find_lab.domains.numeric.scoring import nmse
+from find_lab.suite import Suite
 
 AGENTS = ("scientist", "interpolate", "random")
 

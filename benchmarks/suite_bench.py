@@ -16,8 +16,11 @@ from pathlib import Path
 import numpy as np
 
 from find_lab import sandbox, scoring
-from find_lab.suite import Suite, default_root, neurons, numeric, render, strings
-from find_lab.suite.atoms import GRID
+from find_lab.domains.neurons import specs as neurons
+from find_lab.domains.numeric import specs as numeric
+from find_lab.domains.numeric.atoms import GRID
+from find_lab.domains.strings import specs as strings
+from find_lab.suite import Suite, default_root, render
 from find_lab.suite.build import build
 
 
@@ -73,7 +76,7 @@ def main() -> None:
                      f"{seconds / len(picks):.3f} s per submission, "
                      f"{sum(s.success for s in scores)}/{len(picks)} succeed"))
     for level in levels:
-        bare = [sandbox.run("def f(x):\n    return x\n", "numeric", [0.5], sandbox.Limits(),
+        bare = [sandbox.run("def f(x):\n    return x\n", "number", [0.5], sandbox.Limits(),
                             level=level).seconds for _ in range(20)]
         rows.append((f"sandbox round trip, trivial code, median of 20 ({level})",
                      f"{np.median(bare):.3f} s", ""))

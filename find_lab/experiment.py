@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import math
-import re
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
 import numpy as np
 
+from find_lab import domains
 from find_lab import events as vocabulary
 from find_lab.labstate import LabState, points_spent
 from find_lab.scoring import Score
 
-NUMERIC_RANGE = (-128.0, 128.0)
-MAX_STRING = 1000
-WORD = re.compile(r"[A-Za-z][A-Za-z'-]{0,39}")
 END_STATUSES = ("submitted", "abandoned", "budget_exhausted", "crashed", "interrupted")
 
 
@@ -51,6 +48,9 @@ class Target:
     scorer: Callable[[str, str | None], Score] | None = None
     source: dict | None = None  # suite name, checksum and spec hash, for session_start
 
+    def __post_init__(self):
+        domains.get(self.domain)  # an unknown domain fails here, naming the known ones
+
 
 class Experiment:
     """Mediates one session; `listeners` receive each event as it is recorded."""
@@ -59,6 +59,7 @@ class Experiment:
                  model: str | None = None, budget: Budget = Budget(),
                  listeners: tuple[Callable[[dict], Any], ...] = (), session_id: str = ""):
         self.target = target
+        self._domain = domains.get(target.domain)
         self.budget = budget
         self.actor_kind, self.actor_name, self.model = actor_kind, actor_name or actor_kind, model
         self.session_id = session_id
@@ -161,7 +162,7 @@ class Experiment:
         if self.calls_left <= 0:
             raise BudgetExhausted(f"no probe calls left (budget {self.budget.calls})")
         inputs = list(inputs)
-        checked = [self._validate(x) for x in inputs]
+        checked = [self._domain.validate(x) for x in inputs]
         runnable = [i for i, (_, error) in enumerate(checked) if error is None]
         over = runnable[max(0, self.points_left):]
         for i in over:
@@ -186,8 +187,8 @@ class Experiment:
     async def hypothesis(self, code: str, note: str = "", actor: str = "agent",
                          preview: list | None = None) -> list:
         """Record the code an actor is testing with `preview`, its (x, y) predictions to draw
-        beside the probes; when not given, the code runs in the sandbox on a grid (numeric)
-        and on every input probed so far."""
+        beside the probes; when not given, the code runs in the sandbox where the domain draws
+        hypotheses (every input probed so far, and a grid where the inputs are ordered)."""
         self._check_open()
         if preview is None:
             preview = await asyncio.to_thread(hypothesis_preview, code, self.target.domain,
@@ -217,26 +218,6 @@ class Experiment:
     def _check_open(self) -> None:
         if self.ended:
             raise SessionOver(f"the session has ended ({self.status})")
-
-    def _validate(self, value) -> tuple[Any, str | None]:
-        domain = self.target.domain
-        if domain == "numeric":
-            if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-                return value, f"not a number: {value!r}"
-            value = float(value)
-            if not math.isfinite(value):
-                return value, f"not a finite number: {value!r}"
-            low, high = NUMERIC_RANGE
-            if not low <= value <= high:
-                return value, f"outside [{low:g}, {high:g}]: {value:g}"
-            return value, None
-        if not isinstance(value, str):
-            return value, f"not a string: {value!r}"
-        if domain == "strings":
-            return (value, None) if len(value) <= MAX_STRING else \
-                (value, f"longer than {MAX_STRING} characters")
-        return (value, None) if WORD.fullmatch(value.strip()) else \
-            (value, f"not a single word: {value!r}")
 
     # --- what a person watching does ------------------------------------------------------------
     def pause(self) -> None:
@@ -345,24 +326,21 @@ class Door:
         self._experiment.end(status, reason)
 
 
-PREVIEW_GRID = [-128.0 + 2.0 * i for i in range(129)]
-
-
 def hypothesis_preview(code: str, domain: str, probed: list) -> list:
-    """[x, prediction] pairs of `code` (untrusted: sandboxed) on the grid and the probes;
-    an empty list when the code cannot run."""
+    """[x, prediction] pairs of `code` (untrusted: sandboxed) where the domain draws a
+    hypothesis and on the probes; an empty list when the code cannot run."""
     from find_lab import sandbox
 
-    inputs = list(dict.fromkeys((PREVIEW_GRID if domain == "numeric" else []) + list(probed)))
-    if domain == "numeric":
-        inputs.sort()
-    outcome = sandbox.run(code, domain, inputs, sandbox.Limits(wall_seconds=5, cpu_seconds=5))
+    plugin = domains.get(domain)
+    inputs = plugin.preview_inputs(probed)
+    outcome = sandbox.run(code, plugin.output_kind, inputs,
+                          sandbox.Limits(wall_seconds=5, cpu_seconds=5))
     if not outcome.ok:
         return []
     pairs = []
     for x, y, error in zip(inputs, outcome.outputs, outcome.errors):
         y = _clean(y)[0] if error is None else None
-        if y is not None and not (domain == "numeric" and isinstance(y, str)):
+        if y is not None:
             pairs.append([x, y])
     return pairs
 

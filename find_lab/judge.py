@@ -11,16 +11,13 @@ descriptions are judged alike.
 from __future__ import annotations
 
 import hashlib
-import math
 import random
 import re
 from dataclasses import dataclass
 from typing import Awaitable, Callable
 
-import numpy as np
-
-from find_lab import scoring
-from find_lab.suite import Suite, neurons, numeric, strings
+from find_lab import domains
+from find_lab.suite import Suite
 
 QUESTIONS = 10
 CHOICES = "ABC"
@@ -63,7 +60,7 @@ def questions(suite: Suite, function_id: str, count: int = QUESTIONS) -> list[Qu
     others = [fid for fid in suite.ids(spec["domain"]) if fid != function_id]
     truth = _truth(spec)
     found: list[Question] = []
-    for x in _inputs(spec, rng):
+    for x in domains.get(spec["domain"]).question_inputs(spec, rng):
         right = truth(x)
         if right is None:
             continue
@@ -78,27 +75,9 @@ def questions(suite: Suite, function_id: str, count: int = QUESTIONS) -> list[Qu
     return found
 
 
-def _inputs(spec: dict, rng: random.Random) -> list:
-    domain = spec["domain"]
-    if domain == "numeric":
-        return [round(float(x), 2) for x in scoring.heldout_points(spec["id"])]
-    if domain == "strings":
-        return [text for text in strings.test_inputs(spec, 40) if text.strip()]
-    words = list(spec["heldout"])
-    rng.shuffle(words)
-    return words
-
-
 def _truth(spec: dict) -> Callable[[object], object]:
-    """The noise-free function, None where undefined."""
-    if spec["domain"] == "numeric":
-        def value(x):
-            y = float(numeric.truth(spec, np.array([x]))[0])
-            return round(y, 3) if math.isfinite(y) else None
-        return value
-    if spec["domain"] == "strings":
-        return strings.make_callable(spec)
-    return lambda word: round(float(neurons.activation(spec, word)), 2)
+    """The noise-free function as the questions show it, None where undefined."""
+    return domains.get(spec["domain"]).shown_truth(spec)
 
 
 def _distractors(suite: Suite, others: list[str], x, right, rng: random.Random) -> list:

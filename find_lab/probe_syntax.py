@@ -1,6 +1,8 @@
-"""What a person types to probe: numbers, ranges, quoted strings or words.
+"""The syntaxes a person types probes in; each domain reads its probes with one of them.
 
-`3` · `1, 2.5, -7` · `-10:10:0.5` (start:stop:step, stop included) · `"Hello", "a b"` · `apple pear`
+`numbers`: `3` · `1, 2.5, -7` · `-10:10:0.5` (start:stop:step, stop included).
+`strings`: `"Hello", "a b"` (quoted, Python escapes allowed), or one unquoted string as typed.
+`words`: `apple pear`. `Domain.parse` strips the text and limits the count; these read the rest.
 """
 
 from __future__ import annotations
@@ -18,22 +20,8 @@ class ProbeSyntaxError(ValueError):
     """One line saying what was wrong with the input and how to write it."""
 
 
-def parse(text: str, domain: str) -> list:
-    text = text.strip()
-    if not text:
-        raise ProbeSyntaxError("type something to probe")
-    if domain == "numeric":
-        inputs = _numbers(text)
-    elif domain == "strings":
-        inputs = _strings(text)
-    else:
-        inputs = [w for w in re.split(r"[\s,]+", text) if w]
-    if len(inputs) > MAX_INPUTS:
-        raise ProbeSyntaxError(f"{len(inputs)} inputs is more than {MAX_INPUTS} at once")
-    return inputs
-
-
-def _numbers(text: str) -> list[float]:
+def numbers(text: str) -> list[float]:
+    """Numbers and ranges, separated by commas, semicolons or spaces."""
     values: list[float] = []
     for part in (p for p in re.split(r"[,;\s]+", re.sub(r"\s*:\s*", ":", text)) if p):
         if ":" in part:
@@ -67,7 +55,7 @@ def _number(token: str) -> float:
     return value
 
 
-def _strings(text: str) -> list[str]:
+def strings(text: str) -> list[str]:
     """Quoted strings (Python escapes allowed); unquoted text is one string as typed."""
     if text[0] not in "\"'":
         return [text]
@@ -82,3 +70,8 @@ def _strings(text: str) -> list[str]:
         raise ProbeSyntaxError(f"unclosed or stray text {text[position:].strip()!r}: quote each "
                                'string, e.g. "Hello world", "abc"')
     return found
+
+
+def words(text: str) -> list[str]:
+    """Words separated by spaces or commas."""
+    return [w for w in re.split(r"[\s,]+", text) if w]

@@ -68,6 +68,10 @@ class Outcome:
     def first_error(self) -> str | None:
         return next((e for e in self.errors if e), None)
 
+    def numbers(self) -> list[float]:
+        """The outputs of number-kind code as floats, NaN where it gave none."""
+        return [math.nan if y is None else float(y) for y in self.outputs]
+
 
 def isolation() -> str:
     """The isolation untrusted code gets on this machine (see `find_lab.jail.isolation`)."""
@@ -88,8 +92,9 @@ def doctor_lines() -> list[str]:
 
 def run(code: str, kind: str, inputs: list, limits: Limits = Limits(),
         level: str | None = None) -> Outcome:
-    """Call the submission's `f` on every input; `kind` is numeric, strings or neurons.
-    `level` forces an isolation (benchmarks compare them); by default the strongest here."""
+    """Call the submission's `f` on every input; `kind` is what it must return, "number" or
+    "text" (a domain's output kind). `level` forces an isolation (benchmarks compare them);
+    by default the strongest here."""
     if level is None:
         level = isolation()
         if level != "jail" and not os.environ.get(WEAK_ENV):
@@ -237,7 +242,7 @@ def _check(result: dict, kind: str, count: int) -> str | None:
         return "unknown mode"
     if any(e is not None and not isinstance(e, str) for e in errors):
         return "an error that is not text"
-    if kind == "strings":
+    if kind == "text":
         if any(y is not None and not (isinstance(y, str) and len(y) <= MAX_TEXT) for y in outputs):
             return "an output that is not a string of at most 10,000 characters"
     elif any(y is not None and (isinstance(y, bool) or not isinstance(y, (int, float))

@@ -1,6 +1,6 @@
 """Runs one untrusted submission; started by `find_lab.sandbox`, inside the jail where it can.
 
-Reads a job (code, input kind, inputs, limits, seccomp program) as JSON on stdin and writes
+Reads a job (code, output kind, inputs, limits, seccomp program) as JSON on stdin and writes
 one JSON result to the stdout it was given; the submission's own prints go nowhere. Before the
 submission runs: the allowed modules are imported, resource limits are set, the seccomp filter
 is installed (from then on no file can be opened, no process started or signalled), the
@@ -181,18 +181,19 @@ def _check_text(out, value):
 
 
 def _evaluate(f, kind: str, inputs: list) -> dict:
-    if kind == "numeric":
+    """`kind` "text": f must return strings; "number": numbers, the whole array at once when
+    the inputs are numbers and f takes one."""
+    if kind == "text":
+        outputs, errors = _one_by_one(f, inputs, _check_text)
+        return {"ok": True, "outputs": outputs, "errors": errors, "mode": "scalar"}
+    if all(_is_number(x) and not isinstance(x, bool) for x in inputs):
         outputs = _vectorised(f, inputs)
         if outputs is not None:
             errors = [None if math.isfinite(y) else f"returned {y} (input {x!r})"
                       for x, y in zip(inputs, outputs)]
             return {"ok": True, "outputs": [y if math.isfinite(y) else None for y in outputs],
                     "errors": errors, "mode": "vectorised"}
-        outputs, errors = _one_by_one(f, inputs, _check_number)
-    elif kind == "strings":
-        outputs, errors = _one_by_one(f, inputs, _check_text)
-    else:
-        outputs, errors = _one_by_one(f, inputs, _check_number)
+    outputs, errors = _one_by_one(f, inputs, _check_number)
     return {"ok": True, "outputs": outputs, "errors": errors, "mode": "scalar"}
 
 

@@ -19,15 +19,14 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from find_lab.scoring import METRICS
-from find_lab.suite import COMPLEXITIES, DOMAINS, Suite, SuiteError
+from find_lab import domains
+from find_lab.suite import Suite, SuiteError
 
 ALL = "all"                 # the complexity of a row that pools every complexity
 OWN = "own"                 # the complexity of a function that is not in the suite
 NOT_JUDGED = "not judged"   # no judge has read these descriptions: say so, invent no number
 BASELINES = frozenset({"random", "interpolate"})
 QUALIFIERS = {"human": "actor_name", "claude": "model"}  # what tells two such actors apart
-LOWER_IS_BETTER = frozenset({"nmse"})
 MIXED = {"takeover": "human takeover", "steered": "steered", "revealed": "answer revealed",
          "fork": "fork"}  # why a session is not an actor's own, as its row says
 STALE = "ran against an earlier version of its function"
@@ -216,7 +215,8 @@ def _row(actor: str, domain: str, complexity: str, docs: list[dict]) -> Row:
     scored = [doc for doc in docs if is_scored(doc)]
     statuses = [doc.get("status") for doc in docs if not is_scored(doc)]
     kind = docs[0].get("actor_kind") or "?"
-    metric = scored[0]["score"].get("metric") if scored else METRICS.get(domain)
+    known = domains.find(domain)
+    metric = scored[0]["score"].get("metric") if scored else (known.metric if known else None)
     return Row(
         actor=actor, actor_kind=kind, baseline=kind in BASELINES, mixed=not is_pure(docs[0]),
         domain=domain,
@@ -239,9 +239,11 @@ def _judged(docs: list[dict]) -> str:
 
 
 def _order(row: Row) -> tuple:
-    """Domains in suite order; within one, actors then baselines; `all` before its parts."""
-    domain = DOMAINS.index(row.domain) if row.domain in DOMAINS else len(DOMAINS)
-    tags = (ALL, *COMPLEXITIES.get(row.domain, ()), OWN)
+    """Domains in registration order; within one, actors then baselines; `all` before its parts."""
+    order = domains.names()
+    domain = order.index(row.domain) if row.domain in order else len(order)
+    known = domains.find(row.domain)
+    tags = (ALL, *(known.complexities if known else ()), OWN)
     complexity = tags.index(row.complexity) if row.complexity in tags else len(tags)
     return domain, row.domain, row.baseline, row.mixed, row.actor, complexity, row.complexity
 
@@ -327,4 +329,9 @@ def _goodness(doc: dict) -> float:
     values = _numbers([score.get("value")])
     if not values:
         return -math.inf
-    return -values[0] if score.get("metric") in LOWER_IS_BETTER else values[0]
+    return -values[0] if _lower_is_better(score.get("metric")) else values[0]
+
+
+def _lower_is_better(metric: str | None) -> bool:
+    return any(domains.get(name).metric == metric and domains.get(name).lower_is_better
+               for name in domains.names())

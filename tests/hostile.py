@@ -174,7 +174,7 @@ def environment_leaks(level: str | None = None) -> bool:
               "warnings.simplefilter('ignore')\n"
               "paths = [f'/proc/{os.getpid()}/environ', f'/proc/{os.getppid()}/environ',"
               " '/proc/1/environ', '/proc/self/environ']\n"
-              "print(repr([sandbox.run(hostile.reader(p), 'strings', ['x'],"
+              "print(repr([sandbox.run(hostile.reader(p), 'text', ['x'],"
               f" sandbox.Limits(20, 5), level={level!r}) for p in paths]))\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=120, env={**os.environ, "ANTHROPIC_API_KEY": token})

@@ -7,22 +7,31 @@ from pathlib import Path
 from find_lab.experiment import Budget, Door, Experiment, Target
 
 AGENTS = Path(__file__).resolve().parents[1] / "find_lab" / "agents"
+DOMAINS = AGENTS.parent / "domains"
 # Modules that define, hold or judge the hidden functions (specs, generator, lexicon, scorer).
+# The registry `find_lab.domains` is allowed (what a domain's inputs are, the agent's prompt,
+# the baselines' probes); the domains' own packages, which hold their specs, are not.
 FORBIDDEN = ("find_lab.suite", "find_lab.scoring", "find_lab.targets", "find_lab.judge",
-             "find_lab.blackbox")
+             "find_lab.blackbox",
+             *(f"find_lab.domains.{p.name}" for p in DOMAINS.iterdir() if (p / "__init__.py").is_file()))
 # The only known exceptions, until the offline scientist learns without the suite's catalogue.
-KNOWN = {"scientist/strings.py": {"find_lab.suite", "find_lab.suite.string_ops"},
-         "scientist/neurons.py": {"find_lab.suite"}}
-PAST_THE_DOOR = {"_experiment", "target", "scorer", "spec"}
+KNOWN = {"scientist/strings.py": {"find_lab.domains.strings.specs",
+                                  "find_lab.domains.strings.ops.OPS"},
+         "scientist/neurons.py": {"find_lab.suite.default_root", "find_lab.domains.neurons.WORD",
+                                  "find_lab.domains.neurons.specs"}}
+# The Door's insides, and the Domain members that reach the hidden functions.
+PAST_THE_DOOR = {"_experiment", "target", "scorer", "spec", "generate", "observer", "answers",
+                 "reference_answers", "grade", "question_inputs", "shown_truth"}
 
 
 def _imports(path: Path) -> set[str]:
+    """Every module or name imported, `from a import b` as `a.b`."""
     names = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
     return names
 
 

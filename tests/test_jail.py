@@ -30,7 +30,7 @@ def the_jail_starts():
     assert ok and jail.isolation() == "jail", f"the jail does not start here: {why}"
 
 
-def outputs_of(code: str, kind: str = "strings", inputs=("x",)) -> str:
+def outputs_of(code: str, kind: str = "text", inputs=("x",)) -> str:
     """Everything the run sent back that a person or a score could see, as one string."""
     outcome = sandbox.run(code, kind, list(inputs), LIMITS)
     return json.dumps([outcome.outputs, outcome.errors, outcome.reason])
@@ -61,7 +61,8 @@ def test_importing_the_suite_for_the_exact_truth_fails(suite):
     code = hostile.UNHOOKED + f"""
 try:
     sys.path.insert(0, {str(ROOT)!r})
-    from find_lab.suite import Suite, numeric
+    from find_lab.domains.numeric import specs as numeric
+    from find_lab.suite import Suite
     SPEC = Suite().get('numeric/f0001')
     def f(x):
         return numeric.truth(SPEC, x)
@@ -78,7 +79,7 @@ def test_the_labs_environment_is_unreachable():
 
 def test_no_shell_runs(tmp_path):
     canary = tmp_path / "shell-ran"
-    outcome = sandbox.run(hostile.runner(f"touch {canary}"), "numeric", [1.0], LIMITS)
+    outcome = sandbox.run(hostile.runner(f"touch {canary}"), "number", [1.0], LIMITS)
     assert outcome.isolation == "jail"
     time.sleep(0.2)
     assert not canary.exists()
@@ -89,8 +90,8 @@ def test_a_bystander_keeps_its_life_and_its_limits():
     try:
         before = hostile.limits_of(victim.pid)
         ours = hostile.limits_of(os.getpid())
-        sandbox.run(hostile.signaller(victim.pid), "numeric", [1.0], LIMITS)
-        sandbox.run(hostile.signaller(os.getpid()), "numeric", [1.0], LIMITS)
+        sandbox.run(hostile.signaller(victim.pid), "number", [1.0], LIMITS)
+        sandbox.run(hostile.signaller(os.getpid()), "number", [1.0], LIMITS)
         time.sleep(0.2)
         assert hostile.alive(victim.pid)
         assert hostile.limits_of(victim.pid) == before
@@ -104,7 +105,7 @@ def test_killing_everything_it_can_see_kills_only_the_jail():
     victim = hostile.bystander()
     try:
         assert jail.isolation() == "jail"
-        outcome = sandbox.run(hostile.KILL_EVERYTHING, "numeric", [1.0], LIMITS, level="jail")
+        outcome = sandbox.run(hostile.KILL_EVERYTHING, "number", [1.0], LIMITS, level="jail")
         assert outcome.isolation == "jail"
         time.sleep(0.2)
         assert hostile.alive(victim.pid) and hostile.alive(os.getpid())
@@ -115,9 +116,9 @@ def test_killing_everything_it_can_see_kills_only_the_jail():
 
 def test_nothing_is_written_outside_the_scratch_folder(tmp_path):
     target = tmp_path / "escaped"
-    sandbox.run(hostile.writer(str(target)), "numeric", [1.0], LIMITS)
+    sandbox.run(hostile.writer(str(target)), "number", [1.0], LIMITS)
     host_tmp = Path("/tmp") / f"find-lab-escape-{secrets.token_hex(4)}"
-    sandbox.run(hostile.writer(str(host_tmp)), "numeric", [1.0], LIMITS)
+    sandbox.run(hostile.writer(str(host_tmp)), "number", [1.0], LIMITS)
     assert list(tmp_path.iterdir()) == []
     assert not list(Path("/tmp").glob(host_tmp.name + "*"))
     assert os.listxattr(tmp_path) == []
@@ -146,7 +147,7 @@ def test_an_output_flood_is_cut_off_without_the_parent_growing():
         "import resource, sys\n"
         f"sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(ROOT / 'tests')!r})\n"
         "import hostile\nfrom find_lab import sandbox\n"
-        "outcome = sandbox.run(hostile.FLOOD, 'numeric', [1.0], sandbox.Limits(30, 20))\n"
+        "outcome = sandbox.run(hostile.FLOOD, 'number', [1.0], sandbox.Limits(30, 20))\n"
         "print(outcome.reason)\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
@@ -172,7 +173,7 @@ for attempt in (lambda: os.fork(), lambda: libc.fork(), lambda: libc.syscall(57)
 def f(x):
     return x
 """
-    sandbox.run(code, "numeric", [1.0], LIMITS)
+    sandbox.run(code, "number", [1.0], LIMITS)
     time.sleep(0.3)
     assert not [p for p in Path("/proc").iterdir() if p.name.isdigit()
                 and token.encode() in _cmdline(p)]
@@ -193,7 +194,7 @@ def _cmdline(entry: Path) -> bytes:
 ])
 def test_memory_cpu_and_threads_are_limited(code, reason):
     started = time.monotonic()
-    outcome = sandbox.run(code, "numeric", [1.0], sandbox.Limits(wall_seconds=60, cpu_seconds=1))
+    outcome = sandbox.run(code, "number", [1.0], sandbox.Limits(wall_seconds=60, cpu_seconds=1))
     assert reason in (outcome.reason or "") + " ".join(e or "" for e in outcome.errors)
     assert time.monotonic() - started < 30
 
@@ -242,11 +243,11 @@ def test_every_score_records_its_isolation(suite):
 def test_without_a_jail_agents_code_is_refused_unless_allowed(monkeypatch):
     monkeypatch.setattr(jail, "isolation", lambda: "weak")
     monkeypatch.delenv(sandbox.WEAK_ENV, raising=False)
-    refused = sandbox.run("def f(x):\n    return x\n", "numeric", [1.0], LIMITS)
+    refused = sandbox.run("def f(x):\n    return x\n", "number", [1.0], LIMITS)
     assert not refused.ok and "--allow-weak-sandbox" in refused.reason
     monkeypatch.setenv(sandbox.WEAK_ENV, "1")
     with pytest.warns(sandbox.SandboxWarning):
-        allowed = sandbox.run("def f(x):\n    return x + 1\n", "numeric", [1.0], LIMITS)
+        allowed = sandbox.run("def f(x):\n    return x + 1\n", "number", [1.0], LIMITS)
     assert allowed.outputs == [2.0] and allowed.isolation == "weak"
 
 
@@ -254,7 +255,7 @@ def test_without_a_jail_agents_code_is_refused_unless_allowed(monkeypatch):
 def test_each_weaker_level_still_runs_honest_code(level):
     with pytest.warns(sandbox.SandboxWarning):
         outcome = sandbox.run("import numpy as np\ndef f(x):\n    return np.cos(x)\n",
-                              "numeric", [0.0], LIMITS, level=level)
+                              "number", [0.0], LIMITS, level=level)
     assert outcome.outputs == [1.0] and outcome.isolation == level
 
 

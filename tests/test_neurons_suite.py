@@ -5,7 +5,8 @@ from collections import Counter
 
 import pytest
 
-from find_lab.suite import default_root, neurons
+from find_lab.domains.neurons import specs as neurons
+from find_lab.suite import default_root
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from find_lab.suite import numeric
-from find_lab.suite.atoms import ATOMS, GRID
+from find_lab.domains.numeric import specs as numeric
+from find_lab.domains.numeric.atoms import ATOMS, GRID
 
 
 def test_counts_follow_finds_proportions(suite):
@@ -127,7 +127,7 @@ def _atoms(expr: dict):
 
 def test_fine_structure_follows_finds_ranges(suite):
     """Periods, widths and spikes as small as FIND's own (atoms.py cites FIND's generator)."""
-    from find_lab.suite import atoms
+    from find_lab.domains.numeric import atoms
 
     seen = set()
     for fid in suite.ids("numeric"):
@@ -164,7 +164,7 @@ def test_sums_and_products_combine_finds_compose_only_atoms(suite):
 def test_a_lookup_table_is_no_longer_enough(suite):
     """FIND's measure (linear interpolation of 400 random probes) passes ~72% of FIND's functions;
     on ours it lands in the same range, and even an even 400-point grid misses many."""
-    from find_lab.scoring import nmse
+    from find_lab.domains.numeric.scoring import nmse
 
     rng = np.random.default_rng(0)
     grid_passes, random_passes = [], []

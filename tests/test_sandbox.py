@@ -51,7 +51,7 @@ def test_hostile_submission_scores_zero_with_a_reason(suite, name, monkeypatch):
 
 def test_the_lab_keeps_working_after_a_hostile_run(suite):
     scoring.score(suite.get("numeric/f0001"), HOSTILE["allocates 10 GB"][0], limits=FAST)
-    result = sandbox.run("def f(x):\n    return x * 2\n", "numeric", [1.0, 2.5], FAST)
+    result = sandbox.run("def f(x):\n    return x * 2\n", "number", [1.0, 2.5], FAST)
     assert result.ok and result.outputs == [2.0, 5.0]
 
 
@@ -61,25 +61,25 @@ def test_child_environment_holds_no_secrets():
 
 
 def test_vectorised_and_scalar_code_both_work():
-    vectorised = sandbox.run("import numpy as np\ndef f(x):\n    return np.abs(x)\n", "numeric",
+    vectorised = sandbox.run("import numpy as np\ndef f(x):\n    return np.abs(x)\n", "number",
                              [-1.0, 2.0], FAST)
-    scalar = sandbox.run("def f(x):\n    return x if x > 0 else -x\n", "numeric", [-1.0, 2.0], FAST)
+    scalar = sandbox.run("def f(x):\n    return x if x > 0 else -x\n", "number", [-1.0, 2.0], FAST)
     assert vectorised.mode == "vectorised" and scalar.mode == "scalar"
     assert vectorised.outputs == scalar.outputs == [1.0, 2.0]
 
 
 def test_errors_on_some_inputs_are_reported_per_input():
     code = "import math\ndef f(x):\n    return math.log(x)\n"
-    result = sandbox.run(code, "numeric", [1.0, -1.0], FAST)
+    result = sandbox.run(code, "number", [1.0, -1.0], FAST)
     assert result.outputs[0] == 0.0 and result.outputs[1] is None
     assert "math domain error" in result.errors[1]
 
 
 def test_printing_does_not_corrupt_the_result():
     code = "print('noise' * 1000)\ndef f(s):\n    print(s)\n    return s.upper()\n"
-    assert sandbox.run(code, "strings", ["ab", ""], FAST).outputs == ["AB", ""]
+    assert sandbox.run(code, "text", ["ab", ""], FAST).outputs == ["AB", ""]
 
 
 def test_submission_runs_in_the_jails_own_scratch_directory():
     code = "import os\nWHERE = os.getcwd()\ndef f(s):\n    return WHERE\n"
-    assert sandbox.run(code, "strings", ["x"], FAST).outputs == ["/tmp"]
+    assert sandbox.run(code, "text", ["x"], FAST).outputs == ["/tmp"]

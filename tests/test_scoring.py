@@ -6,13 +6,15 @@ import numpy as np
 import pytest
 
 from conftest import sample_ids
-from find_lab import scoring
-from find_lab.suite import COMPLEXITIES, numeric, render
-from find_lab.suite.atoms import GRID
+from find_lab import domains, scoring
+from find_lab.domains.numeric import scoring as numeric_scoring
+from find_lab.domains.numeric import specs as numeric
+from find_lab.domains.numeric.atoms import GRID
+from find_lab.suite import render
 
 
 @pytest.mark.parametrize("domain, complexity", [
-    (d, c) for d, cs in COMPLEXITIES.items() for c in cs])
+    (d, c) for d in domains.names() for c in domains.get(d).complexities])
 def test_rendered_ground_truth_scores_success(suite, domain, complexity):
     for fid in sample_ids(suite, domain, complexity, 4):
         spec = suite.get(fid)
@@ -24,7 +26,7 @@ def test_rendered_ground_truth_scores_success(suite, domain, complexity):
 
 
 def test_constant_mean_prediction_fails(suite):
-    for complexity in COMPLEXITIES["numeric"]:
+    for complexity in domains.get("numeric").complexities:
         for fid in sample_ids(suite, "numeric", complexity, 6):
             spec = suite.get(fid)
             if spec["expr"].get("kind") == "constant":
@@ -66,8 +68,9 @@ def test_local_detail_catches_a_missed_corruption(suite):
 
 
 def test_heldout_points_are_fixed_per_function_and_off_the_grid():
-    a, b = scoring.heldout_points("numeric/f0001"), scoring.heldout_points("numeric/f0002")
-    assert np.array_equal(a, scoring.heldout_points("numeric/f0001")) and not np.array_equal(a, b)
+    points = numeric_scoring.heldout_points
+    a, b = points("numeric/f0001"), points("numeric/f0002")
+    assert np.array_equal(a, points("numeric/f0001")) and not np.array_equal(a, b)
     assert len(a) == 256 and a.min() >= -128 and a.max() <= 128
     assert not np.isin(a, GRID).any()
 

@@ -8,8 +8,8 @@ from itertools import product
 import pytest
 
 # Imported as a module: a bare `test_inputs` name would be collected by pytest.
-from find_lab.suite import strings as suite
-from find_lab.suite.string_ops import OPS
+from find_lab.domains.strings import specs as suite
+from find_lab.domains.strings.ops import OPS
 
 
 @pytest.fixture(scope="module")

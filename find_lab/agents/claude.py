@@ -16,11 +16,11 @@ from __future__ import annotations
 import asyncio
 import importlib
 import json
-import math
 import os
 from typing import Any, Callable
 
-from find_lab import pricing
+from find_lab import domains, pricing
+from find_lab.domains import Domain
 from find_lab.experiment import Budget, BudgetExhausted, Door
 from find_lab.pricing import DEFAULT_MODEL
 from find_lab.store import redact
@@ -63,36 +63,6 @@ Your answer, given with the submit tool, has three parts:
 
 The domain of this function:
 """
-
-DOMAIN_PROMPTS = {
-    "numeric": """\
-f takes a real number x in [-128, 128] and returns a real number, or "undefined". It may be \
-built from familiar pieces (lines, polynomials, absolute values, roots, logarithms, steps, \
-ReLUs, tanh, sines and cosines, reciprocals, bumps, rational functions, square waves), alone, \
-summed or multiplied. Your code defines f(x) for a float x; the math module and numpy (import \
-numpy as np) are available. It is scored by normalised mean squared error on 256 points \
-spread over [-128, 128] (success below 0.1) and on how well it gets the odd interval right.""",
-    "strings": """\
-f takes a string and returns a string. It may compose operations such as case changes, \
-reversals, character shifts, insertions, removals, replacements, duplications, counting, or \
-picking out characters. Try empty strings, single characters, digits, punctuation, spaces and \
-mixed case. Your code defines f(x) taking and returning a str; the standard library (re, \
-string, ...) is available. It is scored by exact matches on unseen strings (success at 90%).""",
-    "neurons": """\
-f is a synthetic neuron: it takes one English word and returns an activation between 0 and 1, \
-high for words in the concept it is selective for (sometimes for either of two concepts). \
-Probe words from many topics, then words close to the ones that fire, to find the concept and \
-its edges. Your code defines f(x) for a word and returns a number in [0, 1]: describe the \
-concept in code with words well beyond the ones you probed. It is scored by correlation with \
-the true activations on unseen words (success at 0.5).""",
-}
-
-PROBE_ITEMS = {
-    "numeric": {"type": "number", "minimum": -128, "maximum": 128},
-    "strings": {"type": "string", "maxLength": 1000},
-    "neurons": {"type": "string", "pattern": "^[A-Za-z][A-Za-z'-]{0,39}$",
-                "description": "a single English word"},
-}
 # Asked for in words, not forced through tool_choice: current models (Opus 5.5, Sonnet 5.5,
 # Fable 5.1 and later) answer a forced tool choice with a 400.
 LAST_TURN = ("This is your last turn: call submit now with your best description, domain and "
@@ -179,11 +149,11 @@ class _Session:
         self.anthropic, self.httpx2 = anthropic, httpx2
         self.broken = (anthropic.APIConnectionError, httpx2.TransportError, _Interrupted,
                        _Unreachable, ValueError)  # ValueError: a tool call's JSON was unparsable
-        self.domain = door.domain
+        self.domain = domains.get(door.domain)
         self.messages: list[dict] = []
         self.max_tokens = agent.max_tokens
         self.on_text = agent.on_text
-        self.system = [{"type": "text", "text": COMMON_PROMPT + DOMAIN_PROMPTS[self.domain],
+        self.system = [{"type": "text", "text": COMMON_PROMPT + self.domain.prompt,
                         "cache_control": EPHEMERAL}]
         self.tools = _tools(self.domain, door.budget)
 
@@ -340,7 +310,7 @@ class _Session:
     async def _test(self, call_id: str, code: str, note: str = "") -> dict:
         preview = await self.door.hypothesis(code, note=note)
         seen = self.door.observations()
-        report = {"fit": fit_summary(self.domain, seen, preview)}
+        report = {"fit": fit_summary(self.domain.name, seen, preview)}
         if preview:
             report["worst"] = _worst(self.domain, seen, preview)
         elif seen:
@@ -353,14 +323,14 @@ class _Session:
         return _result(call_id, "Submitted.")
 
 
-def _tools(domain: str, budget: Budget) -> list[dict]:
+def _tools(domain: Domain, budget: Budget) -> list[dict]:
     """The three tools; the cache breakpoint on the last one caches them with the system prompt."""
     probe = {"name": "probe", "description": (
         f"Call the hidden function on a batch of inputs; returns each input with its output "
         f"or an error. Each call uses one of your {budget.calls} probe calls, each valid "
         f"input one of your {budget.points} points."),
         "input_schema": {"type": "object", "properties": {"inputs": {
-            "type": "array", "minItems": 1, "items": PROBE_ITEMS[domain],
+            "type": "array", "minItems": 1, "items": domain.probe_schema,
             "description": "the inputs to try"}}, "required": ["inputs"]}}
     test = {"name": "test_hypothesis", "description": (
         "Run candidate code in the lab's sandbox on every input probed so far; returns the "
@@ -401,16 +371,13 @@ def _check(tool: str, given, fields: dict[str, type], optional: tuple[str, ...])
     return None
 
 
-def _worst(domain: str, seen: list[tuple], preview: list) -> list[dict]:
+def _worst(domain: Domain, seen: list[tuple], preview: list) -> list[dict]:
     """The probes the code misses most: what the model should look at next."""
     predicted = {_key(x): y for x, y in preview}
     misses = []
     for x, y in seen:
         guess = predicted.get(_key(x))
-        if domain == "strings":
-            size = 0.0 if guess == y else 1.0
-        else:
-            size = math.inf if guess is None else abs(float(y) - float(guess))
+        size = domain.miss(y, guess)
         if size > 0:
             misses.append((size, {"input": x, "observed": y, "predicted": guess}))
     misses.sort(key=lambda miss: -miss[0])
@@ -421,10 +388,11 @@ def _key(x):
     return round(x, 9) if isinstance(x, float) else x
 
 
-def _why_code_fails(code: str, domain: str, inputs: list) -> str:
+def _why_code_fails(code: str, domain: Domain, inputs: list) -> str:
     from find_lab import sandbox
 
-    outcome = sandbox.run(code, domain, inputs, sandbox.Limits(wall_seconds=5, cpu_seconds=5))
+    outcome = sandbox.run(code, domain.output_kind, inputs,
+                          sandbox.Limits(wall_seconds=5, cpu_seconds=5))
     return outcome.reason or outcome.first_error() or "the code returned nothing usable"
 
 

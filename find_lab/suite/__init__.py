@@ -1,8 +1,8 @@
-"""The hidden functions: specs held as data in `functions/`, one interpreter and one renderer.
+"""The hidden functions as data: the specs in `functions/`, one file per domain.
 
-`Suite` reads the generated suite; `observer` gives the callable an actor probes (through
-the Experiment), `render` the readable source for the hidden-function pane. Nothing here
-execs generated code.
+`Suite` reads the generated suite and checks each spec against its domain (`find_lab.domains`,
+which interprets and renders specs); `render` gives a spec's readable source for the
+hidden-function pane. Nothing here execs generated code.
 """
 
 from __future__ import annotations
@@ -16,21 +16,18 @@ from typing import Callable
 
 import numpy as np
 
-from find_lab.suite import neurons, numeric, strings
+from find_lab import domains
+from find_lab.domains import Domain
+# What cli.py, build.py and targets.py import from here; the rest of the lab asks find_lab.domains.
+from find_lab.domains.neurons import specs as neurons  # noqa: F401
+from find_lab.domains.numeric import specs as numeric  # noqa: F401
+from find_lab.domains.strings import specs as strings  # noqa: F401
 
-DOMAINS = ("numeric", "strings", "neurons")
-COMPLEXITIES = {
-    "numeric": ("clean", "noise", "corruption", "mlp"),
-    "strings": ("atomic", "composed"),
-    "neurons": ("single", "or", "except"),
-}
-# What each spec must carry, checked when the suite loads so a damaged file fails in one line.
+DOMAINS = domains.names()
+COMPLEXITIES = {name: domains.get(name).complexities for name in DOMAINS}
+# What each spec must carry (beside its domain's fields), checked when the suite loads so a
+# damaged file fails in one line.
 FIELDS = ("id", "domain", "complexity", "description")
-DOMAIN_FIELDS = {
-    "numeric": ("structure", "expr", "noise", "corruption", "local"),
-    "strings": ("program",),
-    "neurons": ("concepts", "excluded", "members", "salt", "heldout"),
-}
 
 
 class SuiteError(Exception):
@@ -58,8 +55,10 @@ class Suite:
     @cached_property
     def _specs(self) -> dict[str, dict]:
         specs = {}
-        for domain in DOMAINS:
-            path = self.root / f"{domain}.jsonl"
+        for domain in (domains.get(name) for name in domains.names()):
+            if not domain.count:
+                continue  # a domain with no functions in the built suite has no file
+            path = self.root / f"{domain.name}.jsonl"
             try:
                 lines = path.read_text(encoding="utf-8").splitlines()
             except (OSError, ValueError) as exc:
@@ -108,35 +107,29 @@ def spec_hash(spec: dict) -> str:
     return hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def _problem(spec, domain: str) -> str | None:
+def _problem(spec, domain: Domain) -> str | None:
     """Why a line of `<domain>.jsonl` is not a usable spec, naming the function; None if fine."""
     if not isinstance(spec, dict):
         return f"expected a function spec (a JSON object), got {type(spec).__name__}"
     name = f"function {spec['id']!r}" if isinstance(spec.get("id"), str) else "a function"
-    missing = [field for field in FIELDS + DOMAIN_FIELDS[domain] if field not in spec]
+    missing = [field for field in FIELDS + domain.spec_fields if field not in spec]
     if missing:
         return f"{name} has no {', '.join(repr(field) for field in missing)}"
-    if spec["domain"] != domain:
-        return f"{name} has domain {spec['domain']!r} but is listed under {domain}"
-    if spec["complexity"] not in COMPLEXITIES[domain]:
+    if spec["domain"] != domain.name:
+        return f"{name} has domain {spec['domain']!r} but is listed under {domain.name}"
+    if spec["complexity"] not in domain.complexities:
         return (f"{name} has complexity {spec['complexity']!r} "
-                f"(expected one of {', '.join(COMPLEXITIES[domain])})")
+                f"(expected one of {', '.join(domain.complexities)})")
     return None
 
 
 def render(spec: dict) -> str:
     """Readable, runnable Python source of the hidden function."""
-    return {"numeric": numeric.render, "strings": strings.render,
-            "neurons": neurons.render}[spec["domain"]](spec)
+    return domains.get(spec["domain"]).render(spec)
 
 
 def observer(spec: dict, rng: np.random.Generator) -> Callable:
-    """The callable an actor's probes reach: noisy where the function is noisy.
-
-    numeric takes and returns arrays; strings and neurons take one input at a time.
-    """
-    if spec["domain"] == "numeric":
-        return lambda xs: numeric.observe(spec, xs, rng)
-    if spec["domain"] == "strings":
-        return strings.make_callable(spec)
-    return neurons.make_callable(spec)
+    """For targets.from_spec, which hands an array to the function when it batches and one
+    input at a time when it does not; the domain's observer takes a batch either way."""
+    batch = domains.get(spec["domain"]).observer(spec, rng)
+    return lambda x: batch(x) if isinstance(x, np.ndarray) else batch([x])[0]

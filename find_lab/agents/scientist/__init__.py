@@ -1,6 +1,9 @@
-"""The offline scientist: a deterministic experimenter, one strategy per domain."""
+"""The offline scientist: a deterministic experimenter, one strategy per domain (a module of
+this package named after it)."""
 
 from __future__ import annotations
+
+from importlib import import_module
 
 from find_lab.experiment import Door
 
@@ -13,7 +16,14 @@ class Scientist:
         self.name = "scientist"
 
     async def run(self, door: Door) -> None:
-        from importlib import import_module
-
-        strategy = import_module(f"find_lab.agents.scientist.{door.domain}")
+        module = f"{__name__}.{door.domain}"
+        try:
+            strategy = import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            reason = f"the scientist has no strategy for the {door.domain} domain"
+            door.report_error(reason)
+            door.stop("abandoned", reason)
+            return
         await strategy.investigate(door, self.seed)

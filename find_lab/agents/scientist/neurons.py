@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from find_lab.experiment import WORD, BudgetExhausted, Door
+from find_lab.domains.neurons import WORD
+from find_lab.domains.neurons import specs as lexicon_io
+from find_lab.experiment import BudgetExhausted, Door
 from find_lab.suite import default_root
-from find_lab.suite import neurons as lexicon_io
 
 SURVEY_PER_CONCEPT = 2
 BASELINE_WORDS = 6

@@ -23,9 +23,9 @@ from typing import Callable
 
 import numpy as np
 
+from find_lab.domains.strings import specs as rendering
+from find_lab.domains.strings.ops import OPS
 from find_lab.experiment import BudgetExhausted, Door
-from find_lab.suite import strings as rendering
-from find_lab.suite.string_ops import OPS
 
 Program = tuple[int, ...]  # indices into variants(), applied left to right; () is the identity
 

@@ -1,11 +1,16 @@
 """The probes pane: what the actor has tried so far, beside its current hypothesis.
 
-One view per domain: a scatter plot for numeric functions, a table for string functions,
-a ranked bar chart for neurons. `show` is called after every event, so each view reuses
-its widget and does the least work it can (the table only appends new rows).
+Three views: a scatter plot (with the true curve faintly behind), a table of inputs and
+outputs, a ranked bar chart. `VIEWS` says which view draws each domain, the one place the TUI
+names domains; a domain not in it gets the table, which reads any input and output. `show` is
+called after every event, so each view reuses its widget and does the least work it can (the
+table only appends new rows).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import ContentSwitcher, DataTable, Static
 from textual_plotext import PlotextPlot
 
+from find_lab.domains.numeric import specs as numeric
 from find_lab.labstate import LabState, Probe
 
 X_RANGE = (-128.0, 128.0)
@@ -22,11 +28,7 @@ BAR_WIDTH = 20
 BLOCKS = " ▏▎▍▌▋▊▉"        # 0 to 7 eighths of a cell
 ACTOR_COLOURS = {"agent": "cyan", "human": "magenta"}
 ACTOR_MARKERS = {"agent": "•", "human": "◆"}
-HINTS = {
-    "numeric": "each input tried will be plotted here, with the current hypothesis",
-    "strings": "each input and output will be listed here, checked against the hypothesis",
-    "neurons": "the words tried will be ranked here by activation",
-}
+WAITING = "waiting for the session to start"
 
 
 class ProbesPane(ContentSwitcher):
@@ -64,22 +66,17 @@ class ProbesPane(ContentSwitcher):
                                 ("hypothesis", "hypothesis"), ("", "mark"))
 
     def show(self, state: LabState, truth: list[list[float]] | None = None) -> None:
-        """Redraw from `state`; `truth` ([[x, y], ...], numeric only) is drawn faintly."""
-        if not state.probes or state.domain not in HINTS:
+        """Redraw from `state`; `truth` ([[x, y], ...], from `truth_curve`) is drawn faintly."""
+        if not state.probes:
             self._empty.update(_placeholder(state.domain))
             self.current = "probes-empty"
-        elif state.domain == "numeric":
-            self._show_numeric(state, truth)
-            self.current = "probes-plot"
-        elif state.domain == "strings":
-            self._show_strings(state)
-            self.current = "probes-table"
         else:
-            self._bars.update(neuron_bars(state))
-            self.current = "probes-neurons"
+            view = view_of(state.domain)
+            view.draw(self, state, truth)
+            self.current = view.widget
 
-    # --- numeric ------------------------------------------------------------------------
-    def _show_numeric(self, state: LabState, truth: list[list[float]] | None) -> None:
+    # --- the plot -----------------------------------------------------------------------
+    def _draw_plot(self, state: LabState, truth: list[list[float]] | None) -> None:
         """Truth first, then probes, then the hypothesis: later series sit on top.
 
         Skipped when nothing drawn would change: a plotext frame costs a hundred milliseconds
@@ -112,8 +109,8 @@ class ProbesPane(ContentSwitcher):
             plt.scatter(undefined, [floor] * len(undefined), marker="×", color="red")
         self._plot.refresh()
 
-    # --- strings ------------------------------------------------------------------------
-    def _show_strings(self, state: LabState) -> None:
+    # --- the table ----------------------------------------------------------------------
+    def _draw_table(self, state: LabState, truth: list[list[float]] | None) -> None:
         """Append new rows; start over when the probes do not continue the rows shown (a
         replay stepped back, or another session); refresh predictions when the hypothesis
         changed. The prefix check is cheap: list equality tries identity first."""
@@ -137,6 +134,47 @@ class ProbesPane(ContentSwitcher):
         self._rows.extend(probes[shown:])
         if at_bottom:
             table.scroll_end(animate=False, x_axis=False)
+
+    # --- the bars -----------------------------------------------------------------------
+    def _draw_bars(self, state: LabState, truth: list[list[float]] | None) -> None:
+        self._bars.update(neuron_bars(state))
+
+
+@dataclass(frozen=True)
+class View:
+    """One way to draw probes: the pane's child that shows them, the method that draws them
+    there, what the empty pane promises, and the true curve drawn behind, if it has one."""
+
+    widget: str
+    draw: Callable[[ProbesPane, LabState, list | None], None]
+    hint: str
+    truth: Callable[[dict], list[list[float]]] | None = None
+
+
+def numeric_truth(spec: dict) -> list[list[float]]:
+    """The noise-free function at every integer of [-128, 128], where it is defined."""
+    xs = [X_RANGE[0] + i for i in range(257)]
+    return [[x, float(y)] for x, y in zip(xs, numeric.truth(spec, xs))
+            if y == y and abs(y) != float("inf")]
+
+
+PLOT = View("probes-plot", ProbesPane._draw_plot,
+            "each input tried will be plotted here, with the current hypothesis", numeric_truth)
+TABLE = View("probes-table", ProbesPane._draw_table,
+             "each input and output will be listed here, checked against the hypothesis")
+BARS = View("probes-neurons", ProbesPane._draw_bars,
+            "the words tried will be ranked here by activation")
+VIEWS = {"numeric": PLOT, "strings": TABLE, "neurons": BARS}
+
+
+def view_of(domain: str) -> View:
+    return VIEWS.get(domain, TABLE)
+
+
+def truth_curve(spec: dict) -> list[list[float]] | None:
+    """What the lab draws faintly behind the probes of this function, if its view draws any."""
+    view = view_of(spec["domain"])
+    return view.truth(spec) if view.truth else None
 
 
 def numeric_title(state: LabState) -> str:
@@ -196,7 +234,7 @@ def _bar(value: float) -> str:
 
 
 def _placeholder(domain: str) -> Text:
-    hint = HINTS.get(domain, "waiting for the session to start")
+    hint = view_of(domain).hint if domain else WAITING
     return Text.assemble(("No probes yet", "bold"), (f" — {hint}.", "dim"))
 
 

@@ -17,12 +17,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from find_lab import probe_syntax, settings
+from find_lab import domains, settings
 from find_lab.experiment import Budget, BudgetExhausted, Experiment, SessionOver
 from find_lab.labstate import LabState
+from find_lab.probe_syntax import ProbeSyntaxError
 from find_lab.suite import spec_hash
 from find_lab.tui.components.hidden import HiddenFunctionPane
-from find_lab.tui.components.probes import ProbesPane
+from find_lab.tui.components.probes import ProbesPane, truth_curve
 from find_lab.tui.components.status import StatusLine
 from find_lab.tui.components.transcript import TranscriptPane
 
@@ -121,10 +122,8 @@ class LabScreen(Screen):
             self._start_live()
 
     def _placeholder(self) -> str:
-        domain = self._domain()
-        return {"numeric": "numbers: 3 · 1, 2.5, -7 · ranges -10:10:0.5",
-                "strings": 'quoted strings: "Hello World", "abc 123"',
-                "neurons": "words: apple river justice"}.get(domain, "")
+        domain = domains.find(self._domain())
+        return domain.probe_hint if domain else ""
 
     def _domain(self) -> str:
         return self.launch.function_id.split("/")[0] if self.launch.function_id else self.state.domain
@@ -197,12 +196,7 @@ class LabScreen(Screen):
 
         self.query_one("#hidden", HiddenFunctionPane).show_function(
             spec["id"], render(spec), spec["description"])
-        if spec["domain"] == "numeric":
-            from find_lab.suite import numeric
-
-            xs = [-128.0 + i for i in range(257)]
-            self.truth = [[x, float(y)] for x, y in zip(xs, numeric.truth(spec, xs))
-                          if y == y and abs(y) != float("inf")]
+        self.truth = truth_curve(spec)
 
     # --- drawing --------------------------------------------------------------------------
     def _apply(self, event: dict) -> None:
@@ -415,9 +409,9 @@ class LabScreen(Screen):
             self._show_input("")
             return
         try:
-            inputs = probe_syntax.parse(text, experiment.target.domain)
+            inputs = domains.get(experiment.target.domain).parse(text)
             await experiment.probe(inputs, actor="human")
-        except probe_syntax.ProbeSyntaxError as exc:
+        except ProbeSyntaxError as exc:
             self.app.notify(str(exc), severity="warning")
             return
         except (BudgetExhausted, SessionOver) as exc:

@@ -19,15 +19,15 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Select, Static
 
-from find_lab import scoreboard
+from find_lab import domains, scoreboard
 from find_lab.scoreboard import ALL, HeadToHead, Row
 from find_lab.store import Store
 
-DOMAIN_KEYS = {"1": "numeric", "2": "strings", "3": "neurons", "0": None}
+# 1, 2, 3, ... pick the domains in registration order; 0 shows them all
+DOMAIN_KEYS = {**{str(key): name for key, name in enumerate(domains.names()[:9], 1)}, "0": None}
 COLUMNS = ("actor", "domain", "complexity", "n", "success", "mean", "local", "time",
            "tokens", "cost", "judged", "unsc/ab/int")
-LEGEND = ("n: scored sessions; mean: nmse for numeric (lower is better), exact_match for strings,"
-          " pearson for neurons; local: mean local-detail nmse; time: median;"
+LEGEND = ("n: scored sessions; mean: {metrics}; local: mean local-detail nmse; time: median;"
           " unsc/ab/int: unscored, abandoned, interrupted sessions")
 DEFAULT_PAIR = ("human", "scientist")
 MISSING = "–"
@@ -65,7 +65,7 @@ class ScoreboardScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Label(id="board-title")
         yield DataTable(id="board", cursor_type="row", zebra_stripes=True)
-        yield Static(f"{LEGEND}\n{self.set_aside}", id="legend")
+        yield Static(f"{_legend()}\n{self.set_aside}", id="legend")
         choices = [(name, name) for name in sorted({*scoreboard.actors(self.docs), *DEFAULT_PAIR})]
         with Horizontal(id="h2h-choice"):
             yield Label("Head to head")
@@ -156,3 +156,10 @@ def _tokens(count: int | None) -> str:
 
 def _cost(usd: float | None) -> str:
     return MISSING if usd is None else f"${usd:.3f}"
+
+
+def _legend() -> str:
+    """The legend, naming each domain's metric and which way it is better."""
+    metrics = [f"{d.metric} for {d.name}" + " (lower is better)" * d.lower_is_better
+               for d in map(domains.get, domains.names())]
+    return LEGEND.format(metrics=", ".join(metrics))

@@ -1,6 +1,6 @@
 """The strings domain: hidden str -> str functions as JSON specs.
 
-A spec's `program` lists atomic operations (see `string_ops`) in the order they are
+A spec's `program` lists atomic operations (see `ops`) in the order they are
 applied. `make_callable` interprets it through the operation registry; `render` prints
 the operations' own source plus an `f` that composes them, so the two cannot drift.
 """
@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from itertools import product
 from types import CodeType, ModuleType
 
-from find_lab.suite.string_ops import OPS, Op
+from find_lab.domains.strings.ops import OPS, Op
 
 COMPOSED_SHARE = 0.7
 PROBE_COUNT = 200

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from find_lab.suite import mlp
-from find_lab.suite.atoms import ATOMS, GRID, num, sig
+from find_lab.domains.numeric import mlp
+from find_lab.domains.numeric.atoms import ATOMS, GRID, num, sig
 
 LOW, HIGH = -128.0, 128.0
 COMPLEXITY_SHARES = {"clean": 0.48, "noise": 0.18, "corruption": 0.19, "mlp": 0.15}
@@ -302,3 +302,11 @@ def labels(seed: int, count: int) -> list[str]:
 def generate(seed: int, count: int = 1000) -> list[dict]:
     """`count` numeric specs in FIND's proportions."""
     return [one(i, label, seed) for i, label in enumerate(labels(seed, count))]
+
+
+def share(job: tuple[int, int, list[int]]) -> list[dict]:
+    """One process's share of a parallel build: the functions at `indices` of a suite of
+    `count` (job: seed, count, indices)."""
+    seed, count, indices = job
+    names = labels(seed, count)
+    return [one(i, names[i], seed) for i in indices]
