@@ -48,9 +48,18 @@ class Answers:
                        [self.expected[i] for i in keep], self.local)
 
 
+def pick(specs: list[dict], ids: list[str] | None) -> list[dict]:
+    """`specs`, or those in `ids` in that order: `generate` for a domain drawn in one sequence."""
+    if ids is None:
+        return specs
+    by_id = {spec["id"]: spec for spec in specs}
+    return [by_id[fid] for fid in ids]
+
+
 class Domain(ABC):
-    """One family of hidden functions. Subclasses set the attributes and implement the
-    abstract methods; the others have defaults that suit most domains."""
+    """One family of hidden functions. A subclass sets every attribute without a default
+    (`register` refuses it otherwise) and implements the abstract methods; the rest have
+    defaults that suit most domains."""
 
     name: str                        # the id prefix of its functions and the `domain` of its specs
     complexities: tuple[str, ...]    # the `complexity` tags its specs carry
@@ -60,13 +69,13 @@ class Domain(ABC):
     metric: str                      # the score's name, as saved with every score
     threshold: float                 # success: below it if lower_is_better, else at or above
     lower_is_better: bool
+    prompt: str                      # the domain as the agent is told it
+    probe_schema: dict               # JSON schema of one probe input, for the agent's probe tool
+    probe_hint: str = ""             # how a person types probes, shown in the lab's probe box
+    template: str = "def f(x):\n    return x\n"  # the code a person's submission starts from
     closed_form: bool = False        # answers are formulas: many numbers in one mark a table
     count: int = 0                   # functions `suite build` writes (0: none in the suite)
     spec_fields: tuple[str, ...] = ()  # fields each of its specs carries beside the common ones
-    probe_hint: str = ""             # how a person types probes, shown in the lab's probe box
-    template: str = "def f(x):\n    return x\n"  # the code a person's submission starts from
-    prompt: str                      # the domain as the agent is told it
-    probe_schema: dict               # JSON schema of one probe input, for the agent's probe tool
 
     # --- probing ------------------------------------------------------------------------
     @abstractmethod
@@ -213,14 +222,6 @@ def find(name: str | None) -> Domain | None:
     """The domain registered as `name`, or None: for readers of saved sessions and ids, which
     may name a domain this lab has not loaded."""
     return _REGISTRY.get(name)
-
-
-def pick(specs: list[dict], ids: list[str] | None) -> list[dict]:
-    """`specs`, or those in `ids` in that order: `generate` for a domain drawn in one sequence."""
-    if ids is None:
-        return specs
-    by_id = {spec["id"]: spec for spec in specs}
-    return [by_id[fid] for fid in ids]
 
 
 def names() -> tuple[str, ...]:
