@@ -34,6 +34,12 @@ class SuiteError(Exception):
     """A suite problem a user can cause or fix: unknown id, missing or damaged files."""
 
 
+def held() -> list[Domain]:
+    """The domains the suite holds, one file each, in registration order: those with a
+    `count` (a domain without one has no functions in the built suite)."""
+    return [domains.get(name) for name in domains.names() if domains.get(name).count]
+
+
 def default_root() -> Path:
     """`$FIND_LAB_FUNCTIONS`, else the repository's top-level `functions/`."""
     override = os.environ.get("FIND_LAB_FUNCTIONS")
@@ -55,9 +61,7 @@ class Suite:
     @cached_property
     def _specs(self) -> dict[str, dict]:
         specs = {}
-        for domain in (domains.get(name) for name in domains.names()):
-            if not domain.count:
-                continue  # a domain with no functions in the built suite has no file
+        for domain in held():
             path = self.root / f"{domain.name}.jsonl"
             try:
                 lines = path.read_text(encoding="utf-8").splitlines()

@@ -23,8 +23,9 @@ def grade(answers: Answers, outcome: Outcome) -> tuple[float, dict, str | None]:
     if errors:
         return 0.0, details, f"failed on {errors} of {len(truth)} words: {outcome.first_error()}"
     if float(np.std(truth)) == 0.0:
-        return 0.0, details, ("the true activation is constant on the held-out words, so this "
-                              "test set cannot tell answers apart (a fault of the test set)")
+        return 0.0, details, (f"the true activation is {truth[0]:g} on all {len(truth)} held-out "
+                              "words, so this test set cannot tell answers apart (a fault of the "
+                              "test set, not of the answer)")
     if float(np.std(predicted)) == 0.0:
         return 0.0, details, "the predictions are constant, so they correlate with nothing"
     return float(np.corrcoef(truth, predicted)[0, 1]), details, None
