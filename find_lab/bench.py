@@ -158,10 +158,12 @@ def table(rows: list[dict]) -> str:
 
 def _closed_form(domain: str, group: list[dict]) -> str:
     """Share of submitted answers that are formulas, not tables of numbers, scored or not; only
-    numeric answers can be told apart this way (a string program or a neuron's word list is
-    legitimately literals)."""
+    a domain whose answers are formulas can be told apart this way (a string program or a
+    neuron's word list is legitimately literals)."""
+    from find_lab import domains
+
     answers = [r["table"] for r in group if r["table"] is not None]
-    if domain != "numeric" or not answers:
+    if not domains.get(domain).closed_form or not answers:
         return "-"
     return f"{100 * answers.count(False) / len(answers):.1f}%"
 

@@ -7,7 +7,7 @@ uses only the standard library. The worker's own stdin, stdout and stderr are /d
 talks over two private pipes, one JSON line per message:
 
     worker -> parent   {"loaded": true} or {"failed": "reason"}, once
-    parent -> worker   {"domain": "numeric", "inputs": [...]}, one per batch
+    parent -> worker   {"kind": "number" or "text", "inputs": [...]}, one per batch
     worker -> parent   [value, null] or [null, "reason"], one per input, as each is answered
 """
 
@@ -62,14 +62,14 @@ class NoAnswer(float):
 
 # --- judging one answer (shared by the worker and InProcess) ------------------------------------
 
-def answer(function, x, domain: str) -> list:
+def answer(function, x, kind: str) -> list:
     """[value, None] or [None, reason]; no way the call can fail escapes (BaseException
     included: a worker's SystemExit or KeyboardInterrupt is the function's, not ours)."""
     try:
         value = function(x)
     except BaseException as exc:
         return [None, f"raised {_describe(exc)}"]
-    return _text(value) if domain == "strings" else _number(value)
+    return _text(value) if kind == "text" else _number(value)
 
 
 def _value(value, reason: str | None):
@@ -119,8 +119,8 @@ class InProcess:
     def __init__(self, function):
         self.function = function
 
-    def answers(self, inputs: list, domain: str) -> list:
-        return [_value(*answer(self.function, x, domain)) for x in inputs]
+    def answers(self, inputs: list, kind: str) -> list:
+        return [_value(*answer(self.function, x, kind)) for x in inputs]
 
 
 # --- the parent side -------------------------------------------------------------------------------
@@ -140,12 +140,12 @@ class BlackBox:
         """The worker's process id, None while none runs."""
         return self._worker.process.pid if self._worker and self._worker.alive else None
 
-    def answers(self, inputs: list, domain: str) -> list:
+    def answers(self, inputs: list, kind: str) -> list:
         """One value per input; NoAnswer (NaN with a reason) where the function failed."""
         inputs, replies = list(inputs), []
         with self._lock:
             while len(replies) < len(inputs):
-                replies += self._ask(inputs[len(replies):], domain)
+                replies += self._ask(inputs[len(replies):], kind)
         return [_value(*reply) for reply in replies]
 
     def close(self) -> None:
@@ -160,13 +160,13 @@ class BlackBox:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _ask(self, inputs: list, domain: str) -> list:
+    def _ask(self, inputs: list, kind: str) -> list:
         """Replies until the batch is done or the worker dies (its last input then gets the
         cause); a silent input kills the worker and raises BlackBoxTimeout."""
         if not (self._worker and self._worker.alive):
             self._worker = _Worker(self.reference, self.timeout)
         worker, replies = self._worker, []
-        worker.send({"domain": domain, "inputs": inputs})
+        worker.send({"kind": kind, "inputs": inputs})
         for x in inputs:
             try:
                 reply = worker.receive(self.timeout)
@@ -297,7 +297,7 @@ def serve(requests_fd: int, replies_fd: int, parent: int, reference: str, paths:
     for line in os.fdopen(requests_fd, "rb"):
         request = json.loads(line)
         for x in request["inputs"]:
-            reply(answer(function, x, request["domain"]))
+            reply(answer(function, x, request["kind"]))
 
 
 def _die_with_parent(parent: int) -> None:

@@ -12,10 +12,10 @@ import urllib.parse
 import warnings
 from pathlib import Path
 
-from find_lab import actors, sandbox, scoring
+from find_lab import actors, domains, sandbox, scoring
 from find_lab.pricing import DEFAULT_MODEL
 from find_lab.store import StoreError
-from find_lab.suite import COMPLEXITIES, DOMAINS, Suite, SuiteError, default_root, render
+from find_lab.suite import Suite, SuiteError, default_root, render
 from find_lab.targets import TargetError
 
 EPILOG = """examples:
@@ -152,12 +152,8 @@ def cmd_list(args) -> int:
 def cmd_show(args) -> int:
     spec = _suite(args).get(args.function_id)
     print(f"{spec['id']}  domain: {spec['domain']}  complexity: {spec['complexity']}")
-    if spec["domain"] == "numeric":
-        print("inputs: floats in [-128, 128]; outputs: floats (NaN where undefined)")
-    elif spec["domain"] == "strings":
-        print("inputs: strings; outputs: strings")
-    else:
-        print("inputs: single words; outputs: activation in [0, 1]")
+    domain = domains.get(spec["domain"])
+    print(f"inputs: {domain.inputs}; outputs: {domain.outputs}")
     if not args.reveal:
         print("description and source hidden (pass --reveal to show them)")
         return 0
@@ -399,9 +395,10 @@ def parser() -> argparse.ArgumentParser:
     suite = commands.add_parser("suite", help="list, show, build and verify the hidden functions")
     suite_commands = suite.add_subparsers(dest="suite_command", metavar="ACTION", required=True)
     listing = suite_commands.add_parser("list", help="list function ids")
-    listing.add_argument("--domain", choices=DOMAINS)
+    listing.add_argument("--domain", choices=domains.names())
     listing.add_argument("--complexity", metavar="NAME", help="one of: " + ", ".join(
-        sorted({c for cs in COMPLEXITIES.values() for c in cs} | {"atom", "sum", "product"})))
+        sorted({c for name in domains.names() for c in domains.get(name).complexities}
+               | {"atom", "sum", "product"})))
     listing.add_argument("--limit", type=positive_int, help="show at most N")
     listing.set_defaults(run=cmd_list)
     show = suite_commands.add_parser("show", help="show one function (answer hidden)")
@@ -466,7 +463,7 @@ def _add_session_commands(commands) -> None:
                               help="run an agent on one function, headless")
     run.add_argument("function", metavar="FUNCTION", help=FUNCTION_HELP)
     run.add_argument("--agent", type=agent, default="scientist", help=_agents())
-    run.add_argument("--domain", choices=DOMAINS, help="domain of your own function")
+    run.add_argument("--domain", choices=domains.names(), help="domain of your own function")
     run.add_argument("--seed", type=seed, default=0)
     run.add_argument("--calls", type=positive_int, default=25, help="probe call budget")
     run.add_argument("--points", type=positive_int, default=400, help="probe point budget")
@@ -484,7 +481,7 @@ def _add_session_commands(commands) -> None:
                        "\"strings\" or \"neurons\", and is scored if it defines reference "
                        "(_NAME.py files are left alone as helpers)")
     bench.add_argument("--agent", type=agent, default="scientist", help=_agents())
-    bench.add_argument("--domain", choices=DOMAINS,
+    bench.add_argument("--domain", choices=domains.names(),
                        help="only functions of this domain; the domain of your own FUNCTION")
     bench.add_argument("--complexity", metavar="NAME")
     bench.add_argument("--limit", type=positive_int, help="an even sample of N functions")
@@ -498,7 +495,7 @@ def _add_session_commands(commands) -> None:
     sessions = commands.add_parser("sessions", parents=[home], help="saved sessions")
     actions = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", parents=[again], help="newest first")
-    listing.add_argument("--domain", choices=DOMAINS)
+    listing.add_argument("--domain", choices=domains.names())
     listing.add_argument("--agent", metavar="KIND")
     listing.add_argument("--limit", type=positive_int)
     show = actions.add_parser("show", parents=[again], help="print a session's transcript")
@@ -616,7 +613,7 @@ def _add_lab_commands(commands, home, claude, own) -> None:
     play = commands.add_parser("play", parents=[home, own], help="interpret a function yourself (TUI)")
     for lab in (watch, play):
         lab.add_argument("function", metavar="FUNCTION", help=FUNCTION_HELP)
-        lab.add_argument("--domain", choices=DOMAINS, help="domain of your own function")
+        lab.add_argument("--domain", choices=domains.names(), help="domain of your own function")
         lab.add_argument("--seed", type=seed, default=0)
         lab.add_argument("--calls", type=positive_int, default=25, help="probe call budget")
         lab.add_argument("--points", type=positive_int, default=400, help="probe point budget")

@@ -14,10 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from find_lab import domains, sandbox
 from find_lab.domains import Answers
-# targets.py imports heldout_points and METRICS from here; the lab asks the domains.
-from find_lab.domains.numeric.scoring import heldout_points  # noqa: F401
 
-METRICS = {name: domains.get(name).metric for name in domains.names()}
 MAX_CODE_CHARS = 200_000
 TABLE_LITERALS = 40
 
@@ -90,12 +87,6 @@ def code_size(code: str) -> CodeSize | None:
         numeric_literals=sum(isinstance(c, (int, float, complex)) and not isinstance(c, bool)
                              for c in constants),
         string_literals=sum(isinstance(c, str) for c in constants))
-
-
-def answers_for_function(function_id: str, domain: str, function, words: list[str] = ()) -> Answers:
-    """For targets.py: `Domain.reference_answers`. The words it chooses for a neuron are the
-    ones the domain draws itself, so they are not needed."""
-    return domains.get(domain).reference_answers(function_id, function)
 
 
 def score(spec: dict | Answers, code: str, description: str | None = None,

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import ast
 import importlib.machinery
-import math
 import os
 import sys
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
 
-from find_lab import scoring
+from find_lab import domains, scoring
 from find_lab.blackbox import BlackBox, BlackBoxError, BlackBoxTimeout, InProcess, NoAnswer
 from find_lab.experiment import Target
-from find_lab.suite import DOMAINS, Suite, default_root, neurons, observer
-from find_lab.suite.atoms import GRID
+from find_lab.suite import Suite
 
 __all__ = ["OWN", "BlackBox", "BlackBoxError", "BlackBoxTimeout", "NoAnswer", "Own", "TargetError",
            "check_own", "folder", "from_callable", "from_spec", "is_own", "load_callable",
@@ -34,18 +31,14 @@ class TargetError(Exception):
 def from_spec(spec: dict, seed: int = 0, source: dict | None = None) -> Target:
     """A suite function; its noise draws come from `seed`, so a run is reproducible.
     `source` (Suite.source) says which suite and version of the function it is."""
-    call = observer(spec, np.random.default_rng(seed))
-    if spec["domain"] == "numeric":
-        batch = lambda xs: list(call(np.asarray(xs, dtype=float)))  # noqa: E731
-    else:
-        batch = lambda xs: [call(x) for x in xs]  # noqa: E731
+    batch = domains.get(spec["domain"]).observer(spec, np.random.default_rng(seed))
     return Target(spec["id"], spec["domain"], batch,
                   lambda code, description: scoring.score(spec, code, description), source)
 
 
 def is_own(function: str) -> bool:
     """A user's FILE.py:NAME or MODULE:NAME, not a suite id (numeric/f0001)."""
-    return ":" in function and not function.startswith(tuple(f"{d}/" for d in DOMAINS))
+    return ":" in function and not function.startswith(tuple(f"{d}/" for d in domains.names()))
 
 
 def check_own(function: str, domain: str | None) -> None:
@@ -81,8 +74,8 @@ class Own:
 
 def folder(path: str | Path) -> list[Own]:
     """Every `NAME.py` in `path` (but `_NAME.py`, left to be their helpers), read without
-    running it: each must set a module-level `DOMAIN = "numeric" | "strings" | "neurons"` and
-    define `f`; `reference` is optional."""
+    running it: each must set a module-level `DOMAIN` (a registered domain's name) and define
+    `f`; `reference` is optional."""
     root = Path(path)
     if not root.is_dir():
         raise TargetError(f"{root} is not a folder")
@@ -111,12 +104,14 @@ def _declared(path: Path) -> Own:
             names |= bound
             if "DOMAIN" in bound and node.value is not None:
                 domain = node.value.value if isinstance(node.value, ast.Constant) else node.value
+    known = domains.names()
     if domain is None:
-        raise TargetError(f"{path} sets no DOMAIN (add DOMAIN = \"numeric\", \"strings\" or "
-                          "\"neurons\")")
-    if domain not in DOMAINS:
+        quoted = [f'"{name}"' for name in known]
+        raise TargetError(f"{path} sets no DOMAIN (add DOMAIN = {', '.join(quoted[:-1])} or "
+                          f"{quoted[-1]})")
+    if domain not in known:
         shown = repr(domain) if isinstance(domain, str) else "not a string literal"
-        raise TargetError(f"{path}: DOMAIN is {shown}; expected {', '.join(DOMAINS)}")
+        raise TargetError(f"{path}: DOMAIN is {shown}; expected {', '.join(known)}")
     if "f" not in names:
         raise TargetError(f"{path} defines no f")
     return Own(f"{path}:f", domain, f"{path}:reference" if "reference" in names else None)
@@ -172,16 +167,18 @@ def from_callable(function: BlackBox | Callable, domain: str, name: str,
                 raise BlackBoxTimeout(exc.value, exc.seconds, "the reference function") from None
             reason = _unscorable(answers)
             if reason:
-                return scoring.Score(name, domain, scoring.METRICS[domain],
-                                     math.inf if domain == "numeric" else 0.0, False, reason,
+                plugin = domains.get(domain)
+                return scoring.Score(name, domain, plugin.metric, plugin.failure, False, reason,
                                      code_size=scoring.code_size(code), description=description)
             return scoring.score(answers, code, description)
-    return Target(name, domain, lambda inputs: box.answers(inputs, domain), scorer)
+    kind = domains.get(domain).output_kind
+    return Target(name, domain, lambda inputs: box.answers(inputs, kind), scorer)
 
 
 def _need_domain(domain: str | None) -> None:
     if not domain:
-        raise TargetError("interpreting your own function needs --domain numeric|strings|neurons")
+        raise TargetError(f"interpreting your own function needs --domain "
+                          f"{'|'.join(domains.names())}")
 
 
 def _location(reference: str) -> str:
@@ -200,67 +197,26 @@ class _Prefetched:
     """The reference as scoring calls it, one input at a time, served from one batch over
     the inputs known in advance; any other input costs a round trip, then is remembered."""
 
-    def __init__(self, box: BlackBox | InProcess, domain: str, known: list):
-        self.box, self.domain = box, domain
-        self.known = dict(zip(known, box.answers(known, domain)))
+    def __init__(self, box: BlackBox | InProcess, kind: str, known: list):
+        self.box, self.kind = box, kind
+        self.known = dict(zip(known, box.answers(known, kind)))
 
     def __call__(self, x):
         if x not in self.known:
-            self.known[x] = self.box.answers([x], self.domain)[0]
+            self.known[x] = self.box.answers([x], self.kind)[0]
         return self.known[x]
 
 
 def _answers(name: str, domain: str, box: BlackBox | InProcess) -> scoring.Answers:
     """The reference's answers on the scoring inputs, where it answered them."""
-    if domain == "numeric":
-        xs = np.concatenate([GRID, scoring.heldout_points(name)])
-        return scoring.answers_for_function(name, domain, _Prefetched(box, domain, xs.tolist()))
-    if domain == "strings":
-        return _answered(scoring.answers_for_function(name, domain, _Prefetched(box, domain, [])))
-    truth = _Prefetched(box, domain, _lexicon())
-    return _answered(scoring.answers_for_function(name, domain, truth, _scoring_words(name, truth)))
-
-
-def _answered(answers: scoring.Answers) -> scoring.Answers:
-    """Held-out strings or words the reference failed on are no test of an answer."""
-    keep = [i for i, y in enumerate(answers.expected) if not isinstance(y, float) or math.isfinite(y)]
-    return scoring.Answers(answers.function_id, answers.domain,
-                           [answers.inputs[i] for i in keep], [answers.expected[i] for i in keep])
+    plugin = domains.get(domain)
+    truth = _Prefetched(box, plugin.output_kind, plugin.reference_inputs(name))
+    return plugin.reference_answers(name, truth)
 
 
 def _unscorable(answers: scoring.Answers) -> str | None:
-    """Why these answers cannot tell a right explanation from a wrong one, if they cannot."""
-    defined = [y for y in answers.expected if not isinstance(y, float) or math.isfinite(y)]
-    if not defined:
+    """Why these answers cannot tell a right explanation from a wrong one, if they cannot
+    (answers all alike are the domain's to judge: a constant neuron's grade says so)."""
+    if not answers.answered().expected:
         return "the reference function answered none of the scoring inputs"
-    if answers.domain == "neurons" and len(set(defined)) == 1:
-        return (f"the reference's activation is {defined[0]:g} on all {len(defined)} held-out "
-                "words, so this test set cannot tell answers apart (a fault of the test set, "
-                "not of the answer)")
     return None
-
-
-def _lexicon() -> list[str]:
-    concepts, vocabulary = neurons.load_lexicon(default_root() / "lexicon")
-    return sorted({w for c in concepts for w in c["members"]} | set(vocabulary))
-
-
-def _scoring_words(name: str, activation: Callable[[str], float], count: int = 150) -> list[str]:
-    """Held-out words from the top, middle and bottom thirds of the reference's own range of
-    activation on the lexicon, in turn, drawn per name: a neuron for a rare concept gets its
-    words, not 150 it ignores."""
-    scored = [(w, a) for w in _lexicon() if math.isfinite(a := activation(w))]
-    if not scored:
-        return []
-    low, high = min(a for _, a in scored), max(a for _, a in scored)
-    thirds = [[w for w, a in scored if _third(a, low, high) == k] for k in (2, 1, 0)]
-    rng = np.random.default_rng(zlib.crc32(name.encode()))
-    queues = [rng.permutation(third).tolist() for third in thirds if third]
-    picked = []
-    while len(picked) < count and any(queues):
-        picked += [queue.pop() for queue in queues if queue][:count - len(picked)]
-    return sorted(picked)
-
-
-def _third(value: float, low: float, high: float) -> int:
-    return 0 if high == low else min(2, int(3 * (value - low) / (high - low)))

@@ -9,10 +9,11 @@ import shutil
 
 import pytest
 
+from find_lab import domains
 from find_lab.cli import main
-from find_lab.suite import DOMAINS, default_root
+from find_lab.suite import default_root, held
 from find_lab.suite import build as builder
-from find_lab.suite.build import differences, generate, line, verify
+from find_lab.suite.build import differences, line, verify
 
 MLPS = 4  # of 150: a trained network each, about 0.3 s
 
@@ -23,7 +24,7 @@ def committed(domain: str) -> bytes:
 
 @pytest.mark.parametrize("domain", ["strings", "neurons"])
 def test_a_domain_drawn_in_one_sequence_rebuilds_whole(suite, domain):
-    specs = generate(domain, suite.manifest["seed"], default_root() / "lexicon")
+    specs = domains.get(domain).generate(suite.manifest["seed"], default_root() / "lexicon")
     assert "".join(map(line, specs)).encode() == committed(domain)
 
 
@@ -33,8 +34,8 @@ def test_numeric_functions_rebuild_one_by_one(suite):
     ids += mlps[::len(mlps) // MLPS][:MLPS]  # evenly spread
     lines = {fid: text for fid, text in zip(suite.ids("numeric"),
                                             committed("numeric").splitlines(keepends=True))}
-    built = generate("numeric", suite.manifest["seed"], default_root() / "lexicon", workers=2,
-                     ids=ids)
+    built = domains.get("numeric").generate(suite.manifest["seed"], default_root() / "lexicon",
+                                            workers=2, ids=ids)
     assert len(ids) == 850 + MLPS and [spec["id"] for spec in built] == ids
     assert [line(spec).encode() for spec in built] == [lines[fid] for fid in ids]
 
@@ -74,7 +75,7 @@ def test_committed_suite_verifies_with_the_issue_counts(suite):
     counts = suite.manifest["counts"]
     assert counts["numeric"]["total"] == 1000 and counts["strings"]["total"] == 1000
     assert counts["neurons"]["total"] >= 200
-    assert set(counts) == set(DOMAINS)
+    assert set(counts) == {domain.name for domain in held()}
 
 
 def test_verify_reports_tampering(tmp_path):

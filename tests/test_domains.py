@@ -17,10 +17,6 @@ PACKAGE = Path(__file__).resolve().parents[1] / "find_lab"
 BUILT_IN = ("numeric", "strings", "neurons")
 # Where a domain's name may be written besides its own package: the TUI's choice of view.
 REGISTRATIONS = {"tui/components/probes.py"}
-# Files other work holds right now; the diffs that take their names out are in the report of
-# the change that made domains plugins. Each is listed only while it still names a domain.
-PENDING = {"cli.py", "bench.py", "targets.py", "blackbox.py", "suite/build.py",
-           "tui/screens/dialogs.py"}
 
 
 def _named(path: Path) -> set[str]:
@@ -36,14 +32,9 @@ def test_no_module_names_a_domain_outside_its_own_package():
         where = path.relative_to(PACKAGE).as_posix()
         own = where.split("/")[1] if where.startswith("domains/") else None
         named = _named(path) - {own}
-        if named and where not in REGISTRATIONS | PENDING:
+        if named and where not in REGISTRATIONS:
             found[where] = named
     assert found == {}
-
-
-def test_the_pending_files_still_name_a_domain():
-    """Once a pending file asks the registry instead, take it off PENDING."""
-    assert {where for where in PENDING if _named(PACKAGE / where)} == PENDING
 
 
 def test_the_built_in_domains_are_registered_in_order():

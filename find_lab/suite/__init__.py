@@ -12,19 +12,10 @@ import json
 import os
 from functools import cached_property
 from pathlib import Path
-from typing import Callable
-
-import numpy as np
 
 from find_lab import domains
 from find_lab.domains import Domain
-# What cli.py, build.py and targets.py import from here; the rest of the lab asks find_lab.domains.
-from find_lab.domains.neurons import specs as neurons  # noqa: F401
-from find_lab.domains.numeric import specs as numeric  # noqa: F401
-from find_lab.domains.strings import specs as strings  # noqa: F401
 
-DOMAINS = domains.names()
-COMPLEXITIES = {name: domains.get(name).complexities for name in DOMAINS}
 # What each spec must carry (beside its domain's fields), checked when the suite loads so a
 # damaged file fails in one line.
 FIELDS = ("id", "domain", "complexity", "description")
@@ -130,10 +121,3 @@ def _problem(spec, domain: Domain) -> str | None:
 def render(spec: dict) -> str:
     """Readable, runnable Python source of the hidden function."""
     return domains.get(spec["domain"]).render(spec)
-
-
-def observer(spec: dict, rng: np.random.Generator) -> Callable:
-    """For targets.from_spec, which hands an array to the function when it batches and one
-    input at a time when it does not; the domain's observer takes a batch either way."""
-    batch = domains.get(spec["domain"]).observer(spec, rng)
-    return lambda x: batch(x) if isinstance(x, np.ndarray) else batch([x])[0]

@@ -2,7 +2,8 @@
 
 The lexicon in `functions/lexicon/` is hand-written input; everything else in `functions/` is
 output of `build`, byte-identical for the same seed and lexicon: `rebuild_problems` checks that
-on every function (about a minute, the MLPs trained again), `generate(..., ids=...)` on a few.
+on every function (about a minute, the MLPs trained again), `Domain.generate(..., ids=...)` on
+a few. Each domain generates and checks its own specs (`find_lab.domains`).
 """
 
 from __future__ import annotations
@@ -12,59 +13,18 @@ import json
 import shutil
 import tempfile
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import numpy as np
+from find_lab.domains import Domain
+from find_lab.suite import Suite, SuiteError, held, render
 
-from find_lab.suite import COMPLEXITIES, DOMAINS, Suite, SuiteError, neurons, numeric, render, strings
-from find_lab.suite.atoms import GRID
-
-COUNTS = {"numeric": 1000, "strings": 1000, "neurons": 300}
 LEXICON_FILES = ("lexicon/concepts.json", "lexicon/vocabulary.txt")
 FORMAT = 1
-
-
-def generate(domain: str, seed: int, lexicon: Path, workers: int = 1,
-             ids: list[str] | None = None) -> list[dict]:
-    """The domain's specs as `build` writes them, or only those in `ids`, in that order.
-    Numeric functions draw from random streams of their own, so a few cost only themselves;
-    strings and neurons draw in one sequence, so any of them costs the whole domain (under a
-    second)."""
-    if domain == "numeric":
-        indices = range(COUNTS["numeric"]) if ids is None else [int(fid[-4:]) for fid in ids]
-        return _numeric(seed, workers, list(indices))
-    if domain == "strings":
-        specs = strings.generate(seed, COUNTS["strings"])
-    else:
-        specs = neurons.generate(seed, lexicon, COUNTS["neurons"])
-    if ids is None:
-        return specs
-    by_id = {spec["id"]: spec for spec in specs}
-    return [by_id[fid] for fid in ids]
 
 
 def line(spec: dict) -> str:
     """A spec as one line of `<domain>.jsonl`."""
     return json.dumps(spec) + "\n"
-
-
-def _numeric(seed: int, workers: int, indices: list[int]) -> list[dict]:
-    """Numeric functions are independent (one random stream each), so they build in parallel."""
-    chunks = [(seed, indices[w::workers]) for w in range(max(1, workers))]
-    if len(chunks) == 1:
-        built = [_numeric_chunk(chunks[0])]
-    else:
-        with ProcessPoolExecutor(len(chunks)) as pool:
-            built = list(pool.map(_numeric_chunk, chunks))
-    by_index = {int(s["id"][-4:]): s for chunk in built for s in chunk}
-    return [by_index[i] for i in indices]
-
-
-def _numeric_chunk(job: tuple[int, list[int]]) -> list[dict]:
-    seed, indices = job
-    labels = numeric.labels(seed, COUNTS["numeric"])
-    return [numeric.one(i, labels[i], seed) for i in indices]
 
 
 def build(seed: int, out: Path, lexicon: Path, workers: int = 1) -> dict:
@@ -73,10 +33,10 @@ def build(seed: int, out: Path, lexicon: Path, workers: int = 1) -> dict:
     if (out / "lexicon").resolve() != lexicon.resolve():
         shutil.copytree(lexicon, out / "lexicon", dirs_exist_ok=True)
     counts = {}
-    for domain in DOMAINS:
-        specs = generate(domain, seed, lexicon, workers)
-        (out / f"{domain}.jsonl").write_text("".join(map(line, specs)), encoding="utf-8")
-        counts[domain] = _counts(specs)
+    for domain in held():
+        specs = domain.generate(seed, lexicon, workers)
+        (out / f"{domain.name}.jsonl").write_text("".join(map(line, specs)), encoding="utf-8")
+        counts[domain.name] = _counts(specs)
     manifest = {"format": FORMAT, "seed": seed, "counts": counts, "files": _hashes(out)}
     manifest["checksum"] = _checksum(manifest["files"])
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
@@ -99,8 +59,8 @@ def differences(root: Path, rebuilt: Path) -> list[str]:
     """How the suite at `root` differs from `rebuilt`: each function whose line differs or
     that one side lacks, then the manifest."""
     problems = []
-    for domain in DOMAINS:
-        ours, theirs = _lines(root / f"{domain}.jsonl"), _lines(rebuilt / f"{domain}.jsonl")
+    for name in (domain.name for domain in held()):
+        ours, theirs = _lines(root / f"{name}.jsonl"), _lines(rebuilt / f"{name}.jsonl")
         for fid in sorted(ours.keys() | theirs.keys()):
             if fid not in theirs:
                 problems.append(f"{fid}: not in the rebuild")
@@ -139,7 +99,7 @@ def _counts(specs: list[dict]) -> dict:
 
 
 def _hashes(root: Path) -> dict[str, str]:
-    names = [f"{d}.jsonl" for d in DOMAINS] + list(LEXICON_FILES)
+    names = [f"{domain.name}.jsonl" for domain in held()] + list(LEXICON_FILES)
     return {name: hashlib.sha256((root / name).read_bytes()).hexdigest() for name in names}
 
 
@@ -160,26 +120,26 @@ def verify(root: Path) -> list[str]:
     if manifest.get("checksum") != _checksum(manifest["files"]):
         problems.append("the manifest's own checksum is wrong")
     try:
-        for domain in DOMAINS:
-            problems += _verify_domain(suite, domain, manifest["counts"].get(domain, {}))
+        for domain in held():
+            problems += _verify_domain(suite, domain, manifest["counts"].get(domain.name, {}))
     except SuiteError as exc:
         problems.append(str(exc))
     return problems
 
 
-def _verify_domain(suite: Suite, domain: str, expected: dict) -> list[str]:
+def _verify_domain(suite: Suite, domain: Domain, expected: dict) -> list[str]:
     problems = []
-    ids = suite.ids(domain)
-    if len(ids) != expected.get("total") or len(ids) < COUNTS[domain]:
-        problems.append(f"{domain}: {len(ids)} functions, manifest says {expected.get('total')}")
+    ids = suite.ids(domain.name)
+    if len(ids) != expected.get("total") or len(ids) < domain.count:
+        problems.append(f"{domain.name}: {len(ids)} functions, manifest says {expected.get('total')}")
     for fid in ids:
         spec = suite.get(fid)
-        if spec["complexity"] not in COMPLEXITIES[domain]:
+        if spec["complexity"] not in domain.complexities:
             problems.append(f"{fid}: unknown complexity {spec['complexity']!r}")
         try:
             render(spec)
-            if domain == "numeric" and np.isfinite(numeric.truth(spec, GRID)).sum() < 64:
-                problems.append(f"{fid}: fewer than 64 defined points")
+            if problem := domain.check(spec):
+                problems.append(f"{fid}: {problem}")
         except Exception as exc:  # a damaged spec must be reported, not crash the check
             problems.append(f"{fid}: cannot be interpreted ({type(exc).__name__}: {exc})")
     return problems

@@ -10,14 +10,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Markdown, OptionList, Static, TextArea
 
-from find_lab import actors, trial
+from find_lab import actors, domains, trial
 from find_lab.experiment import Experiment, SessionOver
-
-TEMPLATES = {
-    "numeric": "import numpy as np\n\n\ndef f(x):\n    return 0.0 * x\n",
-    "strings": "def f(x: str) -> str:\n    return x\n",
-    "neurons": "def f(word: str) -> float:\n    return 0.0\n",
-}
 
 
 class NameDialog(ModalScreen[str | None]):
@@ -74,7 +68,8 @@ class SubmitDialog(ModalScreen[dict | None]):
             yield Label("Where it behaves differently (optional): e.g. 20 < x < 35")
             yield Input(id="domain", placeholder="the odd interval, or leave empty")
             yield Label("Code: define f")
-            yield TextArea.code_editor(TEMPLATES[self.domain], language="python", id="code")
+            yield TextArea.code_editor(domains.get(self.domain).template, language="python",
+                                       id="code")
             yield Static("ctrl+r tests the code on your probes · ctrl+s submits · esc cancels",
                          id="trial")
             with Horizontal(classes="buttons"):
