@@ -19,13 +19,12 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from find_lab import domains
+from find_lab import actors, domains
 from find_lab.suite import Suite, SuiteError
 
 ALL = "all"                 # the complexity of a row that pools every complexity
 OWN = "own"                 # the complexity of a function that is not in the suite
 NOT_JUDGED = "not judged"   # no judge has read these descriptions: say so, invent no number
-BASELINES = frozenset({"random", "interpolate"})
 QUALIFIERS = {"human": "actor_name", "claude": "model"}  # what tells two such actors apart
 MIXED = {"takeover": "human takeover", "steered": "steered", "revealed": "answer revealed",
          "fork": "fork"}  # why a session is not an actor's own, as its row says
@@ -218,7 +217,8 @@ def _row(actor: str, domain: str, complexity: str, docs: list[dict]) -> Row:
     known = domains.find(domain)
     metric = scored[0]["score"].get("metric") if scored else (known.metric if known else None)
     return Row(
-        actor=actor, actor_kind=kind, baseline=kind in BASELINES, mixed=not is_pure(docs[0]),
+        actor=actor, actor_kind=kind, baseline=kind in actors.names(baseline=True),
+        mixed=not is_pure(docs[0]),
         domain=domain,
         complexity=complexity, metric=metric, sessions=len(docs), scored=len(scored),
         unscored=sum(status not in ("abandoned", "interrupted") for status in statuses),

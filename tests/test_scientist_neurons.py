@@ -26,15 +26,15 @@ def submitted(experiment: Experiment) -> dict:
 async def test_high_correlation_across_single_or_and_except(suite, capsys):
     scores = {}
     for complexity in ("single", "or", "except"):
-        for fid in sample_ids(suite, "neurons", complexity, 10):
+        for fid in sample_ids(suite, "neurons", complexity, 6):
             scores[fid] = (await interpret(targets.from_spec(suite.get(fid)))).score
     values = [s.value for s in scores.values()]
     with capsys.disabled():
         print(f"\nneuron scientist: median correlation {statistics.median(values):.4f} over "
               f"{len(values)} neurons, {sum(s.success for s in scores.values())} successes")
-    assert len(values) == 30
+    assert len(values) == 18
     assert statistics.median(values) >= 0.8, {k: v.summary() for k, v in scores.items()}
-    assert sum(s.success for s in scores.values()) >= 27
+    assert sum(s.success for s in scores.values()) >= 16
 
 
 async def test_names_the_excluded_sub_category(suite):

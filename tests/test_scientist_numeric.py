@@ -21,10 +21,10 @@ async def interpret(target, seed=0) -> Experiment:
 async def test_succeeds_across_complexities_with_closed_form_code(suite):
     results = {}
     for complexity in ("clean", "noise", "corruption", "mlp"):
-        for fid in sample_ids(suite, "numeric", complexity, 6):
+        for fid in sample_ids(suite, "numeric", complexity, 4):
             experiment = await interpret(targets.from_spec(suite.get(fid)))
             results[fid] = experiment.score
-    assert sum(s.success for s in results.values()) >= 20, {k: v.summary() for k, v in results.items()}
+    assert sum(s.success for s in results.values()) >= 14, {k: v.summary() for k, v in results.items()}
     single_atoms = [s for fid, s in results.items() if suite.get(fid)["structure"] == "atom"
                     and suite.get(fid)["complexity"] != "mlp"]
     assert not any(s.code_size.table_like for s in single_atoms)

@@ -22,7 +22,7 @@ def submitted(experiment: Experiment) -> dict:
 async def test_succeeds_on_atomic_and_composed_functions(suite):
     failures = []
     for complexity in ("atomic", "composed"):
-        for fid in sample_ids(suite, "strings", complexity, 8):
+        for fid in sample_ids(suite, "strings", complexity, 5):
             experiment = await interpret(targets.from_spec(suite.get(fid)))
             if not experiment.score.success:
                 failures.append((fid, experiment.score.summary()))

@@ -126,7 +126,7 @@ class LabScreen(Screen):
         return domain.probe_hint if domain else ""
 
     def _domain(self) -> str:
-        return self.launch.function_id.split("/")[0] if self.launch.function_id else self.state.domain
+        return self.state.domain or self.launch.function_id.split("/")[0]
 
     # --- sources --------------------------------------------------------------------------
     def _named(self, name: str | None) -> None:
@@ -137,19 +137,22 @@ class LabScreen(Screen):
             self.app.pop_screen()
 
     def _start_live(self) -> None:
-        from find_lab import targets
-
         try:
-            spec = self.app.suite.get(self.launch.function_id)
+            target = self.app.make_target(self.launch.function_id)
             self.actor = self.app.make_actor(
                 self.launch.actor, on_text=lambda text: self.post_message(TextStreamed(text)))
-        except Exception as exc:  # unknown id, missing key: one line, the lab keeps going
+        except Exception as exc:  # unknown id, a function that cannot load, missing key: one line
             self.app.notify(str(exc), severity="error")
             self.app.pop_screen()
             return
-        self._show_function(spec)
+        spec = self.app.spec_or_none(target.function_id)
+        if spec:
+            self._show_function(spec)
+        else:  # the user's own function: the text of its file
+            self.query_one("#hidden", HiddenFunctionPane).show_function(
+                target.function_id, *self.app.own_function(target.function_id))
         self.query_one("#hidden", HiddenFunctionPane).masked = self.launch.mode == "play"
-        self._run(targets.from_spec(spec, self.app.seed, self.app.suite.source(spec["id"])))
+        self._run(target)
 
     @work(exclusive=True, group="session")
     async def _run(self, target) -> None:
@@ -204,6 +207,8 @@ class LabScreen(Screen):
         if self.launch.mode != "replay":
             self.events.append(event)
         self.state.apply(event)
+        if event["kind"] == "session_start" and self.input_mode == "probe":
+            self.query_one("#command", Input).placeholder = self._placeholder()  # its domain's syntax
         transcript = self.query_one("#transcript", TranscriptPane)
         if event["kind"] in ("error", "session_end"):
             transcript.end_stream()  # a reply cut short is not kept as if it were said
