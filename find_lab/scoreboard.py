@@ -19,7 +19,8 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from find_lab import actors, domains
+from find_lab import domains
+from find_lab.actors import names as registered_actors
 from find_lab.suite import Suite, SuiteError
 
 ALL = "all"                 # the complexity of a row that pools every complexity
@@ -217,7 +218,7 @@ def _row(actor: str, domain: str, complexity: str, docs: list[dict]) -> Row:
     known = domains.find(domain)
     metric = scored[0]["score"].get("metric") if scored else (known.metric if known else None)
     return Row(
-        actor=actor, actor_kind=kind, baseline=kind in actors.names(baseline=True),
+        actor=actor, actor_kind=kind, baseline=kind in registered_actors(baseline=True),
         mixed=not is_pure(docs[0]),
         domain=domain,
         complexity=complexity, metric=metric, sessions=len(docs), scored=len(scored),
