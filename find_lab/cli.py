@@ -351,18 +351,18 @@ def _bench_functions(args) -> list[tuple[str, str | None, str | None]]:
 
 
 def cmd_sessions(args) -> int:
-    from find_lab import transcript
+    from find_lab import scoreboard, transcript
 
     store = _store(args)
     if args.action == "list":
         for doc in store.list(domain=args.domain, actor_kind=args.agent)[: args.limit]:
             score = doc.get("score") or {}
             verdict = "" if not score else ("success" if score.get("success") else "fail")
+            mixed = ", ".join(scoreboard.MIXED.get(m, m) for m in doc["provenance"]["mixed"])
             print(f"{doc['id']}  {doc['function_id']:16} {doc['actor_name']:12} "
-                  f"{doc['status']:16} {verdict:8} {doc.get('probes', 0):3} calls")
+                  f"{doc['status']:16} {verdict:8} {doc.get('probes', 0):3} calls"
+                  + (f"  ({mixed})" if mixed else ""))
     elif args.action == "show":
-        from find_lab import scoreboard
-
         doc = store.get(args.session_id)
         stale = scoreboard.stale_checker(_suite(args) if args.suite else None)
         if note := scoreboard.stale_note(doc, stale):

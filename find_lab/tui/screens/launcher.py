@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select
 
+from find_lab import scoreboard
 from find_lab.tui.screens.lab import LabScreen, Launch
 
 RECENT = 200
@@ -82,15 +83,13 @@ class LauncherScreen(Screen):
         for doc in docs:
             score = doc.get("score") or {}
             verdict = "" if not score else f"{score.get('value', 0):.3g} {'✓' if score.get('success') else '✗'}"
-            who = doc.get("actor_name") or doc.get("actor_kind", "")
+            who = scoreboard.actor_of(doc)  # with what else went into it, if anything did
             table.add_row(doc.get("function_id", ""), who, doc.get("status", ""), verdict, doc["id"],
                           key=doc["id"])
         self._fill_board()
 
     def _fill_board(self) -> None:
         """Each actor's success per domain, over every saved session (not only the recent)."""
-        from find_lab import scoreboard
-
         board = self.query_one("#board", DataTable)
         board.clear()
         for row in self.app.scoreboard_rows():
