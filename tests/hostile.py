@@ -223,12 +223,30 @@ def wait_until(condition, seconds: float = 10.0) -> bool:
     return condition()
 
 
-def alive(pid: int) -> bool:
+def started(pid: int) -> int | None:
+    """When process `pid` started (clock ticks since boot), None if there is none: with the pid,
+    it names one process even after the pid is reused."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    try:  # a zombie is dead
-        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def alive(pid: int, since: int | None = None) -> bool:
+    """Whether process `pid` (the one that started at `since`, if given) still runs; a zombie
+    is dead."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return False
+    return fields[0] != "Z" and (since is None or int(fields[19]) == since)
+
+
+def describe(pid: int) -> str:
+    """A process as a failing test should show it: state, parent and command line."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return f"{pid}: gone"
+    return f"{pid}: state {fields[0]}, parent {fields[1]}, {cmdline[:120]}"

@@ -208,10 +208,12 @@ def test_killing_find_lab_score_leaves_no_sandbox_running(tmp_path, signum):
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     try:
         assert hostile.wait_until(lambda: _sandboxes_under(score.pid), 30)
-        children = _sandboxes_under(score.pid)
+        children = {pid: hostile.started(pid) for pid in _sandboxes_under(score.pid)}
         os.kill(score.pid, signum)
         score.wait(10)
-        assert hostile.wait_until(lambda: not any(hostile.alive(p) for p in children), 10)
+        survivors = lambda: [p for p, since in children.items() if hostile.alive(p, since)]  # noqa: E731
+        assert hostile.wait_until(lambda: not survivors(), 30), \
+            [hostile.describe(p) for p in survivors()]
     finally:
         score.kill()
         score.wait()
