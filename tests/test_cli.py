@@ -4,14 +4,8 @@ import json
 import subprocess
 import sys
 
-from find_lab.cli import main
+from conftest import run
 from find_lab.suite import render
-
-
-def run(capsys, *argv):
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def test_suite_list_filters_by_domain_and_complexity(capsys):

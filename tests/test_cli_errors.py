@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run
 from find_lab import sandbox, targets
-from find_lab.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 FIND_LAB = [sys.executable, "-m", "find_lab.cli"]
@@ -26,12 +26,6 @@ SECRET = "sk-ant-api03-secret-0123456789"
 def home(tmp_path, monkeypatch):
     monkeypatch.setenv("FIND_LAB_HOME", str(tmp_path / "sessions"))
     return tmp_path / "sessions"
-
-
-def run(capsys, *argv):
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def one_line(err: str) -> bool:

@@ -7,20 +7,14 @@ import textwrap
 
 import pytest
 
+from conftest import run
 from find_lab import bench
-from find_lab.cli import main
 
 
 @pytest.fixture
 def home(tmp_path, monkeypatch):
     monkeypatch.setenv("FIND_LAB_HOME", str(tmp_path / "sessions"))
     return tmp_path / "sessions"
-
-
-def run(capsys, *argv):
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def test_run_prints_a_live_transcript_and_a_score_and_saves_it(capsys, home):
