@@ -197,8 +197,9 @@ def _outcome(returncode: int, stdout: bytes, stderr: bytes, kind: str, count: in
              seconds: float, level: str) -> Outcome:
     result = _parse(stdout)
     if result is None:
+        # a signal ends the child (negative status) or bwrap reports it as 128 + its number
         signum = -returncode if returncode < 0 else returncode - 128 if returncode > 128 else 0
-        if signum in SIGNAL_REASONS or signum > 0:
+        if signum > 0:
             why = SIGNAL_REASONS.get(signum, f"was stopped by signal {signum}")
             return Outcome(reason=f"the code {why}", seconds=seconds, isolation=level)
         if not stdout.strip():
