@@ -13,8 +13,9 @@ processes with `make_actor` and `run_session`, the default budget, nothing saved
 
 Printed: per agent, success (FIND's NMSE < 0.1), median NMSE, median local NMSE, the share of
 closed-form answers (at most 40 numeric literals in the submitted code) and the median seconds
-per function, by complexity, noise type, corruption shape, family (FIND-distribution draws only)
-and hard case (their own rows); then the agent's worst functions, with what the function is
+per function, by complexity, noise type, signal strength under noise (the truth's standard
+deviation on FIND's grid against the noise's: below it, little can be recovered from 400 probes),
+corruption shape, family (FIND-distribution draws only) and hard case (their own rows); then the agent's worst functions, with what the function is
 and what the agent said it is.
 """
 
@@ -35,7 +36,11 @@ from collections import defaultdict
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
 
+import numpy as np
+
 HERE = Path(__file__).resolve().parent
+GRID = np.arange(-128, 128) + 0.5                                  # FIND's scoring points
+NOISE_SD = {"normal": 1.0, "uniform": 1 / math.sqrt(3), "poisson": 1.0}
 GENERATOR = HERE / "devset" / "numeric_devset.py"
 _generator = None
 
@@ -68,9 +73,13 @@ def run_one(job: tuple) -> dict:
     score = experiment.score
     submitted = next((e for e in experiment.events if e["kind"] == "submit"), None)
     size = score.code_size if score else None
+    truth = box.truth_values(GRID)
+    spread = NOISE_SD.get(box.noise)
+    strength = None if spread is None else float(np.nanstd(truth)) / spread
     return {"agent": agent, "index": index, "id": box.id, "family": box.family, "hard": box.hard,
             "complexity": box.complexity, "noise": box.noise,
             "corruption": box.corruption["kind"] if box.corruption else None,
+            "strength": strength,
             "truth": box.description, "status": experiment.status,
             "success": bool(score and score.success),
             "nmse": score.value if score else math.inf,
@@ -119,11 +128,12 @@ def groups(row: dict) -> list[str]:
     names = ["all", f"complexity {row['complexity']}"]
     if row["noise"]:
         names.append(f"  noise {row['noise']}")
+        names.append("  noise, signal sd " + ("< noise sd" if row["strength"] < 1 else ">= noise sd"))
     if row["corruption"]:
         names.append(f"  corruption {row['corruption']}")
     if row["hard"]:
         names += ["hard cases, all", f"hard: {row['hard']}",
-                  f"hard: {row['hard']}, {row['complexity']}"]
+                  f"hard: {row['hard']}, {row['noise'] or row['complexity']}"]
     else:
         names += ["FIND-distribution, all", f"family {row['family']}"]
     return names

@@ -32,8 +32,8 @@ turn), each labelled so a table can give them their own rows:
 - "small bump under noise": a gaussian pdf with std 1-3 (peak 0.13-0.4) centred anywhere in
   [-100, 100], always with additive noise;
 - "near-real poles": a rational whose denominator has a complex pair of roots r +- e*i with
-  e in [0.2, 2] and r in [-100, 100] (a tall spike, no singularity), sometimes times a
-  quadratic without real roots;
+  e in [0.2, 2] and r in [-100, 100], sometimes times a quadratic without real roots: a
+  spike (no singularity) 2 to 200 high, log-uniform, so that noise does not hide it;
 - "fine period": sin or cos with period 0.1-1 (below the sweep spacing, and aliased on FIND's
   grid x = i + 0.5), or a square wave with period 1-2.
 
@@ -66,6 +66,7 @@ NOISE_WEIGHTS = {"normal": 0.33, "uniform": 0.67 * 0.66, "poisson": 0.67 * 0.34}
 CORRUPTION_WEIGHTS = {"below": 0.25, "above": 0.25, "inside": 0.5}
 CORRUPTION_SPREAD = 0.1
 FINE_DECIMALS_SHARE = 0.25
+SPIKE_LOW, SPIKE_HIGH = 2.0, 200.0   # a near-real pole's spike, log-uniform: above unit noise
 HARD_CASES = ("narrow rectangle", "small bump under noise", "near-real poles", "fine period")
 
 
@@ -267,6 +268,12 @@ def _hard_atom(d: _Draw, case: str) -> dict:
         den = den * d.nonzero(0.5, 10) * (1 if d.rng.random() < 0.5 else -1)
         num = [d.u(-10, 10) for _ in range(int(d.rng.integers(1, len(den) - 1)))]
         num[-1] = num[-1] or 1.0
+        at_pole = abs(float(np.polynomial.polynomial.polyval(r, num) /
+                            np.polynomial.polynomial.polyval(r, den)))
+        if not at_pole > 1e-12:
+            num, at_pole = [1.0], abs(1.0 / float(np.polynomial.polynomial.polyval(r, den)))
+        height = math.exp(d.rng.uniform(math.log(SPIKE_LOW), math.log(SPIKE_HIGH)))
+        num = [float(f"{c * height / at_pole:.4g}") for c in num]   # the spike's height
         return {"kind": "rational", "num": num, "den": [round(float(c), 9) for c in den],
                 "pole": [r, e]}
     if case == "fine period":
