@@ -18,6 +18,12 @@ same agent on an even sample of the suite's string functions, for comparison.
 
 --limit takes an even sample of the set (every group keeps its share); --suite-sample 0 skips
 the suite. A session running past --session-timeout seconds is stopped and counts as a failure.
+
+Measured at commit 634cb4c's agents (216 functions, --suite-sample 100, 2 workers):
+
+    agent        development set          suite sample          wall
+    scientist    30.6% (median exact 0.50, 4.0 s)   100% (1.00, 1.1 s)   462 s
+    interpolate   0.0% (median exact 0.05, 0.2 s)   1.0% (0.075, 0.2 s)   46 s
 """
 
 from __future__ import annotations
