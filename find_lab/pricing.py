@@ -48,6 +48,8 @@ PRICES: dict[str, Price] = {
     "claude-haiku-5-5": Price(0.10, 0.50, 0.125, 0.01),
     "claude-haiku-4-5": Price(1.00, 5.00, 1.25, 0.10),
 }
+# Priced models the current SDK no longer lists: kept so that old sessions still show a cost.
+RETIRED = frozenset({"claude-sonnet-4-5"})
 # Models billed at higher rates, on every token of a request, once its prompt (input plus
 # cache reads and writes) is longer than a threshold.
 LONG_PROMPT: dict[str, tuple[int, Price]] = {
