@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from conftest import run
+from helpers import run
 from find_lab.suite import render
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
+from helpers import run
 from find_lab import sandbox, targets
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from conftest import run
+from helpers import run
 from find_lab import bench
 
 

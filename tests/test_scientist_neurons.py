@@ -2,7 +2,7 @@
 
 import statistics
 
-from conftest import sample_ids
+from helpers import sample_ids
 from find_lab import targets
 from find_lab.agents.scientist.neurons import investigate
 from find_lab.experiment import Budget, Experiment

@@ -1,11 +1,10 @@
 """The numeric scientist interprets functions through the Experiment alone."""
 
 import math
-import statistics
 
 import numpy as np
 
-from conftest import sample_ids
+from helpers import sample_ids
 from find_lab import targets
 from find_lab.agents.scientist import Scientist
 from find_lab.experiment import Door, Experiment

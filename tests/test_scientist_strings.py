@@ -1,6 +1,6 @@
 """The strings scientist interprets string functions through the Experiment alone."""
 
-from conftest import sample_ids
+from helpers import sample_ids
 from find_lab import targets
 from find_lab.agents.scientist import Scientist
 from find_lab.experiment import Budget, Door, Experiment

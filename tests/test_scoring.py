@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from conftest import sample_ids
+from helpers import sample_ids
 from find_lab import domains, scoring
 from find_lab.domains.numeric import scoring as numeric_scoring
 from find_lab.domains.numeric import specs as numeric

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from find_lab import domains, settings
-from find_lab.experiment import Budget, BudgetExhausted, Experiment, SessionOver
+from find_lab.experiment import BudgetExhausted, Experiment, SessionOver
 from find_lab.labstate import LabState
 from find_lab.probe_syntax import ProbeSyntaxError
 from find_lab.suite import spec_hash
