@@ -4,9 +4,7 @@ and summarise them in a table that counts only scored sessions as successes or f
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import os
-import signal
 import statistics
 import sys
 import time
@@ -16,7 +14,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
-PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+from find_lab.blackbox import die_with_parent
 
 
 @dataclass(frozen=True)
@@ -77,10 +75,7 @@ def _worker_start(parent: int) -> None:
     from find_lab.cli import show_warning
 
     warnings.showwarning = show_warning
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
+    die_with_parent(parent)
 
 
 def run_all(jobs: list[Job], workers: int, progress=None) -> tuple[list[dict], bool]:

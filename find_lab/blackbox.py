@@ -277,7 +277,7 @@ def _kill(process: subprocess.Popen, fds: tuple[int, ...]) -> None:
 
 def serve(requests_fd: int, replies_fd: int, parent: int, reference: str, paths: list[str]) -> None:
     """Load the function, say so, then answer batches until the parent closes the pipe."""
-    _die_with_parent(parent)
+    die_with_parent(parent)
     for fd in (requests_fd, replies_fd):
         os.set_inheritable(fd, False)  # the function's own subprocesses must not hold our pipes
     replies = os.fdopen(replies_fd, "wb")
@@ -300,10 +300,11 @@ def serve(requests_fd: int, replies_fd: int, parent: int, reference: str, paths:
             reply(answer(function, x, request["kind"]))
 
 
-def _die_with_parent(parent: int) -> None:
-    """Ask Linux to SIGKILL us when the parent dies; if it died before we asked, go now.
-    Linux means the parent *thread*: a worker started from a thread that ends dies with it,
-    and the handle starts another for its next batch."""
+def die_with_parent(parent: int) -> None:
+    """Ask Linux to SIGKILL this process when its parent dies; if it died before we asked,
+    go now. Any worker of ours calls this first (a black box's, a bench pool's). Linux means
+    the parent *thread*: a worker started from a thread that ends dies with it, and the
+    handle starts another for its next batch."""
     try:
         import ctypes
 

@@ -122,9 +122,11 @@ def numpy_site() -> Path:
     return Path(numpy.__file__).resolve().parent.parent
 
 
-def command(bwrap_path: str) -> list[str]:
+@functools.cache
+def command(bwrap_path: str) -> tuple[str, ...]:
     """bwrap's arguments (passed through a file descriptor: /proc/1/cmdline inside shows none)
-    followed by the child's command line inside the jail."""
+    followed by the child's command line inside the jail; worked out once per process, since
+    it looks at the file system and every sandbox run needs it."""
     args = ["--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
             "--uid", str(UID), "--gid", str(UID), "--cap-drop", "ALL", "--hostname", "sandbox"]
     bound: list[str] = []
@@ -156,7 +158,7 @@ def command(bwrap_path: str) -> list[str]:
              "--remount-ro", "/dev", "--remount-ro", "/"]
     for key, value in CHILD_ENV.items():
         args += ["--setenv", key, value]
-    return args + ["--", python, "-I", "-S", INSIDE_CHILD, INSIDE_SITE]
+    return (*args, "--", python, "-I", "-S", INSIDE_CHILD, INSIDE_SITE)
 
 
 CHILD_ENV = {
@@ -221,7 +223,7 @@ def spawn(bwrap_path: str, python_args: list[str] | None = None, *, capture: boo
     pid 1 and its environment would be readable."""
     args = command(bwrap_path)
     split = args.index("--")
-    options, child = args[:split], args[split + 1:]
+    options, child = args[:split], list(args[split + 1:])
     if python_args is not None:
         child = child[:1] + python_args
     read, write = os.pipe()
