@@ -1,70 +1,143 @@
-"""The neuron scientist: survey every concept, confirm the ones that fire, map the exceptions.
+"""The neuron scientist: survey what it knows, let categories and spelling rules compete for
+the answers, probe the words that tell the leaders apart, check the winner on fresh words.
 
-It works only through the Door. Its world knowledge is the concept lexicon: it knows
-which everyday concept and sub-category a word belongs to, and how typical the word is, as a
-person knows that "tram" is rail transport. It proceeds as a careful person would: ask two
-typical words of every concept (and a few plain words as a baseline); for each concept that
-fires, ask words of each of its sub-categories and words of low typicality, to see whether a
-sub-category stays silent and whether firing tracks typicality; check the model on fresh
-words; submit a word table scaled to the activations it saw.
+It works only through the Door. Its knowledge is its own (`words.py`): everyday categories
+and their kinds with member words, and plain words, written by hand as a person's general
+knowledge. It knows nothing of how a neuron is made; how strongly each kind of word fires it
+learns from its probes. It names a concept only when the concept predicts fresh words; when
+none does, it says so and lists the strongest and weakest words it saw.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from string import ascii_lowercase
 
 import numpy as np
 
-from find_lab.domains.neurons import WORD
-from find_lab.domains.neurons import specs as lexicon_io
+from find_lab.agents.scientist.words import CATEGORIES, PLAIN
 from find_lab.experiment import BudgetExhausted, Door
-from find_lab.suite import default_root
 
-SURVEY_PER_CONCEPT = 2
-BASELINE_WORDS = 6
-SURVEY_CALLS = 4
-SUB_PROBES = 2        # words asked per sub-category when confirming a concept
-GRADE_PROBES = 3      # words outside the sub-categories, spread over typicality
-FOLLOW_UP = 3         # more words of a sub-category that looks silent
-VERIFY_WORDS = 10
-MAX_CANDIDATES = 4
-STEER_WORDS = 3
-EXAMPLES = 3
+WORD = re.compile(r"[a-z][a-z'-]{0,39}")   # what the neurons domain accepts, lower-cased
+SURVEY_PLAIN = 40       # plain words in the survey, the baseline and a spread of spellings
+SURVEY_CALLS = 3
+SEPARATE_WORDS = 40     # words per round that tell the leading explanations apart
+RIVALS = 5
+VERIFY_WORDS = 20
+RESERVE = 2 * SEPARATE_WORDS + VERIFY_WORDS
+FITS = 0.6              # r on fresh words for a concept to be named
+PARTLY = 0.35           # r, and share of members firing, for a concept that fits in part
+COMPLEXITY = 0.03       # r an explanation must gain per extra part
+SUFFIXES = ("ing ed er ers est ly s es y ion tion sion ness ment able ible ful less ous ist ism "
+            "ity al ic ive ship hood ize ise age ery ure ance ence ant ent le en ish").split()
+PREFIXES = ("un re in im dis pre over under out mis non sub inter anti de con com pro ex trans "
+            "super th sh ch st sp tr pl bl cr gr br fl wh qu").split()
+VOWELS = "aeiou"
+
+
+def normal(word) -> str:
+    return str(word).strip().lower()
+
+
+# --- knowledge ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Groups of words (categories and their kinds), and plain words in none."""
+
+    groups: dict[str, frozenset[str]]
+    parent: dict[str, str]            # kind -> its category
+    kinds: dict[str, list[str]]       # category -> its kinds
+    order: dict[str, list[str]]       # group -> members, most familiar first
+    plain: list[str]
+
+    @classmethod
+    def load(cls) -> "Knowledge":
+        order, parent, kinds = {}, {}, {}
+        for name, body in CATEGORIES.items():
+            if isinstance(body, str):
+                order[name] = body.split()
+                continue
+            kinds[name] = list(body)
+            for kind, text in body.items():
+                order[kind], parent[kind] = text.split(), name
+            order[name] = list(dict.fromkeys(w for kind in body for w in order[kind]))
+        known = {w for words in order.values() for w in words}
+        plain = [w for w in dict.fromkeys(PLAIN.split()) if w not in known]
+        return cls({g: frozenset(ws) for g, ws in order.items()}, parent, kinds, order, plain)
+
+    @property
+    def pool(self) -> list[str]:
+        return sorted({w for words in self.order.values() for w in words} | set(self.plain))
+
+    def label(self, group: str) -> str:
+        return f"{group} (a kind of {self.parent[group]})" if group in self.parent else group
+
+    def named_in(self, text: str) -> list[str]:
+        tokens = set(re.findall(r"[a-z]+", text.lower()))
+        stems = tokens | {t[:-1] for t in tokens if t.endswith("s")}
+        whole = [g for g in self.order if re.search(rf"\b{re.escape(g)}\b", text.lower())]
+        return whole or [g for g in self.order if set(g.split()) & stems - {"and", "of", "the"}]
 
 
 @dataclass(frozen=True)
-class Lexicon:
-    """The scientist's knowledge: concepts with graded members, and plain words."""
+class Feature:
+    """One explanation's part: how a description names it, and a Python test of a word `w`."""
 
-    concepts: dict[str, dict]
-    concept_of: dict[str, str]
-    vocabulary: list[str]
+    label: str
+    expr: str
+    kind: str = "spelling"     # "group" or "spelling"
+    graded: bool = False       # a number that grows, not a yes or no
 
-    @classmethod
-    def load(cls) -> "Lexicon":
-        concepts, vocabulary = lexicon_io.load_lexicon(default_root() / "lexicon")
-        by_name = {c["name"]: c for c in concepts}
-        concept_of = {w: c["name"] for c in concepts for w in c["members"]}
-        return cls(by_name, concept_of, vocabulary)
+    def compile(self, groups: dict[str, frozenset[str]]):
+        return eval(f"lambda w: {self.expr}", {"GROUPS": groups})  # our own expression
 
-    def members(self, name: str) -> dict[str, float]:
-        return self.concepts[name]["members"]
+    @property
+    def groups(self) -> list[str]:
+        return re.findall(r"GROUPS\[('[^']+')\]", self.expr)
 
-    def subs(self, name: str) -> dict[str, list[str]]:
-        return self.concepts[name].get("subcategories", {})
 
-    def free(self, name: str) -> list[str]:
-        """Members in no sub-category, most typical first (the lexicon's order)."""
-        taken = {w for words in self.subs(name).values() for w in words}
-        return [w for w in self.members(name) if w not in taken]
+def spelling_features() -> list[Feature]:
+    out = []
+    for c in ascii_lowercase:
+        out += [Feature(f"words starting with the letter {c}", f"w.startswith({c!r})"),
+                Feature(f"words ending in the letter {c}", f"w.endswith({c!r})"),
+                Feature(f"words containing the letter {c}", f"{c!r} in w")]
+    out += [Feature(f"words ending in -{s}", f"w.endswith({s!r})") for s in SUFFIXES]
+    out += [Feature(f"words beginning with {p}-", f"w.startswith({p!r})") for p in PREFIXES]
+    out += [Feature(f"words of {k} or more letters", f"len(w) >= {k}") for k in range(4, 15)]
+    out += [Feature(f"words of at most {k} letters", f"len(w) <= {k}") for k in range(2, 8)]
+    out += [Feature(f"words with at least {k} vowels", f"sum(c in {VOWELS!r} for c in w) >= {k}")
+            for k in range(2, 7)]
+    out += [Feature("words with a double letter (as in ll, ee, tt)",
+                    "any(a == b for a, b in zip(w, w[1:]))"),
+            Feature("words starting with a vowel", f"w.startswith(tuple({VOWELS!r}))"),
+            Feature("words ending in a vowel", f"w.endswith(tuple({VOWELS!r}))"),
+            Feature("words with a hyphen", "'-' in w"),
+            Feature("words with an apostrophe", "\"'\" in w"),
+            Feature("words that read the same backwards", "len(w) > 1 and w == w[::-1]"),
+            Feature("word length", "len(w)", graded=True),
+            Feature("the number of vowels", f"sum(c in {VOWELS!r} for c in w)", graded=True),
+            Feature("the share of vowels", f"sum(c in {VOWELS!r} for c in w) / max(1, len(w))",
+                    graded=True),
+            Feature("the number of different letters", "len(set(w))", graded=True),
+            Feature("the first letter's place in the alphabet",
+                    "max(0, ord(w[:1] or 'a') - 96)", graded=True)]
+    return out
 
-    def only_in(self, name: str, sub: str) -> list[str]:
-        """Words of `sub` that belong to no other sub-category of the concept, then the rest."""
-        others = {w for s, words in self.subs(name).items() if s != sub for w in words}
-        words = self.subs(name)[sub]
-        return [w for w in words if w not in others] + [w for w in words if w in others]
 
+def group_features(knowledge: Knowledge) -> list[Feature]:
+    return [Feature(knowledge.label(g), f"w in GROUPS[{g!r}]", kind="group")
+            for g in knowledge.order]
+
+
+def except_feature(knowledge: Knowledge, category: str, kind: str) -> Feature:
+    return Feature(f"{category} except {kind}",
+                   f"w in GROUPS[{category!r}] and w not in GROUPS[{kind!r}]", kind="group")
+
+
+# --- what was seen ------------------------------------------------------------------------
 
 @dataclass
 class Notebook:
@@ -76,25 +149,23 @@ class Notebook:
 
     async def probe(self, words: list[str]) -> list[str]:
         """Ask the words not asked yet (within the point budget); returns those asked."""
-        fresh = list(dict.fromkeys(w for w in words if w not in self.values
+        fresh = list(dict.fromkeys(w for w in map(normal, words) if w not in self.values
                                    and w not in self.undefined and WORD.fullmatch(w)))
         fresh = fresh[:max(0, self.door.points_left)]
         if not fresh:
             return []
         for word, (value, error) in zip(fresh, await self.door.probe(fresh)):
-            self._note(word, value, error)
+            self._note(word, value if error is None else None)
         return fresh
 
     def sync(self) -> None:
-        """Take in what anyone probed through the Door (e.g. a human during a takeover)."""
         for word, value in self.door.observations():
             if isinstance(word, str):
-                self._note(word, value, None)
+                self._note(normal(word), value)
 
-    def _note(self, word: str, value, error) -> None:
-        word = lexicon_io.normalise(word)
+    def _note(self, word: str, value) -> None:
         try:
-            number = float(value) if error is None else float("nan")
+            number = float(value)
         except (TypeError, ValueError):
             number = float("nan")
         if np.isfinite(number):
@@ -102,479 +173,369 @@ class Notebook:
         else:
             self.undefined.add(word)
 
-
-@dataclass
-class Reading:
-    """What the probes say about one concept."""
-
-    name: str
-    firing: list[str]
-    silent: list[str]
-    excluded: str | None = None
-    partial: bool = False
-    intercept: float = 0.0
-    slope: float = 0.0
-    grade_r: float | None = None
-
-    def words(self, lexicon: Lexicon) -> list[str]:
-        """Members the neuron is believed to fire for."""
-        gone = set(lexicon.subs(self.name)[self.excluded]) if self.excluded else set()
-        return [w for w in lexicon.members(self.name) if w not in gone]
-
-
-@dataclass
-class Findings:
-    baseline: float = 0.0
-    margin: float = float("inf")   # how far from the baseline a word must be to count
-    direction: int = 1             # +1: words fire above the baseline; -1: they drop below it
-    scale: float = 0.0
-    readings: list[Reading] = field(default_factory=list)
-    requested: list[str] = field(default_factory=list)  # concepts a human asked about
-    plain: list[str] = field(default_factory=list)      # the baseline words of the survey
-    calibrated: bool = False
-
-    def fires(self, value: float) -> bool:
-        return self.strength(value) > self.margin
-
-    def strength(self, value: float) -> float:
-        return self.direction * (value - self.baseline)
+    @property
+    def words(self) -> list[str]:
+        return list(self.values)
 
     @property
-    def threshold(self) -> float:
-        return self.baseline + self.direction * self.margin
+    def y(self) -> np.ndarray:
+        return np.array(list(self.values.values()))
+
+
+@dataclass
+class Model:
+    """An explanation: activation = intercept + sum of coef * part, clipped to [0, 1]."""
+
+    parts: tuple[Feature, ...]
+    coef: np.ndarray
+    r: float
+
+    def predict(self, words: list[str], lab: "Lab") -> np.ndarray:
+        x = np.array([[float(lab.test(p)(w)) for p in self.parts] for w in words]).reshape(
+            len(words), len(self.parts))
+        return np.clip(self.coef[0] + x @ self.coef[1:], 0.0, 1.0)
+
+    @property
+    def title(self) -> str:
+        return " or ".join(p.label for p in self.parts)
+
+
+class Lab:
+    """The scientist's working state: its knowledge, its features and their tests."""
+
+    def __init__(self, knowledge: Knowledge):
+        self.knowledge = knowledge
+        self.features = group_features(knowledge) + spelling_features()
+        self.tests: dict[Feature, object] = {}
+
+    def test(self, feature: Feature):
+        if feature not in self.tests:
+            self.tests[feature] = feature.compile(self.knowledge.groups)
+        return self.tests[feature]
+
+    def column(self, feature: Feature, words: list[str]) -> np.ndarray:
+        test = self.test(feature)
+        return np.array([float(test(w)) for w in words])
+
+    def fit(self, parts: tuple[Feature, ...], words: list[str], y: np.ndarray) -> Model:
+        x = np.column_stack([np.ones(len(words))] + [self.column(p, words) for p in parts])
+        coef = np.linalg.lstsq(x, y, rcond=None)[0]
+        model = Model(parts, coef, 0.0)
+        model.r = _r(model.predict(words, self), y)
+        return model
+
+    def rank(self, notebook: Notebook) -> list[Model]:
+        """Every single explanation, a category except one of its kinds, and pairs of the
+        leaders, best first (a part must earn its place by COMPLEXITY)."""
+        words, y = notebook.words, notebook.y
+        if len(words) < 3 or np.ptp(y) <= 1e-9:
+            return []
+        singles = []
+        for feature in self.features:
+            x = self.column(feature, words)
+            if np.ptp(x) > 0:
+                singles.append((abs(_r(x, y)), feature))
+        singles.sort(key=lambda s: -s[0])
+        models = [self.fit((f,), words, y) for _, f in singles[:12]]
+        alone = {f: r for r, f in singles}
+        leaders = [f for _, f in singles[:10] if not f.graded]
+        for feature in [f for _, f in singles[:10] if f.kind == "group"]:
+            category = feature.groups[0].strip("'") if len(feature.groups) == 1 else None
+            for kind in self.knowledge.kinds.get(category, []):
+                part = except_feature(self.knowledge, category, kind)
+                if np.ptp(self.column(part, words)) > 0:
+                    models.append(self.fit((part,), words, y))
+        for i, a in enumerate(leaders):
+            for b in leaders[i + 1:]:
+                pair = self.fit((a, b), words, y)
+                if pair.r >= max(alone[a], alone[b]) + COMPLEXITY:
+                    models.append(pair)
+        return sorted(models, key=lambda m: (-(m.r - COMPLEXITY * _extra(m)), m.title))
+
+
+def _extra(model: Model) -> int:
+    return len(model.parts) - 1 + sum(" except " in p.label for p in model.parts)
+
+
+def _r(x, y) -> float:
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if len(x) < 2 or np.ptp(x) <= 1e-12 or np.ptp(y) <= 1e-12:
+        return 0.0
+    return float(np.corrcoef(x, y)[0, 1])
+
+
+# --- the investigation --------------------------------------------------------------------
+
+@dataclass
+class Verdict:
+    """The explanation last checked, and the words that were fresh when it was checked."""
+
+    model: Model | None = None
+    verified_r: float | None = None
+    fresh: list[str] = field(default_factory=list)
 
 
 async def investigate(door: Door, seed: int) -> None:
-    lexicon, findings = Lexicon.load(), Findings()
-    notebook = Notebook(door)
-    rng = np.random.default_rng([seed, 7])
-    say = door.say
+    lab, notebook, verdict = Lab(Knowledge.load()), Notebook(door), Verdict()
+    rng = np.random.default_rng([seed, 11])
     try:
-        await _survey(notebook, lexicon, findings, rng)
-        await _steer(notebook, lexicon, findings)
-        if not _read(notebook, lexicon, findings):
-            await say("Nothing fired clearly above the baseline, so there is no concept to confirm.")
-        else:
-            await _hypothesis(notebook, lexicon, findings, "after the survey")
-            await _confirm(notebook, lexicon, findings)
-            await _steer(notebook, lexicon, findings)
-            await _follow_up(notebook, lexicon, findings)
-            await _steer(notebook, lexicon, findings)
-            await _verify(notebook, lexicon, findings, rng)
+        await _survey(lab, notebook, rng)
+        await _steer(lab, notebook)
+        for attempt in range(2):
+            for _ in range(2):
+                await _separate(lab, notebook, rng)
+                await _steer(lab, notebook)
+            if await _verify(lab, notebook, verdict, rng):
+                break
     except BudgetExhausted:
-        await say("I am out of probe calls, so I submit the best model I have.")
-        if not findings.calibrated:
-            await _calibrate(notebook, lexicon, findings)
-    _read(notebook, lexicon, findings)
-    await _submit(door, lexicon, findings, notebook)
+        await door.say("I am out of probe calls, so I submit the best explanation I have.")
+    notebook.sync()
+    await _submit(lab, notebook, verdict)
 
 
-# --- steps ------------------------------------------------------------------------------------
-
-async def _survey(notebook: Notebook, lexicon: Lexicon, findings: Findings,
-                  rng: np.random.Generator) -> None:
-    door = notebook.door
-    per_concept = SURVEY_PER_CONCEPT
-    if door.points_left < len(lexicon.concepts) * per_concept + BASELINE_WORDS:
-        per_concept = 1
-    words = [w for name in lexicon.concepts for w in _typical(lexicon, name, per_concept)]
-    plain = [lexicon.vocabulary[i] for i in sorted(rng.choice(len(lexicon.vocabulary),
-                                                              BASELINE_WORDS, replace=False))]
-    room = max(0, door.points_left - len(plain))
+async def _survey(lab: Lab, notebook: Notebook, rng: np.random.Generator) -> None:
+    """A word or two of every group I know, and plain words of many spellings."""
+    door, knowledge = notebook.door, lab.knowledge
+    words = []
+    for name, members in knowledge.order.items():
+        if name in knowledge.kinds:
+            continue
+        count = 1 if name in knowledge.parent else 2
+        head = members[:6]
+        words += [head[i] for i in rng.choice(len(head), min(count, len(head)), replace=False)]
+    plain = [knowledge.plain[i] for i in sorted(rng.choice(len(knowledge.plain), SURVEY_PLAIN,
+                                                           replace=False))]
+    words = list(dict.fromkeys(plain + words))
+    room = max(1, door.points_left - RESERVE)
     if len(words) > room:
-        await door.say(f"My point budget only allows {room} survey words; I ask the first "
-                             "concepts and accept that I may miss the rest.")
+        await door.say(f"My point budget allows only {room} survey words; I ask those and may "
+                       "miss a category.")
         words = words[:room]
     await door.say(
-        f"I start with a survey: {per_concept} typical word{'s' if per_concept > 1 else ''} from each "
-        f"of {len(lexicon.concepts)} everyday concepts (animals, food, vehicles, emotions, "
-        f"politics...) and {len(plain)} plain words ({', '.join(plain)}) as a baseline. Words that "
-        "fire well above the baseline point to the concepts this neuron cares about.")
-    findings.plain = plain
-    calls = SURVEY_CALLS if door.calls_left >= SURVEY_CALLS + 3 else \
-        max(1, door.calls_left - 2)
-    for chunk in np.array_split(np.array(plain + words, dtype=object), calls):
+        f"I start with a survey of {len(words)} words: one or two from each of the "
+        f"{len(knowledge.order) - len(knowledge.kinds)} kinds of thing I know (birds, fruit, "
+        "vehicles, professions, emotions...) and plain words of many spellings. Then "
+        "categories and spelling rules (first or last letter, endings, length, vowels, double "
+        "letters) compete to explain the answers.")
+    calls = max(1, min(SURVEY_CALLS, door.calls_left - 2))
+    for chunk in np.array_split(np.array(words, dtype=object), calls):
         await notebook.probe([str(w) for w in chunk])
-    await _calibrate(notebook, lexicon, findings)
-
-
-async def _calibrate(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> None:
-    """The baseline, the spread of ordinary answers, and how far out a word must be to count."""
-    door = notebook.door
-    findings.calibrated = True
     notebook.sync()
-    values = np.array(list(notebook.values.values()))
-    if not len(values):
-        await door.say("The function answered none of my survey words.")
-        return
-    plain_values = [notebook.values[w] for w in findings.plain if w in notebook.values]
-    findings.baseline = float(np.median(values))
-    findings.scale = float(1.4826 * np.median(np.abs(values - findings.baseline)))
-    up, down = float(values.max()) - findings.baseline, findings.baseline - float(values.min())
-    findings.direction = 1 if up >= down else -1
-    spread = max(up, down)
-    if spread <= max(6 * findings.scale, 1e-9):
-        findings.margin = float("inf")
-        if spread <= 1e-9:
-            await door.say(f"Every word gives exactly {findings.baseline:.4g}: nothing stands out.")
-            return
-        loudest = sorted(notebook.values, key=lambda w: -abs(notebook.values[w] - findings.baseline))
-        await door.say(
-            f"No word stands out: the answers scatter around {findings.baseline:.3g} (robust spread "
-            f"{findings.scale:.2g}) with no clear outliers; the most extreme are "
-            f"{', '.join(f'{w} ({notebook.values[w]:.3g})' for w in loudest[:5])}.")
-        return
-    findings.margin = max(0.25 * spread, 6 * findings.scale)
-    fired = sorted((w for w, v in notebook.values.items() if findings.fires(v)),
-                   key=lambda w: -findings.strength(notebook.values[w]))
-    plain_text = (f"plain words give {min(plain_values):.3g} to {max(plain_values):.3g}"
-                  if plain_values else "the plain words gave no answer")
-    side = "above" if findings.direction > 0 else "below"
-    if findings.direction < 0:
-        await door.say("Unusually, the words that stand out go *down* from the baseline, not "
-                             "up: I treat a drop as the neuron's response.")
-    await door.say(
-        f"The baseline is about {findings.baseline:.3g} ({plain_text}); I count a word as responding "
-        f"{side} {findings.threshold:.3g}. {len(fired)} of {len(values)} words do: "
-        f"{_list(fired, 8, notebook.values)}. They point to: "
-        f"{', '.join(_candidates(notebook, lexicon, findings)) or 'no concept I know'}.")
+    y = notebook.y
+    if len(y):
+        await door.say(f"The answers range from {y.min():.3g} to {y.max():.3g} (median "
+                       f"{np.median(y):.3g}). Highest: {_listing(notebook, top=True)}; lowest: "
+                       f"{_listing(notebook, top=False)}.")
 
 
-async def _confirm(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> None:
-    """For each concept that fired: its sub-categories, and members of low typicality."""
+async def _separate(lab: Lab, notebook: Notebook, rng: np.random.Generator) -> None:
+    """Words on which the leader and its rivals disagree most, and more of what the leader
+    predicts high: what tells the explanations apart."""
     door = notebook.door
-    names = _candidates(notebook, lexicon, findings)
-    if len(names) > MAX_CANDIDATES:
-        await door.say(f"{len(names)} concepts fired; I confirm the {MAX_CANDIDATES} strongest "
-                             f"and leave out {', '.join(names[MAX_CANDIDATES:])}.")
-        names = names[:MAX_CANDIDATES]
-    plan, words = [], []
-    for name in names:
-        subs = lexicon.subs(name)
-        for sub in subs:
-            words += [w for w in lexicon.only_in(name, sub) if w not in notebook.values][:SUB_PROBES]
-        words += _spread(lexicon, name, notebook, GRADE_PROBES)
-        part = f"{name}: words of its sub-categories ({', '.join(subs)})" if subs else \
-            f"{name} (no sub-categories)"
-        plan.append(part)
-    await door.say(
-        "To confirm each candidate I ask more of its members: " + "; ".join(plan) +
-        ". For each, less typical members too. A silent sub-category would be an exception; activations "
-        "that fall with typicality would mean the neuron is graded.")
-    await notebook.probe(words)
-    _read(notebook, lexicon, findings)
-    for reading in findings.readings:
-        await door.say(_reading_text(reading, lexicon, notebook))
-
-
-async def _follow_up(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> None:
-    """A sub-category that looks silent gets a few more words before I call it an exception;
-    a concept that fires only in part, with no sub-category to explain it, gets mapped."""
-    door = notebook.door
-    checked: set[str] = set()
-    for _ in range(2):
-        exclusions, mapping = [], []
-        for reading in findings.readings:
-            if reading.excluded and reading.name not in checked:
-                checked.add(reading.name)
-                more = [w for w in lexicon.only_in(reading.name, reading.excluded)
-                        if w not in notebook.values][:FOLLOW_UP]
-                exclusions += [(reading, more)] if more else []
-            elif reading.partial:
-                more = [w for w in lexicon.members(reading.name) if w not in notebook.values]
-                mapping += [(reading, more)] if more else []
-        if not exclusions and not mapping:
-            return
-        for reading, words in exclusions:
-            await door.say(f"Before I call {reading.excluded} an exception in {reading.name} I "
-                                 f"ask {len(words)} more of its words: {', '.join(words)}.")
-        room = max(0, door.points_left - VERIFY_WORDS - sum(len(w) for _, w in exclusions))
-        for reading, words in mapping:
-            words[:] = words[:room // len(mapping)]
-            await door.say(
-                f"Only part of {reading.name} fires and no sub-category explains which part, so I "
-                f"map the concept word by word: {len(words)} more of its members.")
-        await notebook.probe([w for _, words in exclusions + mapping for w in words])
-        _read(notebook, lexicon, findings)
-        for reading in findings.readings:
-            await door.say(_reading_text(reading, lexicon, notebook))
-
-
-async def _verify(notebook: Notebook, lexicon: Lexicon, findings: Findings,
-                  rng: np.random.Generator) -> None:
-    """Fresh members (excluded ones too) and other words: does the model predict them?"""
-    door = notebook.door
-    await _hypothesis(notebook, lexicon, findings, "after confirmation")
-    pool = sorted({w for r in findings.readings for w in lexicon.members(r.name)
-                   if w not in notebook.values})
-    count = min(VERIFY_WORDS - 2, len(pool))
-    words = [pool[i] for i in sorted(rng.choice(len(pool), count, replace=False))] if count else []
-    others = sorted(w for w in lexicon.concept_of if w not in notebook.values
-                    and lexicon.concept_of[w] not in {r.name for r in findings.readings})
-    words += [others[i] for i in sorted(rng.choice(len(others), 2, replace=False))]
-    await door.say(f"Checking the model on {len(words)} fresh words: {', '.join(words)}.")
-    asked = await notebook.probe(words)
-    predict = _predictor(lexicon, findings, notebook)
-    wrong = [w for w in asked if findings.fires(notebook.values[w]) != findings.fires(predict(w))]
-    if not asked:
+    models = lab.rank(notebook)
+    if not models:
         return
-    if not wrong:
-        errors = [notebook.values[w] - predict(w) for w in asked]
-        await door.say(f"All {len(asked)} behave as predicted (RMS error "
-                             f"{float(np.sqrt(np.mean(np.square(errors)))):.3g}): confirmed.")
-    else:
-        await door.say(
-            f"{len(wrong)} of {len(asked)} surprise me: {_list(wrong, 6, notebook.values)}. "
-            "I re-read the evidence with them included.")
-        _read(notebook, lexicon, findings)
-        await _hypothesis(notebook, lexicon, findings, "after verification")
+    await door.say("Leading explanations: " + "; ".join(
+        f"{m.title} (r = {m.r:.2f})" for m in models[:RIVALS + 1]) + ".")
+    pool = [w for w in lab.knowledge.pool if w not in notebook.values]
+    leader = models[0].predict(pool, lab)
+    order = rng.permutation(len(pool))
+    picks: list[str] = []
+    share = max(1, SEPARATE_WORDS // (2 * RIVALS + 2))
+    for rival in models[1:RIVALS + 1]:
+        gap = leader - rival.predict(pool, lab)
+        for sign in (1, -1):
+            ranked = sorted(order, key=lambda i: -sign * gap[i])
+            picks += [pool[i] for i in ranked[:share] if sign * gap[i] > 1e-9]
+    high = sorted(order, key=lambda i: -leader[i])
+    picks += [pool[i] for i in high[:2 * share]]
+    picks = list(dict.fromkeys(picks))[:SEPARATE_WORDS]
+    if len(picks) < SEPARATE_WORDS // 2:
+        picks += [pool[i] for i in order[:SEPARATE_WORDS - len(picks)]]
+    await door.say(f"To tell {models[0].title} from its rivals I ask {len(picks)} words where "
+                   f"they disagree: {', '.join(picks[:12])}{'...' if len(picks) > 12 else ''}.")
+    await notebook.probe(picks)
+    notebook.sync()
+    await _hypothesis(lab, notebook, models[0], "while separating explanations")
 
 
-async def _steer(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> None:
-    """Acknowledge steering; probe any concept it names; take in a human's probes."""
+async def _verify(lab: Lab, notebook: Notebook, verdict: Verdict,
+                  rng: np.random.Generator) -> bool:
+    """The leader, chosen on the words so far, against fresh words: half it predicts high,
+    half at random. True when it holds."""
+    door = notebook.door
+    models = lab.rank(notebook)
+    if not models:
+        return True
+    model = models[0]
+    pool = [w for w in lab.knowledge.pool if w not in notebook.values]
+    predicted = model.predict(pool, lab)
+    order = rng.permutation(len(pool))
+    half = VERIFY_WORDS // 2
+    high = [pool[i] for i in sorted(order, key=lambda i: -predicted[i])[:half]]
+    rest = [pool[i] for i in order if pool[i] not in high][:VERIFY_WORDS - len(high)]
+    await door.say(f"Checking {model.title} on {len(high) + len(rest)} fresh words.")
+    asked = await notebook.probe(high + rest)
+    same = verdict.model is not None and verdict.model.parts == model.parts
+    fresh = (verdict.fresh if same else []) + [w for w in asked if w in notebook.values]
+    predicted = model.predict(fresh, lab)
+    if np.ptp(predicted) <= 1e-9:
+        await door.say("It predicts the same for all of them, so they cannot test it; I keep "
+                       "what I had.")
+        return True
+    verdict.model, verdict.fresh = model, fresh
+    verdict.verified_r = _r(predicted, [notebook.values[w] for w in fresh])
+    held = verdict.verified_r >= FITS
+    await door.say(f"On {len(fresh)} words fresh when it was checked it predicts the activation "
+                   f"with r = {verdict.verified_r:.2f}: "
+                   + ("it holds." if held else "it does not hold; I look again."))
+    return held
+
+
+async def _steer(lab: Lab, notebook: Notebook) -> None:
+    """Acknowledge steering; probe a few words of any group it names."""
     door = notebook.door
     for message in await door.checkpoint():
-        named = [n for n in _named_concepts(message, lexicon) if n not in findings.requested][:2]
-        findings.requested += named
-        if named:
-            await door.say(f"Noted: \"{message}\". I will check {' and '.join(named)}.")
-            words = [w for n in named for w in _typical(lexicon, n, STEER_WORDS)]
-            await notebook.probe(words)
-            values = ", ".join(f"{w} {notebook.values[w]:.3g}" for w in words if w in notebook.values)
-            await door.say(f"{' and '.join(named).capitalize()}: {values or 'no answers'}.")
-        else:
+        named = lab.knowledge.named_in(message)[:2]
+        words = [w for g in named for w in lab.knowledge.order[g][:3]]
+        if not named:
             await door.say(f"Noted: \"{message}\". I take it into account in what follows.")
-    notebook.sync()
-
-
-# --- reading the evidence ----------------------------------------------------------------------
-
-def _read(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> bool:
-    """Re-derive every concept's reading from all the answers so far; False if none fired."""
-    notebook.sync()
-    findings.readings = [_reading(name, notebook, lexicon, findings)
-                         for name in _candidates(notebook, lexicon, findings)[:MAX_CANDIDATES]]
-    return bool(findings.readings)
-
-
-def _candidates(notebook: Notebook, lexicon: Lexicon, findings: Findings) -> list[str]:
-    """Concepts with a firing member, strongest first."""
-    best: dict[str, float] = {}
-    for word, value in notebook.values.items():
-        name = lexicon.concept_of.get(word)
-        if name and findings.fires(value):
-            best[name] = max(best.get(name, -np.inf), findings.strength(value))
-    return sorted(best, key=lambda n: (-best[n], n))
-
-
-def _reading(name: str, notebook: Notebook, lexicon: Lexicon, findings: Findings) -> Reading:
-    members = lexicon.members(name)
-    asked = [w for w in members if w in notebook.values]
-    firing = [w for w in asked if findings.fires(notebook.values[w])]
-    silent = [w for w in asked if w not in firing]
-    reading = Reading(name, firing, silent)
-    if silent:
-        fits = [(sub, words) for sub, words in lexicon.subs(name).items()
-                if set(silent) <= set(words) and not set(firing) & set(words)]
-        if fits:
-            reading.excluded = max(fits, key=lambda s: (sum(w in notebook.values for w in s[1]),
-                                                        -len(s[1])))[0]
-        else:
-            reading.partial = True
-    _fit_grades(reading, notebook, lexicon, findings)
-    return reading
-
-
-def _fit_grades(reading: Reading, notebook: Notebook, lexicon: Lexicon, findings: Findings) -> None:
-    """Activation = intercept + slope * typicality, fitted on the members that fire."""
-    members = lexicon.members(reading.name)
-    grades = np.array([members[w] for w in reading.firing])
-    values = np.array([notebook.values[w] for w in reading.firing])
-    # With too few points to fit, assume the usual: activation proportional to typicality.
-    strength = findings.direction * (values - findings.baseline)
-    reading.intercept = findings.baseline
-    reading.slope = findings.direction * float(np.mean(strength / np.maximum(grades, 0.05)))
-    if len(values) >= 3 and np.ptp(grades) > 0:
-        slope, intercept = np.polyfit(grades, values, 1)
-        if slope * findings.direction > 0:
-            reading.intercept, reading.slope = float(intercept), float(slope)
-        if np.ptp(values) > 0:
-            reading.grade_r = float(findings.direction * np.corrcoef(grades, values)[0, 1])
-
-
-def _predictor(lexicon: Lexicon, findings: Findings, notebook: Notebook):
-    table = _table(lexicon, findings, notebook)
-    return lambda word: table.get(lexicon_io.normalise(word), findings.baseline)
-
-
-def _table(lexicon: Lexicon, findings: Findings, notebook: Notebook) -> dict[str, float]:
-    """The predicted activation of every word the model expects to fire."""
-    table: dict[str, float] = {}
-    for reading in findings.readings:
-        members = lexicon.members(reading.name)
-        if reading.partial:
-            # Only some members fire: those seen firing at their observed level, the unasked
-            # ones at the level expected from the share that fired.
-            share = len(reading.firing) / max(1, len(reading.firing) + len(reading.silent))
-            mean = float(np.mean([notebook.values[w] for w in reading.firing]))
-            for word in members:
-                if word not in notebook.values:
-                    table[word] = findings.baseline + share * (mean - findings.baseline)
-            for word in reading.firing:
-                table[word] = notebook.values[word]
             continue
-        for word in reading.words(lexicon):
-            value = reading.intercept + reading.slope * members[word]
-            table[word] = findings.baseline + findings.direction * max(0.0, findings.strength(value))
-    # Words outside every lexicon concept that fired (a human may have found them).
-    for word, value in notebook.values.items():
-        if word not in lexicon.concept_of and findings.fires(value):
-            table[word] = value
-    return table
+        await door.say(f"Noted: \"{message}\". I will check {' and '.join(named)}.")
+        await notebook.probe(words)
+        values = ", ".join(f"{w} {notebook.values[w]:.3g}" for w in words if w in notebook.values)
+        await door.say(f"{' and '.join(named).capitalize()}: {values or 'no answers'}.")
+    notebook.sync()
 
 
-# --- words and code ---------------------------------------------------------------------------
+# --- the answer ---------------------------------------------------------------------------
 
-def _typical(lexicon: Lexicon, name: str, count: int) -> list[str]:
-    """The most typical members, preferring words in no sub-category (an excluded
-    sub-category must not hide the whole concept)."""
-    free = lexicon.free(name)
-    rest = [w for w in lexicon.members(name) if w not in free]
-    return (free + rest)[:count]
-
-
-def _spread(lexicon: Lexicon, name: str, notebook: Notebook, count: int) -> list[str]:
-    """Members in no sub-category, spread from the middle to the lowest typicality."""
-    free = [w for w in lexicon.free(name) if w not in notebook.values]
-    if len(free) <= count:
-        return free
-    picks = np.linspace(len(free) // 3, len(free) - 1, count).round().astype(int)
-    return [free[i] for i in dict.fromkeys(picks)]
+def final_model(lab: Lab, notebook: Notebook, verdict: Verdict) -> Model | None:
+    """The verified leader refitted on every answer; unverified, the leader of all of them."""
+    if verdict.model is not None:
+        return lab.fit(verdict.model.parts, notebook.words, notebook.y)
+    models = lab.rank(notebook)
+    return models[0] if models else None
 
 
-def _named_concepts(message: str, lexicon: Lexicon) -> list[str]:
-    text = message.lower()
-    tokens = set(re.findall(r"[a-z]+", text))
-    stop = {"and", "of", "the", "a", "an", "or", "to", "in", "on", "for", "with", "ways"}
-    named = []
-    for name in lexicon.concepts:
-        words = {w for w in re.findall(r"[a-z]+", name) if w not in stop}
-        stems = {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words}
-        if name in text or tokens & (words | stems):
-            named.append(name)
-    return named
+def standing(lab: Lab, notebook: Notebook, model: Model | None, verdict: Verdict) -> str:
+    """"fits" when the explanation predicts fresh words; "partly" when it is a category of
+    which many, not all, members fire and fresh words follow it in part; "none" otherwise."""
+    if model is None or model.r < PARTLY:
+        return "none"
+    if verdict.verified_r is None:
+        return "fits" if model.r >= 0.8 else "none"
+    if verdict.verified_r >= FITS and model.r >= FITS:
+        return "fits"
+    groups = [p for p, c in zip(model.parts, model.coef[1:]) if p.kind == "group" and c > 0]
+    if verdict.verified_r >= PARTLY and len(groups) == len(model.parts):
+        shares = [len(f) / max(1, len(f) + len(s)) for f, s in
+                  (_members(lab, notebook, model, p) for p in groups)]
+        if min(shares) >= PARTLY:
+            return "partly"
+    return "none"
 
 
-def _code(lexicon: Lexicon, findings: Findings, notebook: Notebook) -> str:
-    table = _table(lexicon, findings, notebook)
-    levels: dict[float, list[str]] = {}
-    for word, value in sorted(table.items(), key=lambda kv: (-kv[1], kv[0])):
-        levels.setdefault(round(value, 3), []).append(word)
-    rows = []
-    for level, words in levels.items():
-        chunks = [" ".join(words[i:i + 10]) for i in range(0, len(words), 10)]
-        rows.append(f"    {level!r}: \"{chunks[0]}\"" + "".join(f"\n        \" {c}\"" for c in chunks[1:]))
-    body = "LEVELS = {\n" + ",\n".join(rows) + ",\n}\n" if rows else "LEVELS = {}\n"
-    return (
-        f"# {_title(findings)}\n"
-        f"BASELINE = {round(findings.baseline, 4)!r}  # every other word\n"
-        "# activation -> the words expected at that level\n"
-        f"{body}"
-        "VALUE = {w: level for level, words in LEVELS.items() for w in words.split()}\n\n\n"
-        "def f(word):\n"
-        "    return VALUE.get(str(word).strip().lower(), BASELINE)\n")
+def _members(lab: Lab, notebook: Notebook, model: Model, part: Feature):
+    """The part's probed words that fire (above half its level) and those that stay silent,
+    strongest first."""
+    i = model.parts.index(part)
+    middle = model.coef[0] + model.coef[1 + i] / 2
+    test = lab.test(part)
+    words = sorted((w for w in notebook.values if test(w)), key=lambda w: -notebook.values[w])
+    firing = [w for w in words if (notebook.values[w] - middle) * model.coef[1 + i] > 0]
+    return firing, [w for w in words if w not in firing]
 
 
-def _title(findings: Findings) -> str:
-    if not findings.readings:
-        return "no concept found: a constant"
+def _code(lab: Lab, notebook: Notebook, model: Model | None, named: bool) -> str:
+    """The model as Python: its groups' words, its rule, and the answers it does not explain."""
+    words, y = notebook.words, notebook.y
+    if model is None:
+        constant = float(np.median(y)) if len(y) else 0.0
+        return (f"# no explanation: a constant\n\n\ndef f(word):\n    return {constant!r}\n")
+    predicted = model.predict(words, lab)
+    spread = float(np.ptp(y)) if len(y) else 0.0
+    seen = {w: round(float(v), 3) for w, v, p in zip(words, y, predicted)
+            if abs(v - p) > 0.15 * spread}
+    groups = sorted({g.strip("'") for p in model.parts for g in p.groups})
+    lines = [f"# {model.title}" + ("" if named else " (the best I found; it does not fit well)")]
+    if groups:
+        lines.append("GROUPS = {")
+        for g in groups:
+            members = lab.knowledge.order[g]
+            chunks = [" ".join(members[i:i + 12]) for i in range(0, len(members), 12)]
+            lines.append(f"    {g!r}: set((\"{chunks[0]} \"" +
+                         "".join(f"\n        \"{c} \"" for c in chunks[1:]) + ").split()),")
+        lines.append("}")
+    lines.append("# answers seen that the rule does not explain")
+    lines.append(f"SEEN = {seen!r}")
+    terms = " + ".join([repr(round(float(model.coef[0]), 4))] +
+                       [f"{round(float(c), 4)!r} * ({p.expr})"
+                        for c, p in zip(model.coef[1:], model.parts)])
+    lines += ["", "", "def f(word):", "    w = str(word).strip().lower()",
+              "    if w in SEEN:", "        return SEEN[w]",
+              f"    return min(1.0, max(0.0, {terms}))", ""]
+    return "\n".join(lines)
+
+
+def describe(lab: Lab, notebook: Notebook, model: Model | None, verdict: Verdict) -> str:
+    if not notebook.values:
+        return "I could not get any answer from the neuron, so I cannot describe it."
+    y = notebook.y
+    if np.ptp(y) <= 1e-9:
+        return (f"Every one of the {len(y)} words I asked gives {y[0]:.4g}: no word makes this "
+                "neuron fire, so I submit a constant.")
+    extremes = (f"Strongest words seen: {_listing(notebook, top=True)}. Weakest: "
+                f"{_listing(notebook, top=False)}.")
+    state = standing(lab, notebook, model, verdict)
+    if state == "none":
+        best = f" (the best reaches r = {_evidence_r(model, verdict):.2f})" if model else ""
+        return (f"No concept I know fits this neuron: neither my categories nor a spelling rule "
+                f"explains its answers{best}. Its activation ranges from {y.min():.2g} to "
+                f"{y.max():.2g} over {len(y)} words. {extremes}")
     parts = []
-    for r in findings.readings:
-        part = f"some {r.name}" if r.partial else r.name
-        parts.append(part + (f" except {r.excluded}" if r.excluded else ""))
-    return " or ".join(parts)
-
-
-def _examples(words: list[str], lexicon: Lexicon, count: int = EXAMPLES) -> str:
-    grade = {w: g for c in lexicon.concepts.values() for w, g in c["members"].items()}
-    top = sorted(words, key=lambda w: (-grade.get(w, 0.0), words.index(w)))[:count]
-    return ", ".join(top) + ("..." if len(words) > count else "")
-
-
-def _list(words: list[str], count: int, values: dict[str, float]) -> str:
-    shown = ", ".join(f"{w} ({values[w]:.2f})" for w in words[:count])
-    return shown + (f" and {len(words) - count} more" if len(words) > count else "") if words else "none"
-
-
-def _reading_text(reading: Reading, lexicon: Lexicon, notebook: Notebook) -> str:
-    name = reading.name
-    text = f"{name}: {len(reading.firing)} of {len(reading.firing) + len(reading.silent)} members fire"
-    if reading.excluded:
-        quiet = [w for w in reading.silent if w in lexicon.subs(name)[reading.excluded]]
-        text += (f"; the silent ones ({', '.join(quiet)}) are all {reading.excluded}, and no "
-                 f"{reading.excluded} word fires: the sub-category looks excluded")
-    elif reading.partial:
-        text += (f"; {', '.join(reading.silent[:6])} stay silent and no sub-category explains it, "
-                 "so the neuron covers only part of the concept")
-    else:
-        text += ", every sub-category included"
-    if reading.grade_r is not None:
-        follows = "tracks" if reading.grade_r > 0.5 else "does not clearly track"
-        text += f". Activation {follows} typicality (r = {reading.grade_r:.2f})"
-    return text + "."
-
-
-def describe(lexicon: Lexicon, findings: Findings, notebook: Notebook) -> tuple[str, str]:
-    """Plain words for the finding, and the 'domain' note naming an exception."""
-    if not findings.readings:
-        if not notebook.values:
-            return "I could not get any answer from the neuron, so I cannot describe it.", ""
-        values = list(notebook.values.values())
-        seen = (f"every answer was {findings.baseline:.4g}" if np.ptp(values) <= 1e-9 else
-                f"the answers ranged from {min(values):.3g} to {max(values):.3g} around "
-                f"{findings.baseline:.3g} with no group of related words standing out")
-        covered = len({lexicon.concept_of[w] for w in notebook.values if w in lexicon.concept_of})
-        return (f"I found no word that makes this neuron fire: among {len(notebook.values)} words "
-                f"from {covered} everyday concepts and plain vocabulary, {seen}. It "
-                "may respond to something outside my lexicon; I submit a constant, which "
-                "explains nothing.", "")
-    groups, notes, graded = [], [], False
-    for r in findings.readings:
-        if r.partial:
-            silent = _examples(r.silent, lexicon)
-            groups.append(f"only some {r.name} words ({_examples(r.firing, lexicon)}), not others "
-                          f"({silent})")
+    for part, coef in zip(model.parts, model.coef[1:]):
+        if part.graded:
+            parts.append(f"{'rises' if coef > 0 else 'falls'} with {part.label}")
             continue
-        groups.append(f"{r.name} ({_examples(r.words(lexicon), lexicon)})")
-        graded = graded or (r.grade_r is not None and r.grade_r > 0.5)
-        if r.excluded:
-            words = lexicon.subs(r.name)[r.excluded]
-            notes.append(f"{r.excluded} words ({_examples(words, lexicon)}) stay silent, "
-                         "like unrelated words")
-    verb = "Fires for" if findings.direction > 0 else "Drops below its usual level for"
-    text = f"{verb} " + " or ".join(g if g.startswith("only") else f"words about {g}" for g in groups)
-    if graded:
-        text += ", most strongly for the most typical ones"
-    if notes:
-        text += "; except that " + "; ".join(notes)
-    level = max(_table(lexicon, findings, notebook).values(), key=findings.strength)
-    peak = "Peak" if findings.direction > 0 else "Lowest"
-    text += (f". {peak} activation about {level:.2g}; unrelated words stay near "
-             f"{findings.baseline:.2g}.")
-    domain = "; ".join(f"{r.excluded} ({r.name}): silent" for r in findings.readings if r.excluded)
-    return text, domain
+        firing, silent = _members(lab, notebook, model, part)
+        examples = f" (e.g. {', '.join(firing[:4])})" if firing and coef > 0 else ""
+        some = "some " if silent and state == "partly" else ""
+        text = f"{'fires for' if coef > 0 else 'is lower for'} {some}{part.label}{examples}"
+        if silent and coef > 0 and len(silent) >= len(firing) / 10:
+            text += (f", though {len(silent)} of the {len(firing) + len(silent)} I asked stay "
+                     f"silent ({', '.join(silent[-4:])})")
+        parts.append(text)
+    evidence = (f"on {len(verdict.fresh)} fresh words, chosen after the explanation, it predicts "
+                f"the activation with r = {verdict.verified_r:.2f}" if verdict.verified_r
+                is not None else f"it explains the {len(y)} answers seen with r = {model.r:.2f} "
+                "(not checked on fresh words)")
+    caveat = (" It is the closest concept I know, and it fits only in part."
+              if state == "partly" else "")
+    base = float(np.clip(model.coef[0], 0, 1))
+    return (f"The neuron {' or '.join(parts)}; other words stay near {base:.2g}. Evidence: "
+            f"{evidence}.{caveat} {extremes}")
 
 
-async def _hypothesis(notebook: Notebook, lexicon: Lexicon, findings: Findings,
-                      stage: str) -> None:
-    door = notebook.door
-    note = _title(findings)
-    await door.hypothesis(_code(lexicon, findings, notebook), note=f"{stage}: {note}")
-    await door.say(f"Leading hypothesis ({stage}): the neuron responds to {note}.")
+def _evidence_r(model: Model, verdict: Verdict) -> float:
+    return verdict.verified_r if verdict.verified_r is not None else model.r
 
 
-async def _submit(door: Door, lexicon: Lexicon, findings: Findings,
-                  notebook: Notebook) -> None:
-    description, domain = describe(lexicon, findings, notebook)
-    await door.say(f"Submitting: {description}")
-    await door.submit(description, _code(lexicon, findings, notebook), domain=domain)
+def _listing(notebook: Notebook, top: bool, count: int = 6) -> str:
+    ranked = sorted(notebook.values, key=lambda w: (-notebook.values[w] if top else
+                                                    notebook.values[w], w))
+    return ", ".join(f"{w} ({notebook.values[w]:.2f})" for w in ranked[:count])
+
+
+async def _hypothesis(lab: Lab, notebook: Notebook, model: Model, stage: str) -> None:
+    words = notebook.words
+    preview = [[w, float(p)] for w, p in zip(words, model.predict(words, lab))]
+    await notebook.door.hypothesis(_code(lab, notebook, model, True), note=f"{stage}: "
+                                   f"{model.title}", preview=preview)
+
+
+async def _submit(lab: Lab, notebook: Notebook, verdict: Verdict) -> None:
+    model = final_model(lab, notebook, verdict)
+    description = describe(lab, notebook, model, verdict)
+    await notebook.door.say(f"Submitting: {description}")
+    await notebook.door.submit(description, _code(lab, notebook, model, standing(lab, notebook, model, verdict) != "none"))
