@@ -117,3 +117,130 @@ def test_descriptions_write_signs_as_a_person_would():
     root = FAMILIES["root"].words((3.0,), (2.0, 0.5), None)
     assert root.startswith("a square root 2 * sqrt(x - 3) + 0.5")
     assert "+ -" not in rational + root and "- -" not in rational + root
+
+
+def _noisy(function, seed, kind="normal"):
+    """A black box with fresh noise on every call, scored against the noise-free function."""
+    rng = np.random.default_rng(seed)
+
+    def observed(x):
+        if kind == "poisson":
+            return function(x) + float(rng.poisson(1.0))   # as FIND adds it: a count, mean 1
+        return function(x) + float(rng.normal(0.0, 1.0))
+
+    return observed
+
+
+async def test_finds_a_rectangle_one_unit_wide_anywhere():
+    """Narrower than the old sweep's spacing, off centre: the sweep must still land in it."""
+    for centre, width in ((-97.3, 1.0), (117.05, 1.42)):
+        def box(x, centre=centre, width=width):
+            return 1.0 if abs(x - centre) <= width / 2 else 0.0
+
+        experiment = await _black_box(box, f"test:narrow-{centre}")
+        assert experiment.score.success, (centre, experiment.score.summary())
+        assert "rectangle" in next(e for e in experiment.events if e["kind"] == "submit")["description"]
+
+
+async def test_finds_a_small_bump_under_unit_noise():
+    """A gaussian of height 2, sd 2, under N(0, 1) noise: averaging finds and fits it."""
+    def bump(x):
+        return 2.0 * math.exp(-0.5 * ((x - 61.3) / 2.0) ** 2)
+
+    target = targets.from_callable(_noisy(bump, 3), "numeric", "test:bump", reference=bump)
+    experiment = await interpret(target)
+    submit = next(e for e in experiment.events if e["kind"] == "submit")
+    assert experiment.score.success, (experiment.score.summary(), submit["description"])
+    assert "gaussian" in submit["description"] and "noise" in submit["description"]
+
+
+async def test_takes_the_mean_of_count_noise_off():
+    """Poisson(1) noise only adds (its mean is 1): against the noise-free truth, a level left
+    one too high is a failure when the signal is small."""
+    def wave(x):
+        return 1.5 * math.sin(0.3 * x + 1.0) + 0.5
+
+    target = targets.from_callable(_noisy(wave, 5, "poisson"), "numeric", "test:counts", reference=wave)
+    experiment = await interpret(target)
+    texts = " ".join(e["text"] for e in experiment.events if e["kind"] == "message")
+    assert "count" in texts and experiment.score.success, experiment.score.summary()
+
+
+async def test_a_corrupted_interval_wider_than_half_the_range_is_not_noise():
+    def line(x):
+        return 0.3 * x + 2.0
+
+    rng = np.random.default_rng(1)
+
+    def observed(x):
+        return 5.0 + float(rng.normal(0, 0.1)) if x <= 40.0 else line(x)
+
+    def truth(x):
+        return 5.0 if x <= 40.0 else line(x)
+
+    target = targets.from_callable(observed, "numeric", "test:wide-corruption", reference=truth)
+    experiment = await interpret(target)
+    submit = next(e for e in experiment.events if e["kind"] == "submit")
+    assert "noise around" in submit["description"] and experiment.score.success, submit["description"]
+
+
+async def test_a_rational_with_near_real_poles_scores_well():
+    """(x - 3) / (((x - 20.5)^2 + 0.3^2) (x^2 + 50)): a sharp spike, no singularity."""
+    def rational(x):
+        return 800.0 * (x - 3.0) / (((x - 20.5) ** 2 + 0.09) * (x * x + 50.0))
+
+    experiment = await _black_box(rational, "test:near-pole")
+    assert experiment.score.success, experiment.score.summary()
+
+
+MARKERS = {"square wave": "np.sign(", "sine wave": "np.sin(", "gaussian": "np.exp(", "tanh": "np.tanh(",
+           "rectangle": "np.where(", "step": "np.where(", "V shape": "np.abs(", "square root": "np.sqrt(",
+           "logarithm": "np.log(", "reciprocal": "/ (x", "rational": "/ ((x"}
+
+
+def _names_only_what_the_code_has(fit):
+    words, code = fit.words(), fit.source()
+    for name, marker in MARKERS.items():
+        if name in words:
+            assert marker in code, (name, words, code)
+            # and the component's own coefficient is not a written zero
+            assert f" 0 * {marker}" not in " " + code and f"(0) * {marker}" not in code, (words, code)
+    for degree in range(2, 11):
+        if f"degree {degree}" in words:
+            assert f"** {degree}" in code, (words, code)
+
+
+def test_a_description_never_names_a_component_the_code_lacks():
+    """On fits of several functions, including ones where a family's component fits to zero
+    (a square wave's height, a sum's second part, a polynomial's top power)."""
+    from find_lab.agents.scientist import models
+    from find_lab.agents.scientist.numeric import Findings, _simplify, _tidy
+
+    x = np.linspace(-127.75, 127.25, 256)
+    functions = [0.002 * x ** 2 - 3, 2.0 * np.sign(np.sin(0.9 * x + 0.2)) + 0.01 * x, 0.5 * x + 1,
+                 np.where(np.abs(x - 10) <= 3, 4.0, 1.0), 3 * np.exp(-0.5 * ((x + 40) / 5) ** 2)]
+    hints = {"frequencies": [0.9, 0.31], "rectangles": models.rectangles(x, functions[3]),
+             "bumps": [-40.0, 10.0]}
+    for y in functions:
+        fits = [models.fit_family(f, x, y, dict(hints)) for name, f in models.FAMILIES.items()
+                if name in ("square", "square*poly2", "polynomial5", "polynomial8", "gaussian",
+                            "rectangle", "sinusoid", "linear", "rational", "tanh")]
+        for fit in fits:
+            if np.isfinite(fit.rss):
+                _names_only_what_the_code_has(_simplify(_tidy(fit, x, y), x, y, Findings()))
+        square = models.fit_family(models.FAMILIES["square*poly5"], x, y, dict(hints))
+        square.coef = np.where(np.arange(len(square.coef)) < 6, 0.0, square.coef)   # no wave left
+        _names_only_what_the_code_has(square)
+        assert "square wave" not in square.words()
+        _names_only_what_the_code_has(_simplify(square, x, y, Findings()))
+        top = models.fit_family(models.FAMILIES["polynomial5"], x, y, {})
+        top.coef = np.r_[top.coef[:3], 0.0, 0.0, 0.0]
+        _names_only_what_the_code_has(top)
+        assert "degree 5" not in top.words()
+        line = models.FAMILIES["linear"]
+        pair = models.combined(line, models.FAMILIES["gaussian"], 0)
+        fit = models.fit_theta(pair, x, y, (5.0, 3.0))
+        fit.coef = np.r_[fit.coef[:2], 0.0]
+        _names_only_what_the_code_has(fit)
+        assert "gaussian" not in fit.words()
+        _names_only_what_the_code_has(_simplify(fit, x, y, Findings()))

@@ -65,6 +65,7 @@ class Family:
     smooth: bool = True        # RSS is smooth in theta, so Nelder-Mead can refine it
     defined: Callable | None = None  # (x, theta) -> mask where the family is defined
     fitter: Callable | None = None   # (family, x, y, hints) -> Fit, for families fitted their own way
+    parts: tuple = ()                # a sum's (first, second, first's theta length)
 
     def columns(self, x: np.ndarray, theta: tuple, extra: dict) -> np.ndarray:
         """The design matrix; a pole or log of zero is an inf/nan to reject, not a warning."""
@@ -249,13 +250,26 @@ def _columns(*cols):
 
 def _poly_source(coef):
     terms = [g(c) if k == 0 else f"{g(c)} * x" if k == 1 else f"{g(c)} * x ** {k}"
-             for k, c in enumerate(coef)]
+             for k, c in enumerate(coef) if c != 0 or k == 0]
     return " + ".join(terms)
 
 
-def _poly_words(coef):
-    degree = len(coef) - 1
-    roots = np.roots(coef[::-1])
+def degree_of(coef) -> int:
+    """The highest power with a nonzero coefficient (-1 when every one is zero)."""
+    nonzero = np.flatnonzero(np.asarray(coef, float) != 0)
+    return int(nonzero[-1]) if len(nonzero) else -1
+
+
+def _poly_words(coef, scale: float = 1.0):
+    """A polynomial in words, by the powers it really has (a zero top coefficient is no degree)."""
+    coef = np.asarray(coef, float)
+    degree = degree_of(coef)
+    if degree <= 0:
+        return f"the constant {w(coef[0] if len(coef) else 0.0)}"
+    if degree == 1:
+        return f"a straight line with slope {w(coef[1] / scale)} and intercept {w(coef[0])}"
+    coef = coef[:degree + 1]
+    roots = np.roots(coef[::-1]) * scale
     real = sorted(r.real for r in roots if abs(r.imag) < 1e-6 * max(1.0, abs(r)) and abs(r.real) <= 200)
     where = f" crossing zero near x = {', '.join(w(r) for r in real)}" if real else ""
     return f"a polynomial of degree {degree}{where}"
@@ -276,15 +290,11 @@ def _scaled_poly_family(degree: int) -> Family:
         return _columns(*[(x / SCALE) ** k for k in range(degree + 1)])
 
     def source(t, c, e):
-        return " + ".join([g(c[0])] + [f"{g(v)} * (x / {g(SCALE)}) ** {k}" for k, v in enumerate(c) if k])
+        return " + ".join([g(c[0])] + [f"{g(v)} * (x / {g(SCALE)}) ** {k}" for k, v in enumerate(c)
+                                       if k and v != 0])
 
-    def words(t, c, e):
-        roots = np.roots(np.asarray(c, float)[::-1]) * SCALE
-        real = sorted(r.real for r in roots if abs(r.imag) < 1e-6 * max(1.0, abs(r)) and abs(r.real) <= 200)
-        where = f" crossing zero near x = {', '.join(w(r) for r in real)}" if real else ""
-        return f"a polynomial of degree {degree}{where}"
-
-    return Family(f"polynomial{degree}", basis, lambda x, y, h: [()], source, words)
+    return Family(f"polynomial{degree}", basis, lambda x, y, h: [()], source,
+                  lambda t, c, e: _poly_words(c, SCALE))
 
 
 def _midpoints(x: np.ndarray) -> list[float]:
@@ -331,23 +341,32 @@ def _square_family(degree: int) -> Family:
 
     def poly(coef):
         terms = [g(coef[0])] + [f"{g(c)} * (x / {g(SCALE)}) ** {k}" if k > 1 else f"{g(c)} * (x / {g(SCALE)})"
-                                for k, c in enumerate(coef) if k]
+                                for k, c in enumerate(coef) if k and c != 0]
         return " + ".join(terms)
 
     def source(t, c, e):
         wave = f"np.sign(np.sin({g(t[0])} * x + {g(t[1])}))"
+        if degree_of(c[:degree + 1]) < 0:
+            return f"{poly(c[degree + 1:])} + 0 * x"
         if degree == 0:
             return f"{g(c[0])} * {wave} + {g(c[1])}"
         return f"({poly(c[:degree + 1])}) * {wave} + ({poly(c[degree + 1:])})"
 
     def words(t, c, e):
         period = w(2 * np.pi / t[0])
-        if degree == 0:
-            return (f"a square wave between {w(c[1] - abs(c[0]))} and {w(c[1] + abs(c[0]))} "
-                    f"with period {period} (the sign of sin({w(t[0])} x {w_plus(t[1])}))")
-        shape = "a line" if degree == 1 else f"a polynomial of degree {degree}"
+        height, centre = np.asarray(c[:degree + 1], float), np.asarray(c[degree + 1:], float)
+        if degree_of(height) < 0:       # no wave left: only its centre line
+            return _poly_words(centre, SCALE)
+        if degree_of(height) == 0 and degree_of(centre) <= 0:
+            return (f"a square wave between {w(centre[0] - abs(height[0]))} and "
+                    f"{w(centre[0] + abs(height[0]))} with period {period} "
+                    f"(the sign of sin({w(t[0])} x {w_plus(t[1])}))")
+
+        def shape(coef):
+            k = degree_of(coef)
+            return "a constant" if k <= 0 else "a line" if k == 1 else f"a polynomial of degree {k}"
         return (f"a square wave of period {period} (the sign of sin({w(t[0])} x {w_plus(t[1])})) "
-                f"whose height follows {shape}, around a centre line that is {shape}")
+                f"whose height follows {shape(height)}, around a centre line that is {shape(centre)}")
 
     name = "square" if degree == 0 else f"square*poly{degree}"
     return Family(name, basis, lambda x, y, h: [], source, words, smooth=False,
@@ -492,6 +511,13 @@ def _after(x, theta, strict):
     return x > theta[0] if strict else x >= theta[0]
 
 
+def _gaussian_grid(x, y, hints):
+    grid = [(m, s) for m in np.arange(-126, 127, 4.0) for s in (2, 4, 7, 11, 16, 24, 34, 48)]
+    for c in hints.get("bumps", [])[:3]:
+        grid += [(c + d, s) for d in (-1.0, -0.5, 0.0, 0.5, 1.0) for s in (0.6, 1.0, 1.5, 2.0, 3.0, 5.0)]
+    return grid
+
+
 FAMILIES: dict[str, Family] = {f.name: f for f in [
     Family("constant", lambda x, t, e: _columns(_ones(x)), lambda x, y, h: [()],
            lambda t, c, e: f"np.full_like(x, {g(c[0])})", lambda t, c, e: f"the constant {w(c[0])}"),
@@ -536,7 +562,7 @@ FAMILIES: dict[str, Family] = {f.name: f for f in [
            lambda t, c, e: f"a reciprocal {w(c[0])} / ({w_shift(t[0])}) {w_plus(c[1])}, with a pole at "
                            f"x = {w(t[0])}"),
     Family("gaussian", lambda x, t, e: _columns(np.exp(-0.5 * ((x - t[0]) / t[1]) ** 2), _ones(x)),
-           lambda x, y, h: [(m, s) for m in np.arange(-126, 127, 4.0) for s in (2, 4, 7, 11, 16, 24, 34, 48)],
+           _gaussian_grid,
            lambda t, c, e: f"{g(c[0])} * np.exp(-0.5 * ((x - {g(t[0])}) / {g(t[1])}) ** 2) + {g(c[1])}",
            lambda t, c, e: f"a gaussian {'bump' if c[0] > 0 else 'dip'} of height {w(abs(c[0]))} "
                            f"centred at x = {w(t[0])}, width (sd) {w(abs(t[1]))}, on a level of {w(c[1])}"),
@@ -560,13 +586,81 @@ FAMILIES: dict[str, Family] = {f.name: f for f in [
 ]}
 
 
-def rectangles(x: np.ndarray, y: np.ndarray, limit: int = 60) -> list[tuple[float, float]]:
-    """Candidate (lo, hi) pairs for a rectangle: edges where the data jumps the most."""
+def rectangles(x: np.ndarray, y: np.ndarray, limit: int = 60,
+               centres: list[float] = ()) -> list[tuple[float, float]]:
+    """Candidate (lo, hi) pairs for a rectangle: edges where the data jumps the most, and
+    (under noise, where single jumps mean little) windows around likely local features."""
     order = np.argsort(x)
     xs, ys = x[order], y[order]
     jumps = np.abs(np.diff(ys))
     edges = [(xs[i] + xs[i + 1]) / 2 for i in np.argsort(jumps)[::-1][:12]]
-    return [(lo, hi) for lo in edges for hi in edges if lo < hi][:limit]
+    pairs = [(lo, hi) for lo in edges for hi in edges if lo < hi][:limit]
+    return pairs + [(c - width / 2, c + width / 2) for c in list(centres)[:2]
+                    for width in (1.0, 1.5, 2.0, 3.0, 5.0, 8.0, 12.0)]
+
+
+def bump_centres(x: np.ndarray, y: np.ndarray, count: int = 3,
+                 widths: tuple = (1.0, 2.0, 4.0)) -> list[float]:
+    """Where a local feature most likely sits: the largest departures from a smooth trend,
+    averaged over a few units with gaussian weights (a matched filter), best first, apart."""
+    order = np.argsort(x)
+    xs, ys = np.asarray(x, float)[order], np.asarray(y, float)[order]
+    if len(xs) < 12:
+        return []
+    trend = np.vander(xs / 128.0, 4)
+    residual = ys - trend @ np.linalg.lstsq(trend, ys, rcond=None)[0]
+    grid = np.arange(xs[0], xs[-1] + 1e-9, 0.25)
+    score = np.zeros(len(grid))
+    for width in widths:
+        for start in range(0, len(grid), 256):
+            kernel = np.exp(-0.5 * ((grid[start:start + 256, None] - xs[None, :]) / width) ** 2)
+            norm = np.sqrt(np.sum(kernel ** 2, axis=1)) + 1e-300
+            score[start:start + 256] = np.maximum(score[start:start + 256],
+                                                  np.abs(kernel @ residual) / norm)
+    found: list[float] = []
+    for i in np.argsort(score)[::-1]:
+        if all(abs(grid[i] - c) > 6.0 for c in found):
+            found.append(float(grid[i]))
+        if len(found) == count:
+            break
+    return found
+
+
+
+
+def simpler(fit: Fit, x: np.ndarray, y: np.ndarray) -> list[Fit]:
+    """The fit's nested simpler models, refitted: each part of a sum alone, a square wave's
+    centre line without the wave or with a lower-degree height, a polynomial of lower degree,
+    any shaped family's level alone. A component the data do not need is then dropped by the
+    same criterion that chose it, and never described."""
+    family, theta = fit.family, fit.theta
+    name = family.name
+    out = []
+    if family.parts:
+        first, second, k = family.parts
+        out += [fit_theta(first, x, y, theta[:k]), fit_theta(second, x, y, theta[k:])]
+    elif name.endswith("kinks"):
+        return []
+    elif name.startswith("square"):
+        degree = int(name[len("square*poly"):]) if "*" in name else 0
+        out += [fit_theta(FAMILIES[n], x, y, theta) for n in FAMILIES
+                if n.startswith("square") and n != name and
+                (int(n[len("square*poly"):]) if "*" in n else 0) < degree]
+        out.append(fit_theta(polynomial_family(degree), x, y, ()))
+    elif name.startswith("polynomial"):
+        degree = int(name[len("polynomial"):])
+        out += [fit_theta(polynomial_family(d), x, y, ()) for d in range(degree)]
+    elif name == "linear":
+        out.append(fit_theta(FAMILIES["constant"], x, y, ()))
+    elif name != "constant" and family.defined is None:
+        out += [fit_theta(FAMILIES["constant"], x, y, ()), fit_theta(FAMILIES["linear"], x, y, ())]
+    return [f for f in out if np.isfinite(f.rss)]
+
+
+def polynomial_family(degree: int) -> Family:
+    """The plain family for a polynomial of `degree`: the constant, a line, or a polynomial."""
+    return FAMILIES["constant" if degree <= 0 else "linear" if degree == 1 else
+                    f"polynomial{degree}" if f"polynomial{degree}" in FAMILIES else "polynomial5"]
 
 
 def criterion(fit: Fit, floor: float) -> float:
@@ -614,12 +708,16 @@ def combined(first: Family, second: Family, first_theta_len: int) -> Family:
 
     def source(theta, coef, extra):
         (ta, ca), (tb, cb) = split(theta, coef)
+        if not np.any(np.asarray(cb) != 0):
+            return f"{first.source(ta, ca, {})} + 0 * x"
         return f"({first.source(ta, ca, {})}) + ({second.source(tb, cb, {})})"
 
     def words(theta, coef, extra):
         (ta, ca), (tb, cb) = split(theta, coef)
+        if not np.any(np.asarray(cb) != 0):
+            return first.words(ta, ca, {})
         return f"the sum of [{first.words(ta, ca, {})}] and [{second.words(tb, cb, {})}]"
 
     return Family(f"{first.name}+{second.name}", basis, lambda x, y, h: [()], source, words,
-                  smooth=first.smooth and second.smooth)
+                  smooth=first.smooth and second.smooth, parts=(first, second, first_theta_len))
 

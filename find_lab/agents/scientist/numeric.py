@@ -20,11 +20,12 @@ import numpy as np
 from find_lab.agents.scientist import models
 from find_lab.experiment import BudgetExhausted, Door
 
-SWEEP_POINTS = 160
-REPEATS = 64
-WINDOW_POINTS = 40
+SWEEP_SPACING = 1.0   # a feature 1 wide anywhere in [-128, 128] holds at least one sweep point
+REPEATS = 64          # every 4 units: a corrupted interval 5 wide holds at least one
+WINDOW_POINTS = 24
 WIDE_WINDOW = 10.0
-NARROW_WINDOW = 1.6
+NARROW_WINDOW = 1.0
+NOISY_WINDOW = 12.0   # under noise, a window is for averaging around a candidate feature
 SQUARE_EDGES = 6
 EDGE_ROUNDS = 2
 EDGE_POINTS = 6
@@ -39,9 +40,13 @@ class Notebook:
     door: Door
     outputs: dict[float, list[float]] = field(default_factory=dict)
     undefined: set[float] = field(default_factory=set)
+    shift: float = 0.0   # the mean of the noise, when it has one (counts add their rate)
 
     async def probe(self, xs) -> None:
         xs = [float(x) for x in np.clip(np.round(np.asarray(xs, float), 6), -128, 128)]
+        xs = xs[:max(0, self.door.points_left)]
+        if not xs:
+            return
         for x, (y, error) in zip(xs, await self.door.probe(xs)):
             if error == "undefined":
                 self.undefined.add(x)
@@ -61,7 +66,16 @@ class Notebook:
         xs = np.array(sorted(self.outputs))
         if exclude:
             xs = xs[(xs <= exclude[0]) | (xs >= exclude[1])]
-        return xs, np.array([np.mean(self.outputs[x]) for x in xs])
+        return xs, np.array([np.mean(self.outputs[x]) for x in xs]) - self.shift
+
+    def counts(self) -> bool:
+        """Repeated answers differ by whole numbers only: the noise comes in counts."""
+        diffs = [np.asarray(ys) - ys[0] for ys in self.outputs.values() if len(ys) > 1]
+        if not diffs:
+            return False
+        d = np.concatenate(diffs)
+        scale = 1e-7 * max(1.0, max(abs(y) for ys in self.outputs.values() for y in ys))
+        return bool(np.any(np.abs(d) > 0.5) and np.all(np.abs(d - np.round(d)) <= scale))
 
 
 @dataclass
@@ -73,15 +87,18 @@ class Findings:
     undefined_below: tuple[float, float] | None = None
     model: models.Fit | None = None
     approximate: bool = False
+    shift: float = 0.0
 
 
 async def investigate(door: Door, seed: int) -> None:
     notebook, findings = Notebook(door), Findings()
     say = door.say
     try:
-        await say(f"I start with a sweep of {SWEEP_POINTS} evenly spaced points over [-128, 128] "
-                  "to see the overall shape.")
-        await notebook.probe(np.linspace(-128, 128, SWEEP_POINTS))
+        sweep = _sweep(door)
+        await say(f"I start with a sweep of {len(sweep)} evenly spaced points over [-128, 128], "
+                  f"{sweep[1] - sweep[0]:.3g} apart, to see the overall shape: anything as wide as "
+                  "the spacing, anywhere, holds at least one of them.")
+        await notebook.probe(sweep)
         await _steer(door)
         await _test_determinism(notebook, findings)
         await _steer(door)
@@ -103,6 +120,14 @@ async def investigate(door: Door, seed: int) -> None:
     await _submit(door, findings)
 
 
+def _sweep(door: Door) -> np.ndarray:
+    """Points SWEEP_SPACING apart, off the integers (a step's own value at 0 is an outlier), or
+    as many as the budget allows while keeping most of it for repeats, windows and edges."""
+    count = int(min(256 / SWEEP_SPACING, 0.64 * door.budget.points))
+    spacing = 256 / count
+    return -128 + spacing / 4 + spacing * np.arange(count)
+
+
 async def _steer(door: Door) -> None:
     for message in await door.checkpoint():
         await door.say(f"Noted: \"{message}\". My procedure is fixed, but I will keep it in mind "
@@ -119,20 +144,40 @@ async def _test_determinism(notebook: Notebook, findings: Findings) -> None:
     xs, differs = notebook.repeated()
     findings.noise = notebook.noise_level()
     say = notebook.door.say
+    runs = int(np.sum(np.diff(np.r_[0, differs.astype(int)]) == 1)) if len(differs) else 0
     if not differs.any():
         await say("Every repeated answer was identical: the function is deterministic, no noise.")
-    elif differs.mean() > 0.5:
-        await say(f"Repeated answers differ almost everywhere ({differs.mean():.0%} of points): "
-                  f"additive noise with a standard deviation of about {findings.noise:.3g}. "
-                  "I will fit through it rather than chase it.")
+    elif runs > 1 or (~differs).sum() < 2:
+        # noise changes answers everywhere; ties (counts) fall anywhere, not in one stretch
+        await say(f"Repeated answers differ at {differs.mean():.0%} of the points, scattered over the "
+                  f"whole range: additive noise with a standard deviation of about "
+                  f"{findings.noise:.3g}. I will fit through it, averaging repeated answers.")
+        if notebook.counts():
+            # each pair's d^2 / 2 estimates the rate with variance 2 v^2 + v / 2 (counts' tails)
+            v = findings.noise ** 2
+            rate = _round_within(v, 2 * np.sqrt((2 * v * v + v / 2) / max(1, len(xs))))
+            notebook.shift = findings.shift = rate
+            await say(f"The answers differ by whole numbers only: the noise is a count (Poisson-like), "
+                      f"whose variance {findings.noise ** 2:.3g} is also its mean. A count only adds, so "
+                      f"I take {models.w(rate)} off every answer.")
     else:
         random_xs = xs[differs]
         findings.corrupted = (float(random_xs.min()), float(random_xs.max()))
         findings.excluded = findings.corrupted
         findings.noise = 0.0
         await say(f"Answers are repeatable except between x = {random_xs.min():.4g} and "
-                  f"{random_xs.max():.4g}, where they change from call to call: a corrupted interval. "
-                  "I will find its edges exactly.")
+                  f"{random_xs.max():.4g}, one unbroken stretch, where they change from call to call: "
+                  "a corrupted interval. I will find its edges exactly.")
+
+
+def _round_within(value: float, tolerance: float) -> float:
+    """The number with the fewest decimals within `tolerance` of `value` (a person reads 0.97
+    +- 0.2 as 1)."""
+    for decimals in range(-1, 7):
+        candidate = round(value, decimals)
+        if abs(candidate - value) <= tolerance and candidate > 0:
+            return float(candidate)
+    return float(value)
 
 
 def _neighbours(known: list[float], value: float, side: int) -> float:
@@ -218,24 +263,47 @@ async def _zoom(notebook: Notebook, findings: Findings) -> None:
     """
     say = notebook.door.say
     xs, ys = notebook.data(exclude=findings.excluded)
-    centre = _roughest(xs, ys, WIDE_WINDOW, findings)
-    if centre is None:
-        return
-    spacing = 256 / (SWEEP_POINTS - 1)
-    await say(f"The sweep is spaced {spacing:.2g} apart, so anything finer would slip between its points. "
-              f"I zoom in: {WINDOW_POINTS} points across {WIDE_WINDOW:g} units around x = {centre:.4g}, "
-              "where the sweep bends the most.")
-    wide = np.linspace(centre - WIDE_WINDOW / 2, centre + WIDE_WINDOW / 2, WINDOW_POINTS)
-    await notebook.probe(wide)
-    wx, wy = _window(notebook, wide)
-    inner = _roughest(wx, wy, NARROW_WINDOW, findings)
-    if inner is None:
-        return
+    spacing = float(np.median(np.diff(xs))) if len(xs) > 1 else 1.0
+    if findings.noise:
+        centre = _likeliest_feature(xs, ys, findings)
+        if centre is None:
+            return
+        await say(f"Under noise the sweep's bends are mostly noise. The strongest local departure from "
+                  f"a smooth trend (averaged over a few units) is near x = {centre:.4g}; I probe "
+                  f"{WINDOW_POINTS} points across {NOISY_WINDOW:g} units there, to average over it.")
+        wide = np.linspace(centre - NOISY_WINDOW / 2, centre + NOISY_WINDOW / 2, WINDOW_POINTS)
+        await notebook.probe(wide)
+        inner = centre
+    else:
+        centre = _roughest(xs, ys, WIDE_WINDOW, findings)
+        if centre is None:
+            return
+        await say(f"The sweep is spaced {spacing:.2g} apart, so anything finer would slip between its "
+                  f"points. I zoom in: {WINDOW_POINTS} points across {WIDE_WINDOW:g} units around "
+                  f"x = {centre:.4g}, where the sweep bends the most.")
+        wide = np.linspace(centre - WIDE_WINDOW / 2, centre + WIDE_WINDOW / 2, WINDOW_POINTS)
+        await notebook.probe(wide)
+        wx, wy = _window(notebook, wide)
+        inner = _roughest(wx, wy, NARROW_WINDOW, findings)
+        if inner is None:
+            return
     await say(f"Then closer still: {WINDOW_POINTS} points across {NARROW_WINDOW:g} units around "
-              f"x = {inner:.4g}, the sharpest bend in that window.")
+              f"x = {inner:.4g}{'' if findings.noise else ', the sharpest bend in that window'}.")
     narrow = np.linspace(inner - NARROW_WINDOW / 2, inner + NARROW_WINDOW / 2, WINDOW_POINTS)
     await notebook.probe(narrow)
     await say(_zoom_report(notebook, findings, wide, narrow))
+
+
+def _likeliest_feature(xs: np.ndarray, ys: np.ndarray, findings: Findings) -> float | None:
+    """Where a local feature (bump, dip, narrow rectangle) most likely sits under noise: the
+    largest departure from a smooth trend, averaged over a few units (a matched filter)."""
+    allowed = _allowed(findings)
+    centres = models.bump_centres(xs, ys, count=4)
+    for c in centres:
+        for a, b in allowed:
+            if b - a >= NOISY_WINDOW and a <= c <= b:
+                return float(np.clip(c, a + NOISY_WINDOW / 2, b - NOISY_WINDOW / 2))
+    return None
 
 
 def _window(notebook: Notebook, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -304,7 +372,7 @@ async def _fit(notebook: Notebook, findings: Findings) -> None:
         best = min(options, key=lambda f: _criterion(f, findings, ys))
         findings.approximate = True
         relative = _relative_error(best, ys)
-    findings.model = _tidy(best, xs, ys)
+    findings.model = _simplify(_tidy(best, xs, ys), xs, ys, findings)
     await notebook.door.hypothesis(_code(findings), note=best.words(),
                                          preview=_preview(findings))
     await say(f"Leading hypothesis: {best.words()} (relative error {relative:.2g}).")
@@ -320,6 +388,36 @@ def _tidy(fit: models.Fit, xs: np.ndarray, ys: np.ndarray) -> models.Fit:
     return fit
 
 
+def _simplify(fit: models.Fit, xs: np.ndarray, ys: np.ndarray, findings: Findings) -> models.Fit:
+    """Drop what the data do not need: of the fit and its nested simpler models (a sum's parts,
+    a square wave's centre line, lower degrees), keep the one the criterion prefers, again and
+    again. A component whose coefficients are all zero always goes."""
+    for _ in range(4):
+        options = [_tidy(f, xs, ys) for f in models.simpler(fit, xs, ys)]
+        if not options:
+            break
+        best = min(options, key=lambda f: _criterion(f, findings, ys))
+        if not (_hollow(fit) or _criterion(best, findings, ys) <= _criterion(fit, findings, ys) + 1e-9):
+            break
+        fit = best
+    return fit
+
+
+def _hollow(fit: models.Fit) -> bool:
+    """A component with nothing left of it: a sum's second part, or a wave's height, all zero."""
+    family, coef = fit.family, np.asarray(fit.coef, float)
+    if family.parts:
+        first, _, k = family.parts
+        width = first.columns(np.linspace(-127.3, 127.9, 61), fit.theta[:k], {}).shape[1]
+        return not np.any(coef[width:] != 0) or not np.any(coef[:width] != 0)
+    if family.name.startswith("square*poly"):
+        degree = int(family.name[len("square*poly"):])
+        return not np.any(coef[:degree + 1] != 0)
+    if family.name == "square":
+        return coef[0] == 0
+    return False
+
+
 def _relative_error(fit: models.Fit, ys: np.ndarray) -> float:
     """Residual relative to the variation (a constant's rounding noise is not an error)."""
     return float(fit.rss / max(np.sum((ys - ys.mean()) ** 2), 1e-20 * float(np.sum(ys ** 2)), 1e-300))
@@ -331,16 +429,24 @@ def _tolerance(findings: Findings, ys: np.ndarray) -> float:
 
 
 def _floor(findings: Findings, ys: np.ndarray) -> float:
-    return max(findings.noise, 1e-7 * float(np.max(np.abs(ys)) or 1.0))
+    """A floor under the residual, so exact fits of different families compare sensibly. Under
+    noise the residual has its own floor (the noise), and a second one would halve the
+    criterion's sight of a real improvement."""
+    return 1e-7 * float(np.max(np.abs(ys)) or 1.0)
 
 
 def _criterion(fit: models.Fit, findings: Findings, ys: np.ndarray) -> float:
-    return models.criterion(fit, _floor(findings, ys))
+    """Penalised error. Under noise a searched parameter (a frequency, a centre, an edge) is
+    charged again for the search: the best of thousands of frequencies explains some noise."""
+    searched = 2 * np.log(max(fit.n, 2)) * len(fit.theta) if findings.noise else 0.0
+    return models.criterion(fit, _floor(findings, ys)) + searched
 
 
 def _rank(xs: np.ndarray, ys: np.ndarray, findings: Findings,
           frequencies: list[float] | None = None) -> list[models.Fit]:
-    hints = {"rectangles": models.rectangles(xs, ys)}
+    bumps = models.bump_centres(xs, ys)
+    hints = {"rectangles": models.rectangles(xs, ys, centres=bumps if findings.noise else ()),
+             "bumps": bumps}
     if findings.undefined_below:
         hints["undefined_below"] = findings.undefined_below
     if frequencies is None:
@@ -516,10 +622,11 @@ async def _refit(notebook: Notebook, findings: Findings) -> None:
     if _edge_model(model):
         fit = await asyncio.to_thread(_refine_edges, model.family, xs, ys, model.theta)
     else:
-        hints = {"frequencies": [model.theta[0]] if model.theta else [],
-                 "rectangles": models.rectangles(xs, ys)}
+        bumps = models.bump_centres(xs, ys)
+        hints = {"frequencies": [model.theta[0]] if model.theta else [], "bumps": bumps,
+                 "rectangles": models.rectangles(xs, ys, centres=bumps if findings.noise else ())}
         fit = await asyncio.to_thread(models.fit_family, model.family, xs, ys, hints)
-    findings.model = _tidy(fit, xs, ys)
+    findings.model = fit = _simplify(_tidy(fit, xs, ys), xs, ys, findings)
     relative = _relative_error(fit, ys)
     await notebook.door.hypothesis(_code(findings), note=fit.words(), preview=_preview(findings))
     await notebook.door.say(f"Refined: {fit.words()} (relative error {relative:.2g}).")
@@ -534,7 +641,8 @@ async def _verify(notebook: Notebook, findings: Findings, rng: np.random.Generat
     fresh = np.round(fresh[:VERIFY_POINTS], 3)
     await notebook.door.say(f"Checking the model on {len(fresh)} fresh random points.")
     await notebook.probe(fresh)
-    seen = np.array([notebook.outputs[x][-1] for x in map(float, fresh) if x in notebook.outputs])
+    seen = np.array([notebook.outputs[x][-1] - notebook.shift for x in map(float, fresh)
+                     if x in notebook.outputs])
     xs = np.array([x for x in map(float, fresh) if x in notebook.outputs])
     if not len(xs):
         return
