@@ -447,35 +447,61 @@ def _members(lab: Lab, notebook: Notebook, model: Model, part: Feature):
     return firing, [w for w in words if w not in firing]
 
 
-def _code(lab: Lab, notebook: Notebook, model: Model | None, named: bool) -> str:
-    """The model as Python: its groups' words, its rule, and the answers it does not explain."""
+def _code(lab: Lab, notebook: Notebook, model: Model | None, verdict: Verdict,
+          named: bool) -> str:
+    """The model as Python: its groups' words, its rule, and the answers it does not explain;
+    when even fresh words barely follow it, the level each group of mine was seen at."""
     words, y = notebook.words, notebook.y
-    if model is None:
-        constant = float(np.median(y)) if len(y) else 0.0
-        return (f"# no explanation: a constant\n\n\ndef f(word):\n    return {constant!r}\n")
+    if not len(y):
+        return "# no answers: a constant\n\n\ndef f(word):\n    return 0.0\n"
+    if model is None or not named and _evidence_r(model, verdict) < PARTLY:
+        return _levels_code(lab, notebook)
     predicted = model.predict(words, lab)
-    spread = float(np.ptp(y)) if len(y) else 0.0
     seen = {w: round(float(v), 3) for w, v, p in zip(words, y, predicted)
-            if abs(v - p) > 0.15 * spread}
+            if abs(v - p) > 0.15 * float(np.ptp(y))}
     groups = sorted({g.strip("'") for p in model.parts for g in p.groups})
-    lines = [f"# {model.title}" + ("" if named else " (the best I found; it does not fit well)")]
-    if groups:
-        lines.append("GROUPS = {")
-        for g in groups:
-            members = lab.knowledge.order[g]
-            chunks = [" ".join(members[i:i + 12]) for i in range(0, len(members), 12)]
-            lines.append(f"    {g!r}: set((\"{chunks[0]} \"" +
-                         "".join(f"\n        \"{c} \"" for c in chunks[1:]) + ").split()),")
-        lines.append("}")
-    lines.append("# answers seen that the rule does not explain")
-    lines.append(f"SEEN = {seen!r}")
     terms = " + ".join([repr(round(float(model.coef[0]), 4))] +
                        [f"{round(float(c), 4)!r} * ({p.expr})"
                         for c, p in zip(model.coef[1:], model.parts)])
-    lines += ["", "", "def f(word):", "    w = str(word).strip().lower()",
-              "    if w in SEEN:", "        return SEEN[w]",
-              f"    return min(1.0, max(0.0, {terms}))", ""]
-    return "\n".join(lines)
+    title = model.title + ("" if named else " (the best I found; it does not fit)")
+    return "\n".join([f"# {title}", *_groups_source(lab, groups),
+                      "# answers seen that the rule does not explain", f"SEEN = {seen!r}",
+                      "", "", "def f(word):", "    w = str(word).strip().lower()",
+                      "    if w in SEEN:", "        return SEEN[w]",
+                      f"    return min(1.0, max(0.0, {terms}))", ""])
+
+
+def _levels_code(lab: Lab, notebook: Notebook) -> str:
+    """No explanation fits: each word seen at its answer; an unseen word at the level of its
+    smallest group of mine that stood out (shrunk towards the baseline when little was seen);
+    any other word at the baseline."""
+    y = notebook.y
+    base, spread = float(np.median(y)), float(np.ptp(y))
+    levels = {}
+    for group in sorted(lab.knowledge.order, key=lambda g: len(lab.knowledge.order[g])):
+        seen = [notebook.values[w] for w in lab.knowledge.order[group] if w in notebook.values]
+        level = base + (np.mean(seen) - base) * len(seen) / (len(seen) + 2) if seen else base
+        if abs(level - base) > 0.1 * spread:
+            levels[group] = round(float(level), 3)
+    seen = {w: round(float(v), 3) for w, v in notebook.values.items()
+            if abs(v - base) > 0.1 * spread}
+    return "\n".join(["# no explanation fits: the answers seen, and the level of each group "
+                      "of words they suggest", *_groups_source(lab, list(levels)),
+                      f"LEVEL = {levels!r}", f"SEEN = {seen!r}", f"BASELINE = {base!r}",
+                      "", "", "def f(word):", "    w = str(word).strip().lower()",
+                      "    if w in SEEN:", "        return SEEN[w]",
+                      "    return next((LEVEL[g] for g in LEVEL if w in GROUPS[g]), BASELINE)",
+                      ""])
+
+
+def _groups_source(lab: Lab, groups: list[str]) -> list[str]:
+    lines = ["GROUPS = {"]
+    for g in groups:
+        members = lab.knowledge.order[g]
+        chunks = [" ".join(members[i:i + 12]) for i in range(0, len(members), 12)]
+        lines.append(f"    {g!r}: set((\"{chunks[0]} \"" +
+                     "".join(f"\n        \"{c} \"" for c in chunks[1:]) + ").split()),")
+    return lines + ["}"]
 
 
 def describe(lab: Lab, notebook: Notebook, model: Model | None, verdict: Verdict) -> str:
@@ -530,7 +556,7 @@ def _listing(notebook: Notebook, top: bool, count: int = 6) -> str:
 async def _hypothesis(lab: Lab, notebook: Notebook, model: Model, stage: str) -> None:
     words = notebook.words
     preview = [[w, float(p)] for w, p in zip(words, model.predict(words, lab))]
-    await notebook.door.hypothesis(_code(lab, notebook, model, True), note=f"{stage}: "
+    await notebook.door.hypothesis(_code(lab, notebook, model, Verdict(), True), note=f"{stage}: "
                                    f"{model.title}", preview=preview)
 
 
@@ -538,4 +564,5 @@ async def _submit(lab: Lab, notebook: Notebook, verdict: Verdict) -> None:
     model = final_model(lab, notebook, verdict)
     description = describe(lab, notebook, model, verdict)
     await notebook.door.say(f"Submitting: {description}")
-    await notebook.door.submit(description, _code(lab, notebook, model, standing(lab, notebook, model, verdict) != "none"))
+    await notebook.door.submit(description, _code(lab, notebook, model, verdict,
+                                                      standing(lab, notebook, model, verdict) != "none"))

@@ -12,10 +12,13 @@ CATEGORIES = {
         "mammals": "dog cat horse cow lion tiger elephant bear wolf fox rabbit mouse rat deer "
                    "monkey giraffe zebra pig sheep goat camel kangaroo squirrel hamster bat "
                    "otter badger hedgehog leopard cheetah panda koala gorilla chimpanzee hippo "
-                   "rhino moose beaver donkey buffalo raccoon weasel mole skunk lynx jaguar",
+                   "rhino moose beaver donkey buffalo raccoon weasel mole skunk lynx jaguar "
+                   "bison yak llama alpaca elk reindeer hare ferret sloth lemur baboon "
+                   "puppy kitten calf pony mule antelope gazelle hyena porcupine",
         "birds": "eagle sparrow robin owl pigeon crow parrot penguin duck swan goose hawk "
                  "falcon seagull ostrich flamingo peacock chicken hen turkey pelican woodpecker "
                  "hummingbird stork heron vulture magpie raven finch canary wren blackbird "
+                 "thrush lark dove cuckoo pheasant quail partridge jay nightingale kestrel "
                  "starling swallow kingfisher puffin albatross emu condor",
         "fish": "salmon trout shark tuna cod goldfish carp pike herring sardine mackerel "
                 "halibut haddock catfish eel perch bass minnow anchovy swordfish piranha "
@@ -92,7 +95,8 @@ CATEGORIES = {
         "medical professions": "doctor nurse surgeon dentist pharmacist vet paramedic "
                                "midwife therapist psychiatrist optician physician",
         "trades": "plumber electrician carpenter builder mechanic painter baker butcher "
-                  "farmer gardener tailor blacksmith welder roofer locksmith bricklayer",
+                  "farmer gardener tailor blacksmith welder roofer locksmith bricklayer "
+                  "miner fisherman shepherd potter jeweller cobbler barber hairdresser",
         "office jobs": "accountant secretary manager clerk banker lawyer receptionist "
                        "consultant analyst programmer engineer architect",
         "creative professions": "artist writer musician actor singer dancer poet sculptor "
@@ -108,7 +112,8 @@ CATEGORIES = {
                              "excitement contentment cheer bliss calm pleasure",
         "unpleasant feelings": "anger fear sadness grief anxiety jealousy envy shame guilt "
                                "disgust sorrow rage loneliness despair worry boredom dread "
-                               "frustration panic regret",
+                               "frustration panic regret misery terror embarrassment "
+                               "resentment irritation nervousness",
     },
     "body parts": {
         "outer body": "head face eye ear nose mouth lip tooth tongue neck shoulder arm elbow "
@@ -228,11 +233,14 @@ CATEGORIES = {
     "chemical elements": "hydrogen oxygen nitrogen carbon helium sodium potassium calcium "
                          "chlorine sulphur uranium neon argon lithium magnesium phosphorus "
                          "fluorine iodine radium plutonium",
-    "computers and technology": "computer laptop keyboard mouse screen monitor printer "
-                                "software hardware internet website email browser app "
-                                "phone smartphone tablet router server database "
-                                "password download upload algorithm program code robot "
-                                "chip pixel wifi",
+    "technology": {
+        "devices": "computer laptop keyboard mouse screen monitor printer phone smartphone "
+                   "tablet router server television radio camera speaker headphones "
+                   "microphone scanner calculator charger battery projector console",
+        "software and the internet": "software internet website email browser app database "
+                                     "password download upload algorithm program code "
+                                     "pixel wifi online network file virus",
+    },
     "stationery": "pen pencil paper notebook eraser rubber ruler stapler envelope folder "
                   "crayon marker glue ink sharpener clipboard diary",
     "toys and games": "doll ball kite puzzle teddy yoyo marble lego chess draughts "
@@ -240,14 +248,27 @@ CATEGORIES = {
                       "rattle",
     "religion": "god church prayer priest bishop monk nun temple heaven hell angel devil "
                 "saint bible koran sin faith worship altar pope rabbi imam prophet",
-    "politics": "government election vote president minister parliament senate congress "
-                "democracy party policy law campaign candidate mayor king queen prince "
-                "princess monarchy republic constitution citizen",
-    "crime and law": "crime theft murder robbery burglary fraud thief robber burglar "
-                     "criminal judge jury court trial prison jail police arrest lawyer "
-                     "verdict sentence witness detective kidnap smuggler",
-    "money": "money cash coin banknote dollar pound euro penny cent price cost salary wage "
-             "tax debt loan credit bank budget profit income wealth rent mortgage cheque",
+    "politics": {
+        "rulers and politicians": "president minister king queen prince princess emperor "
+                                  "empress senator mayor governor chancellor dictator "
+                                  "politician ambassador duke sultan",
+        "government": "government election vote parliament senate congress democracy party "
+                      "policy law campaign candidate monarchy republic constitution citizen "
+                      "referendum ballot council kingdom",
+    },
+    "crime and law": {
+        "crimes": "crime theft murder robbery burglary fraud kidnapping smuggling arson "
+                  "assault blackmail bribery forgery piracy shoplifting vandalism treason "
+                  "mugging poaching manslaughter",
+        "criminals": "thief robber burglar criminal murderer smuggler pirate bandit gangster "
+                     "crook kidnapper forger pickpocket outlaw villain",
+        "law and courts": "judge jury court trial prison jail police arrest lawyer verdict "
+                          "sentence witness detective lawsuit evidence attorney barrister "
+                          "prosecutor defendant bail",
+    },
+    "money": "money cash coin banknote dollar pound euro penny cent yen rupee franc price "
+             "cost salary wage tax debt loan credit bank budget profit income wealth rent "
+             "mortgage cheque fee fine bill invoice savings interest pension",
     "illness and health": {
         "illnesses": "cold flu fever cough headache cancer measles mumps malaria asthma "
                      "diabetes infection disease virus rash allergy stroke pneumonia "
@@ -299,6 +320,27 @@ CATEGORIES = {
                  "latin greek hindi portuguese dutch welsh",
     "art and writing": "painting drawing sculpture poem novel story essay poetry portrait "
                        "sketch canvas statue mural fiction comedy tragedy",
+    "containers": "box bag basket bottle jar can tin barrel crate bucket bowl cup sack "
+                  "chest trunk suitcase envelope carton pouch vase urn jug flask tub "
+                  "backpack briefcase",
+    "fabrics": "cotton wool silk linen nylon velvet denim satin lace leather suede tweed "
+               "polyester fleece corduroy canvas felt cashmere flannel",
+    "dances": "waltz tango salsa ballet foxtrot polka rumba disco samba jive flamenco "
+              "tap breakdance quickstep",
+    "cosmetics": "lipstick mascara perfume makeup powder lotion moisturiser deodorant "
+                 "nailpolish eyeliner blusher cologne shampoo conditioner",
+    "garden": "garden lawn flowerbed hedge shed greenhouse compost fertiliser seed bulb "
+              "weed rake hoe trowel wheelbarrow hose sprinkler pot soil",
+    "beach and seaside": "beach sand shell wave tide pier seaside sunbathing surf dune "
+                         "lighthouse harbour promenade sandcastle bucket deckchair",
+    "camping": "tent campfire sleepingbag torch compass map backpack hike trail cabin "
+               "lantern firewood canoe",
+    "jewellery": "ring necklace bracelet earring brooch pendant locket tiara anklet "
+                 "bangle chain jewel",
+    "hobbies": "reading painting knitting sewing gardening fishing hiking cooking "
+               "photography drawing collecting baking singing dancing camping chess",
+    "shops": "bakery butcher grocer chemist pharmacy florist newsagent supermarket "
+             "boutique market bookshop greengrocer hardware",
     "media": "newspaper magazine radio television film movie book letter postcard "
              "advertisement broadcast podcast documentary",
 }
