@@ -231,6 +231,9 @@ def worst(rows: list[dict], count: int) -> str:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--set", default=str(DEVSET), metavar="DIR",
+                   help="the folder of the set, relative to the repository (default "
+                        f"{DEVSET}; benchmarks/devset/strings_heldout is the held-out one)")
     p.add_argument("--agent", default="scientist", help="a headless actor (default scientist)")
     p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     p.add_argument("--limit", type=int, default=None,
@@ -262,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     except actors.UnknownActor as exc:
         print(f"strings_devset: {exc}", file=sys.stderr)
         return 2
-    functions = devset()
+    functions = devset(Path(args.set))
     if args.group:
         unknown = set(args.group) - {g for g, _, _ in functions}
         if unknown:

@@ -14,11 +14,6 @@ DOMAINS = AGENTS.parent / "domains"
 FORBIDDEN = ("find_lab.suite", "find_lab.scoring", "find_lab.targets", "find_lab.judge",
              "find_lab.blackbox",
              *(f"find_lab.domains.{p.name}" for p in DOMAINS.iterdir() if (p / "__init__.py").is_file()))
-# The only known exceptions, until the offline scientist learns without the suite's catalogue.
-KNOWN = {"scientist/strings.py": {"find_lab.domains.strings.specs",
-                                  "find_lab.domains.strings.ops.OPS"},
-         "scientist/neurons.py": {"find_lab.suite.default_root", "find_lab.domains.neurons.WORD",
-                                  "find_lab.domains.neurons.specs"}}
 # The Door's insides, and the Domain members that reach the hidden functions.
 PAST_THE_DOOR = {"_experiment", "target", "scorer", "spec", "generate", "observer", "answers",
                  "reference_answers", "grade", "question_inputs", "shown_truth"}
@@ -41,7 +36,7 @@ def test_no_actor_imports_what_defines_the_hidden_functions():
         bad = {name for name in _imports(path) if name.startswith(FORBIDDEN)}
         if bad:
             found[str(path.relative_to(AGENTS))] = bad
-    assert found == KNOWN
+    assert found == {}
 
 
 def test_no_actor_reaches_past_its_door():

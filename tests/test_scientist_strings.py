@@ -1,8 +1,11 @@
 """The strings scientist interprets string functions through the Experiment alone."""
 
+import pytest
 from helpers import sample_ids
+
 from find_lab import targets
 from find_lab.agents.scientist import Scientist
+from find_lab.agents.scientist.strings.search import synthesise
 from find_lab.experiment import Budget, Door, Experiment
 
 
@@ -38,20 +41,67 @@ async def test_interprets_a_black_box_defined_here_not_in_the_suite():
     experiment = await interpret(target)
     assert experiment.score.success and experiment.score.value == 1.0
     answer = submitted(experiment)
-    assert "uppercase" in answer["description"].lower() and "revers" in answer["description"].lower()
+    assert "upper" in answer["description"].lower() and "revers" in answer["description"].lower()
     assert "def f(" in answer["code"]
 
 
-async def test_outside_the_catalogue_it_says_its_answer_is_approximate():
-    def mystery(text):
-        return "".join(sorted(text))[:3] + str(len(text) % 7)
+def _in_words(n):
+    small = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+             "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+    tens = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+    return small[n] if n < 20 else tens[n // 10 - 2] + ("-" + small[n % 10] if n % 10 else "")
 
-    target = targets.from_callable(mystery, "strings", "test:sorted", reference=mystery)
+
+# Everyday functions no suite draws, in the shapes people write them: each must be found
+# exactly, from the answers alone.
+EVERYDAY = {
+    "drop_two": lambda s: s[:-2],
+    "brackets": lambda s: "[" + s + "]",
+    "stars": lambda s: s.rjust(10, "*"),
+    "consonants_and_length": lambda s: (lambda t: t + str(len(t)))(
+        "".join(c for c in s if c.lower() not in "aeiou")),
+    "vowels_in_words": lambda s: _in_words(sum(c in "aeiouAEIOU" for c in s)),
+    "palindrome": lambda s: "yes" if s == s[::-1] else "no",
+    "has_digit": lambda s: str(any(c.isdigit() for c in s)),
+    "a_to_b": lambda s: s.replace("a", "b"),
+    "loud_then_quiet": lambda s: s.upper() + s.lower(),
+    "caesar_by_length": lambda s: "".join(
+        chr((ord(c) - 97 + len(s)) % 26 + 97) if "a" <= c <= "z" else c for c in s),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EVERYDAY))
+async def test_finds_everyday_functions_it_was_never_shown(name):
+    function = EVERYDAY[name]
+    target = targets.from_callable(function, "strings", f"test:{name}", reference=function)
     experiment = await interpret(target)
+    assert experiment.score.value == 1.0, (name, submitted(experiment)["description"])
     answer = submitted(experiment)
-    assert answer["description"].startswith("Approximately")
-    assert not experiment.score.success
+    assert not answer["description"].startswith("Approximately")
+
+
+async def test_when_nothing_fits_it_says_what_holds_and_marks_the_answer_approximate():
+    def mystery(text):  # a number no primitive counts, written in words
+        words = "zero one two three four five six seven eight nine".split()
+        return " ".join(words[int(d)] for d in str(len(text) ** 2 + 7))
+
+    target = targets.from_callable(mystery, "strings", "test:square", reference=mystery)
+    experiment = await interpret(target)
+    answer = submitted(experiment)["description"]
+    assert answer.startswith("Approximately")
+    assert "What holds on every answer seen" in answer and "fails, for example, on f(" in answer
     assert experiment.status == "submitted"
+
+
+def test_the_submitted_code_is_the_program_that_was_tested():
+    pairs = [(x, x.upper()[::-1] + "!") for x in ("abc", "Hello World", "", "x y 1", "Mixed Up")]
+    programs = synthesise(pairs)
+    assert programs
+    for program in programs[:5]:
+        namespace = {}
+        exec(program.code(), namespace)
+        for x in ("fresh text 42", "", "ZZ top"):
+            assert namespace["f"](x) == program.run(x)
 
 
 async def test_is_deterministic_narrates_and_proposes_hypotheses(suite):

@@ -1,0 +1,307 @@
+"""The strings scientist: program synthesis over general text primitives.
+
+It works only through the Door, as a person who knows what text functions usually do:
+probe a few rich strings and a broad survey, say what the answers look like, then search
+for the simplest programs that explain every answer (`search`: one step, two, two programs
+written one after the other, a choice on a simple predicate; constants read off the
+answers). While several programs survive it asks the strings that best split them; when one
+behaviour is left it checks it on fresh strings and submits the program's own description
+and code. When nothing fits it submits the closest program, marked approximate, with what
+does hold.
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import collections
+import random
+import re
+from dataclasses import dataclass, field
+
+from find_lab.agents.scientist.strings import probes
+from find_lab.agents.scientist.strings.facts import facts
+from find_lab.agents.scientist.strings.library import fixed_steps
+from find_lab.agents.scientist.strings.programs import IDENTITY, Program
+from find_lab.agents.scientist.strings.search import closest, synthesise
+from find_lab.experiment import BudgetExhausted, Door
+
+SURVEY = 30             # strings of the second call, before any hypothesis
+BATCH = 6               # strings per probe call while narrowing
+VERIFY = 10             # fresh strings the final candidate must predict
+BASIS = 48              # answers the search explains at most; the rest only check
+LONG = 2000             # answers longer than this only check, never enter the search
+SAMPLE = 200            # surviving programs weighed when choosing probes
+NAMED = 3
+LITERAL_PROGRAMS = 30   # survivors whose literals seed probes around them
+MAX_LITERALS = 8
+SHOWN = 3
+QUOTED = re.compile(r'"([^"]*)"|`([^`]*)`')
+
+
+@dataclass
+class Space:
+    """The programs consistent with every answer, and the answers."""
+
+    observations: list[tuple[str, str]] = field(default_factory=list)
+    survivors: list[Program] = field(default_factory=list)
+    basis: list[int] = field(default_factory=list)   # answers the last search explained
+    lost: bool = False
+    searching: bool = False  # off while the first answers come in: one search sees them all
+    memo: dict[tuple[Program, str], object] = field(default_factory=dict)
+
+    def add(self, pairs: list[tuple[str, str]]) -> None:
+        start = len(self.observations)
+        self.observations += pairs
+        self.survivors = [p for p in self.survivors
+                          if all(self.predict(p, x) == y for x, y in pairs)]
+        if not self.survivors and self.searching:
+            self.search(list(range(start, len(self.observations))))
+
+    def search(self, new: list[int]) -> None:
+        """Search again, explaining the answers that refuted the last programs too."""
+        usable = [i for i, (x, y) in enumerate(self.observations)
+                  if len(x) <= LONG and len(y) <= LONG]
+        basis = list(dict.fromkeys(self.basis + [i for i in new if i in usable] + usable))
+        basis = basis[:BASIS]
+        for _ in range(3):
+            found = synthesise([self.observations[i] for i in basis])
+            survivors = [p for p in found if all(self.predict(p, x) == y
+                                                 for x, y in self.observations)]
+            if survivors or not found:
+                break
+            wrong = [i for i in usable if i not in basis and
+                     found[0].run(self.observations[i][0]) != self.observations[i][1]]
+            if not wrong:
+                break
+            basis = (basis + wrong[:4])[-BASIS:] if len(basis) >= BASIS else basis + wrong[:4]
+        self.basis, self.survivors = basis, survivors
+        self.lost = not survivors
+
+    def predict(self, program: Program, x: str):
+        key = (program, x)
+        if key not in self.memo:
+            self.memo[key] = program.run(x)
+        return self.memo[key]
+
+    def sample(self) -> list[Program]:
+        return self.survivors[:SAMPLE]
+
+
+def behaviours(space: Space, programs: list[Program], pool: list[str]) -> list[list[Program]]:
+    """Programs grouped by their outputs on the pool, the group of the simplest first."""
+    groups: dict[tuple, list[Program]] = {}
+    for program in programs:
+        groups.setdefault(tuple(space.predict(program, p) for p in pool), []).append(program)
+    return list(groups.values())
+
+
+def split_cost(labels: list, outputs: list) -> tuple[int, list]:
+    refined = list(zip(labels, outputs))
+    return sum(n * n for n in collections.Counter(refined).values()), refined
+
+
+def choose_probes(space: Space, programs: list[Program], pool: list[str],
+                  count: int) -> tuple[list[str], int]:
+    """Greedily the strings whose answers jointly split `programs` into the most groups."""
+    table = {p: [space.predict(program, p) for program in programs] for p in pool}
+    labels: list = [0] * len(programs)
+    cost, chosen = len(programs) ** 2, []
+    for _ in range(count):
+        if not pool:
+            break
+        best = min(pool, key=lambda p: (split_cost(labels, table[p])[0], len(p)))
+        new_cost, refined = split_cost(labels, table[best])
+        if new_cost >= cost:
+            break
+        cost, labels = new_cost, refined
+        chosen.append(best)
+        pool = [p for p in pool if p != best]
+    return chosen, len(set(labels))
+
+
+@dataclass
+class Notebook:
+    door: Door
+    rng: random.Random
+    space: Space = field(default_factory=Space)
+    seen: int = 0
+    requested: list[str] = field(default_factory=list)
+    leader: Program | None = None
+
+    async def probe(self, texts: list[str]) -> None:
+        texts = list(dict.fromkeys(self.requested + texts))[:self.door.points_left]
+        self.requested = []
+        if texts:
+            await self.door.probe(texts)
+        await self.sync()
+
+    async def sync(self) -> int:
+        """Take in every new answer, a human's probes during a takeover included."""
+        pairs = self.door.observations()[self.seen:]
+        self.seen += len(pairs)
+        fresh = [(x, y) for x, y in pairs if isinstance(x, str) and isinstance(y, str)]
+        if fresh:
+            await asyncio.to_thread(self.space.add, fresh)
+        return len(fresh)
+
+    def unasked(self, pool: list[str]) -> list[str]:
+        asked = {x for x, _ in self.space.observations}
+        return [p for p in pool if p not in asked]
+
+    async def propose(self, program: Program, note: str) -> None:
+        if program != self.leader:
+            self.leader = program
+            await self.door.hypothesis(program.code(), note=f"{note}: {program.label()}")
+
+
+def literals(programs: list[Program]) -> list[str]:
+    """The short string constants the programs' code mentions."""
+    found: dict[str, None] = {}
+    for program in programs[:LITERAL_PROGRAMS]:
+        for node in ast.walk(ast.parse("\n".join(program.lines("f")))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and 0 < len(node.value) <= 6 and not node.value.isspace():
+                found[node.value] = None
+    return list(found)[:MAX_LITERALS]
+
+
+def count_text(space: Space) -> str:
+    n = len(space.survivors)
+    return "no program fits" if not n else f"{n:,} program{'s' * (n != 1)} fit"
+
+
+async def investigate(door: Door, seed: int) -> None:
+    notebook = Notebook(door, random.Random(f"strings scientist {seed}"))
+    pool = probes.pool(notebook.rng)
+    try:
+        await door.say(f"I know {len(fixed_steps())} general operations on text (case, order, "
+                       "filters by character class, slices, words, counts, shifts) and read "
+                       "constants such as literals, separators and substitutions off the "
+                       "answers. I search for the simplest program that explains every "
+                       "answer, starting with strings that mix case, digits, punctuation "
+                       "and spaces.")
+        await notebook.probe(list(probes.OPENING))
+        notebook.space.searching = True
+        survey = notebook.unasked(list(probes.EDGES))[:SURVEY // 2]
+        survey += probes.fresh(notebook.rng, set(survey) | set(pool), SURVEY - len(survey))
+        await notebook.probe(survey)
+        await report_opening(notebook)
+        while not notebook.space.lost and door.calls_left > 0 and door.points_left > 0:
+            await narrow(notebook, pool)
+            if notebook.space.lost or await verify(notebook):
+                break
+    except BudgetExhausted:
+        await door.say("I am out of probe calls, so I submit my best candidate.")
+    await submit(notebook, pool)
+
+
+async def steer(notebook: Notebook) -> None:
+    """Acknowledge each steering message; quoted strings are probed next."""
+    say = notebook.door.say
+    for message in await notebook.door.checkpoint():
+        quoted = [a or b for a, b in QUOTED.findall(message)]
+        notebook.requested += quoted
+        if quoted:
+            await say(f'Noted: "{message}". I will probe {", ".join(map(repr, quoted))} next.')
+        else:
+            await say(f'Noted: "{message}". I keep splitting the candidates systematically; put '
+                      "a string in double quotes and I will probe it.")
+    if await notebook.sync():
+        await say(f"I take in the strings probed meanwhile: {count_text(notebook.space)}.")
+
+
+async def report_opening(notebook: Notebook) -> None:
+    space = notebook.space
+    shown = "; ".join(f"f({x!r}) = {y!r}" for x, y in space.observations[:SHOWN])
+    held = facts(space.observations)
+    shape = f" What the answers show: {'; '.join(held)}." if held else ""
+    await notebook.door.say(f"{shown}.{shape} Searching for programs that explain all "
+                            f"{len(space.observations)} answers: {count_text(space)}.")
+
+
+async def narrow(notebook: Notebook, pool: list[str]) -> None:
+    """Probe the strings that best split the survivors until one behaviour is left, keeping
+    one call for verification."""
+    door, space = notebook.door, notebook.space
+    while not space.lost and door.calls_left > 1 and door.points_left > VERIFY:
+        await steer(notebook)
+        sample = space.sample()
+        pool = list(dict.fromkeys(pool + probes.around(literals(sample), notebook.rng)))
+        groups = await asyncio.to_thread(behaviours, space, sample, pool)
+        if len(groups) == 1:
+            await door.say(f"{count_text(space)}, and all of them behave alike on "
+                           f"{len(pool)} varied check strings: one behaviour is left.")
+            return
+        if len(groups) <= NAMED:
+            names = "; ".join(g[0].label() for g in groups)
+            await door.say(f"{len(groups)} behaviours remain: {names}.")
+            await notebook.propose(groups[0][0], "simplest remaining program")
+        size = min(BATCH, door.points_left - VERIFY)
+        chosen, split = await asyncio.to_thread(
+            choose_probes, space, sample, notebook.unasked(pool), size)
+        if not chosen:
+            await door.say(f"{count_text(space)}; none of my check strings splits them "
+                           "further.")
+            return
+        await door.say(f"{count_text(space)} in at least {len(groups)} distinct behaviours; "
+                       f"probing {chosen[0]!r} and {len(chosen) - 1} more strings splits them "
+                       f"into {split} groups.")
+        await notebook.probe(chosen)
+
+
+async def verify(notebook: Notebook) -> bool:
+    """Check the leading program on fresh strings; True when it predicted every one."""
+    door, space = notebook.door, notebook.space
+    leader = space.survivors[0]
+    await notebook.propose(leader, "leading candidate, before verification")
+    await steer(notebook)
+    asked = {x for x, _ in space.observations}
+    fresh = probes.fresh(notebook.rng, asked, min(VERIFY, door.points_left))
+    await door.say(f"Leading candidate: {leader.label()}. I check it on {len(fresh)} fresh "
+                   "strings it has not seen.")
+    before = len(space.observations)
+    await notebook.probe(fresh)
+    checked = space.observations[before:]
+    wrong = [(x, y) for x, y in checked if leader.run(x) != y]
+    if not wrong:
+        await door.say(f"It predicted all {len(checked)} fresh answers exactly.")
+        return True
+    x, y = wrong[0]
+    await door.say(f"It missed {len(wrong)} of {len(checked)}: f({x!r}) = {y!r}, not "
+                   f"{leader.run(x)!r}. Searching again: {count_text(space)}.")
+    return False
+
+
+async def submit(notebook: Notebook, pool: list[str]) -> None:
+    door, space = notebook.door, notebook.space
+    if not space.observations:
+        await door.say("I saw no answers at all, so I can only guess the identity.")
+        await door.submit("Probably returns the input unchanged (untested).", IDENTITY.code())
+        return
+    if space.survivors:
+        program = space.survivors[0]
+        others = len(await asyncio.to_thread(behaviours, space, space.survivors, pool)) - 1
+        if others:
+            await door.say(f"{others} other behaviour{'s' * (others != 1)} also fit what I "
+                           "saw; I submit the simplest program.")
+        await notebook.propose(program, "final answer")
+        await door.say(f"Submitting: {program.label()}.")
+        await door.submit(program.describe(), program.code())
+        return
+    await door.say("No program I can build explains every answer. I submit the closest one, "
+                   "and what the answers do show.")
+    program, exact = await asyncio.to_thread(closest, space.observations)
+    total = len(space.observations)
+    held = facts(space.observations)
+    misses = [(x, y) for x, y in space.observations if program.run(x) != y][:2]
+    failing = "; ".join(f"f({x!r}) = {y!r} where it gives {program.run(x)!r}"
+                        for x, y in misses)
+    await notebook.propose(program, "closest match (approximate)")
+    await door.say(f"Closest: {program.label()}, exact on {exact} of {total} answers.")
+    shape = f" What holds on every answer seen: {'; '.join(held)}." if held else ""
+    description = (f"Approximately: {program.describe()} This is only an approximation: it "
+                   f"reproduces {exact} of {total} observed answers exactly, and no program "
+                   f"I can build explains them all.{shape} It fails, for example, on "
+                   f"{failing}.")
+    await door.submit(description, program.code())

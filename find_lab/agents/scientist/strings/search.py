@@ -1,0 +1,251 @@
+"""Bottom-up program search with observational equivalence.
+
+Every step of the library is run on the inputs seen so far; steps that give the same outputs
+on all of them form one class (they cannot be told apart yet), so a composition is tried
+once per class, not once per step. Levels are tried in order of simplicity and the search
+stops at the first level that explains every answer: one step (or a learnt one), two steps,
+two programs written one after the other, then a choice between two programs on a simple
+predicate. Within a level every explanation found is kept, so the next probes can split them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from find_lab.agents.scientist.strings.learn import LEARNERS, looks_numeric, numbers
+from find_lab.agents.scientist.strings.library import (
+    THRESHOLDED, char_steps, fixed_steps, predicates, written_steps)
+from find_lab.agents.scientist.strings.programs import (
+    ERROR, IDENTITY, Chain, Choice, Concat, Const, Pred, Program, Step)
+
+PER_CLASS = 3         # steps of one class taken into compositions
+MAX_FOUND = 400       # explanations kept from one level
+MAX_PIVOT = 60        # length of the input the second steps are tried on first
+MAX_CHARS = 24        # characters of the inputs a step or predicate may be about
+MAX_NEW = 4           # characters of the answers, absent from the inputs, a step may write
+MAX_AFFIX = 12        # longest fixed text a first step may write
+BASIS_CHARS = 1000    # answers whose characters are read for those
+BRANCHES = 3          # explanations per side of a choice
+
+
+def _vector(step: Step, xs) -> tuple | None:
+    try:
+        out = tuple(step.func(x) for x in xs)
+    except Exception:
+        return None
+    return out if all(isinstance(o, str) for o in out) else None
+
+
+def _apply(step: Step, x: str):
+    try:
+        return step.func(x)
+    except Exception:
+        return ERROR
+
+
+def _common_prefix(texts) -> str:
+    first, last = min(texts), max(texts)
+    n = 0
+    while n < len(first) and first[n] == last[n]:
+        n += 1
+    return first[:n]
+
+
+@dataclass
+class Search:
+    xs: tuple[str, ...]
+    ys: tuple[str, ...]
+
+    def __post_init__(self):
+        seen = dict.fromkeys(c for x in self.xs for c in x)
+        self.marks = [c for c in seen if not c.isalnum()][:MAX_CHARS]
+        self.letters = [c for c in seen if c.isalnum() and c.islower() or c.isdigit()][:MAX_CHARS]
+        new = list(dict.fromkeys(c for x, y in zip(self.xs, self.ys) if len(y) <= BASIS_CHARS
+                                 for c in y if c not in x))[:MAX_NEW]
+        affixes = [a for a in (_common_prefix(self.ys), _common_prefix(
+            [y[::-1] for y in self.ys])[::-1]) if 1 < len(a) <= MAX_AFFIX]
+        self.library = [*fixed_steps(), *char_steps(self.marks),
+                        *written_steps(new, self.marks + self.letters, affixes)]
+        self.classes: dict[tuple, list[Step]] = {}
+        for step in self.library:
+            vec = _vector(step, self.xs)
+            if vec is not None and vec != self.xs:
+                self.classes.setdefault(vec, []).append(step)
+        for steps in self.classes.values():
+            steps.sort(key=lambda s: s.cost)
+        self.numeric = looks_numeric(self.ys)
+
+    # --- levels ---------------------------------------------------------------------------
+
+    def run(self) -> list[Program]:
+        for level in (self.one, self.two, self.framed, self.concatenated, self.chosen):
+            found = level()
+            if found:
+                unique = list(dict.fromkeys(found))
+                unique.sort(key=lambda p: p.cost)
+                return unique[:MAX_FOUND]
+        return []
+
+    def one(self) -> list[Program]:
+        return self.explain(range(len(self.xs)), deep=True)
+
+    def two(self) -> list[Program]:
+        found: list[Program] = []
+        pivot = self._pivot()
+        by_mid: dict[str, list[tuple]] = {}
+        for vec in self.classes:
+            by_mid.setdefault(vec[pivot], []).append(vec)
+        target = self.ys[pivot]
+        for mid, vecs in by_mid.items():
+            seconds = [b for b in self.library if _apply(b, mid) == target]
+            for vec in vecs:
+                firsts = self.classes[vec][:PER_CLASS]
+                for b in seconds:
+                    if all(_apply(b, m) == y for m, y in zip(vec, self.ys)):
+                        found += [Chain((a, b)) for a in firsts]
+                for learner in LEARNERS:
+                    found += [Chain((a, b)) for b in learner(vec, self.ys) for a in firsts]
+                if self.numeric:
+                    found += [Chain((a, b)) for b in numbers(vec, self.ys) for a in firsts]
+            if len(found) > MAX_FOUND:
+                break
+        return found
+
+    def framed(self) -> list[Program]:
+        """Fixed text every answer starts or ends with, around a program of one or two
+        steps ("... then appends '!'")."""
+        head = _common_prefix(self.ys)
+        tail = _common_prefix([y[len(head):][::-1] for y in self.ys])[::-1]
+        if not head and not tail:
+            return []
+        inner = Search(self.xs, tuple(y[len(head):len(y) - len(tail)] for y in self.ys))
+        found = inner.one() or inner.two()
+        frame = [Const(head)] * bool(head), [Const(tail)] * bool(tail)
+        return [Concat((*frame[0], p, *frame[1])) for p in found if not isinstance(p, Const)]
+
+    def concatenated(self) -> list[Program]:
+        found: list[Program] = []
+        everyone = range(len(self.xs))
+        heads = [(self.xs, [IDENTITY])] + [(vec, [Chain((s,)) for s in steps[:1]])
+                                           for vec, steps in self.classes.items()]
+        for vec, programs in heads:
+            if not any(vec):
+                continue
+            if all(y.startswith(v) for v, y in zip(vec, self.ys)):
+                rest = tuple(y[len(v):] for v, y in zip(vec, self.ys))
+                for tail in self.explain(everyone, rest):
+                    found += [Concat((head, tail)) for head in programs]
+                for step in numbers(vec, rest):  # "... then its length"
+                    found += [Concat((head, Chain((*head.steps, step)))) for head in programs]
+            if all(y.endswith(v) for v, y in zip(vec, self.ys)):
+                rest = tuple(y[:len(y) - len(v)] for v, y in zip(vec, self.ys))
+                for head in self.explain(everyone, rest):
+                    if not isinstance(head, Const):
+                        found += [Concat((head, tail)) for tail in programs]
+        return [p for p in found if all(p.run(x) == y for x, y in zip(self.xs, self.ys))]
+
+    def chosen(self) -> list[Program]:
+        found: list[Program] = []
+        seen: set[tuple] = set()
+        for pred in self._predicates():
+            try:
+                truth = tuple(bool(pred.func(x)) for x in self.xs)
+            except Exception:
+                continue
+            if all(truth) or not any(truth) or truth in seen:
+                continue
+            seen.add(truth)
+            yes = [i for i, t in enumerate(truth) if t]
+            no = [i for i, t in enumerate(truth) if not t]
+            thens = self.explain(yes)[:BRANCHES]
+            if not thens:
+                continue
+            others = self.explain(no)[:BRANCHES]
+            found += [Choice(pred, a, b) for a in thens for b in others]
+        return found
+
+    # --- explaining one set of answers --------------------------------------------------------
+
+    def explain(self, indices, ys: tuple | None = None, deep: bool = False) -> list[Program]:
+        """Programs of one step (or a constant, or a step and a literal) that give `ys` (the
+        answers by default) on the inputs at `indices`, simplest first."""
+        indices = list(indices)
+        ys = self.ys if ys is None else ys
+        want = tuple(ys[i] for i in indices)
+        xs = tuple(self.xs[i] for i in indices)
+        found: list[Program] = []
+        if len(set(want)) == 1:
+            found.append(Const(want[0]))
+        if xs == want:
+            found.append(IDENTITY)
+        found += [Chain((s,)) for s in self._lookup(indices, want)]
+        for learner in LEARNERS:
+            found += [Chain((s,)) for s in learner(xs, want)]
+        found += [Chain((s,)) for s in numbers(xs, want, self.letters + self.marks)]
+        if not found and not deep and want and all(want):
+            found += self._framed(indices, want)
+        found.sort(key=lambda p: p.cost)
+        return found
+
+    def _framed(self, indices, want) -> list[Program]:
+        """A step's output after or before fixed text."""
+        found: list[Program] = []
+        head = _common_prefix(want)
+        if head:
+            rest = tuple(w[len(head):] for w in want)
+            found += [Concat((Const(head), Chain((s,)))) for s in self._lookup(indices, rest)]
+            if rest == tuple(self.xs[i] for i in indices):
+                found.append(Concat((Const(head), IDENTITY)))
+        tail = _common_prefix([w[::-1] for w in want])[::-1]
+        if tail:
+            rest = tuple(w[:len(w) - len(tail)] for w in want)
+            found += [Concat((Chain((s,)), Const(tail))) for s in self._lookup(indices, rest)]
+        return found
+
+    def _lookup(self, indices, want) -> list[Step]:
+        if len(indices) == len(self.xs):
+            return self.classes.get(want, [])[:PER_CLASS]
+        return [steps[0] for vec, steps in self.classes.items()
+                if all(vec[i] == w for i, w in zip(indices, want))][:PER_CLASS]
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _pivot(self) -> int:
+        """The input second steps are tried on first: a mid-length, varied one."""
+        def merit(i):
+            x = self.xs[i]
+            return (len(x) > MAX_PIVOT, -len(set(x)) if len(x) <= MAX_PIVOT else len(x))
+        return min(range(len(self.xs)), key=merit)
+
+    def _predicates(self) -> list[Pred]:
+        found = predicates(self.marks + [c for c in self.letters if c.isalpha()][:6])
+        for expr, said in THRESHOLDED:
+            values = set()
+            for x in self.xs:
+                try:
+                    values.add(Pred(expr, "").func(x))
+                except Exception:
+                    pass
+            for k in sorted(values)[:-1]:
+                found.append(Pred(f"{expr} > {k}", f"{said} is more than {k}", 1.5))
+        return sorted(found, key=lambda p: p.cost)
+
+
+def synthesise(pairs: list[tuple[str, str]]) -> list[Program]:
+    """Every simplest explanation of the pairs the search finds (empty if none)."""
+    if not pairs:
+        return [IDENTITY]
+    xs, ys = zip(*pairs)
+    return Search(tuple(xs), tuple(ys)).run()
+
+
+def closest(pairs: list[tuple[str, str]]) -> tuple[Program, int]:
+    """The single step (or identity) that reproduces the most answers exactly."""
+    xs, ys = zip(*pairs)
+    search = Search(tuple(xs), tuple(ys))
+    best, hits = IDENTITY, sum(x == y for x, y in pairs)
+    for vec, steps in search.classes.items():
+        score = sum(v == y for v, y in zip(vec, ys))
+        if score > hits:
+            best, hits = Chain((steps[0],)), score
+    return best, hits
