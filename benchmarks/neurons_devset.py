@@ -19,7 +19,20 @@ with what the agent said; and the same agent on an even sample of the suite's ne
 --limit takes an even sample of the set (every group keeps its share); --suite-sample 0 skips
 the suite. A session running past --session-timeout seconds is stopped and counts as a failure.
 
-MEASURED
+Measured at commit c3cd817 (69 functions, --suite-sample 60, 2 workers on a shared machine,
+111 s wall; one worker alone takes about 0.8 s a session):
+
+    group        n   success  median r  median s
+    concepts    18   100.0%     0.910     1.55
+    graded      10    90.0%     0.998     1.23
+    mixtures    12    91.7%     0.799     2.10
+    spelling    21    90.5%     0.999     1.51
+    unknown      8    12.5%     0.377     2.04
+    all         69    84.1%     0.933     1.70
+    suite       60    56.7%     0.529     1.43   (single 55.2%, or 47.4%, except 75.0%)
+
+The scientist named no concept for 23 of the 69 and 28 of the 60 ("No concept I know fits");
+of those it named, 1 and 3 score below r 0.5.
 """
 
 from __future__ import annotations
