@@ -159,7 +159,9 @@ def _tables(pairs) -> list[Step]:
 def joined(ms, ys) -> list[Step]:
     """The words (or the characters) each wrapped in fixed text, joined by a separator."""
     found = []
-    for unit, split in (("word", lambda t: t.split()), ("character", list)):
+    runs = re.compile(r"[^\W_]+")
+    for unit, split in (("word", lambda t: t.split()), ("character", list),
+                        ("run of letters and digits", runs.findall)):
         sample = next(((m, y) for m, y in zip(ms, ys) if len(split(m)) >= 2), None)
         if sample is None:
             continue
@@ -173,7 +175,7 @@ def joined(ms, ys) -> list[Step]:
         if nxt < 0:
             continue
         gap = y[end:nxt]
-        source = "s.split()" if unit == "word" else "s"
+        source = {"word": "s.split()", "character": "s"}.get(unit, 're.findall(r"[^\\W_]+", s)')
         for cut in range(len(gap) + 1):
             right, sep = gap[:cut], gap[cut:]
             if left or right:
@@ -217,16 +219,26 @@ def replaced(ms, ys) -> list[Step]:
                 new = y[start:start + new_size]
                 if len(new) < new_size:
                     break
-                o, n = repr(old), repr(new)
-                found += [Step(f"s.replace({o}, {n})", f"replaces every {o} with {n}", 1.3),
-                          Step(f"s.replace({o}, {n}, 1)", f"replaces the first {o} with {n}",
-                               1.5),
-                          Step(f"{n}.join(s.rsplit({o}, 1))", f"replaces the last {o} with "
-                                                               f"{n}", 1.5)]
-                if old.isalpha():
-                    found.append(Step(f"re.sub({re.escape(old)!r}, {n}, s, flags=re.I)",
-                                      f"replaces every {o}, in either case, with {n}", 1.5))
+                found += _replacements(old, new, ms, ys)
     return _checked(found, ms, ys)
+
+
+def _replacements(old: str, new: str, ms, ys) -> list[Step]:
+    """The replacements of `old` by `new` that hold on every pair, tried natively first
+    (this runs for every class of first steps)."""
+    o, n = repr(old), repr(new)
+    ways = [(lambda t: t.replace(old, new), f"s.replace({o}, {n})", f"replaces every {o} with "
+             f"{n}", 1.3),
+            (lambda t: t.replace(old, new, 1), f"s.replace({o}, {n}, 1)", f"replaces the first "
+             f"{o} with {n}", 1.5),
+            (lambda t: new.join(t.rsplit(old, 1)), f"{n}.join(s.rsplit({o}, 1))",
+             f"replaces the last {o} with {n}", 1.5)]
+    if old.isalpha():
+        pattern = re.compile(re.escape(old), re.I)
+        ways.append((lambda t: pattern.sub(new, t), f"re.sub({re.escape(old)!r}, {n}, s, "
+                     "flags=re.I)", f"replaces every {o}, in either case, with {n}", 1.5))
+    return [Step(expr, said, cost) for run, expr, said, cost in ways
+            if all(run(m) == y for m, y in zip(ms, ys))]
 
 
 def deleted(ms, ys) -> list[Step]:
@@ -285,12 +297,13 @@ def _from_roman(text: str) -> int:
     return total
 
 
-def _common_affix(ys) -> tuple[str, str]:
-    """The fixed non-alphanumeric text every answer starts and ends with."""
+def _common_affix(ys, dash: bool = False) -> tuple[str, str]:
+    """The fixed non-alphanumeric text every answer starts and ends with (a leading '-' is
+    taken for a minus sign unless `dash`)."""
     first, last = min(ys), max(ys)
     head = 0
     while head < len(first) and first[head] == last[head] and not first[head].isalnum() \
-            and first[head] != "-":
+            and (dash or first[head] != "-"):
         head += 1
     rest = [y[head:] for y in ys]
     rev = [y[::-1] for y in rest]
@@ -302,9 +315,13 @@ def _common_affix(ys) -> tuple[str, str]:
 
 
 def looks_numeric(ys) -> bool:
-    """Most answers read as a number once fixed text around them is set aside."""
-    left, right = _common_affix(ys)
-    cores = [y[len(left):len(y) - len(right)] for y in ys]
+    """The answers read as numbers once fixed text around them is set aside, all but
+    those written as one fixed word."""
+    return any(_numeric([y[len(left):len(y) - len(right)] for y in ys])
+               for left, right in (_common_affix(ys), _common_affix(ys, True)))
+
+
+def _numeric(cores) -> bool:
     unread = {c for c in cores if not _readings(c)}
     return len(unread) <= 1 and len(cores) - sum(c in unread for c in cores) >= 2
 
@@ -312,10 +329,16 @@ def looks_numeric(ys) -> bool:
 def numbers(ms, ys, chars=()) -> list[Step]:
     """A count, length or index of the string, written as digits, words, binary or Roman
     numerals, maybe with fixed text around it and one value written specially ('none')."""
-    if not looks_numeric(ys):
+    found = []
+    for left, right in dict.fromkeys((_common_affix(ys), _common_affix(ys, True))):
+        cores = [y[len(left):len(y) - len(right)] for y in ys]
+        found += _numbers(ms, ys, chars, left, right, cores)
+    return found
+
+
+def _numbers(ms, ys, chars, left, right, cores) -> list[Step]:
+    if not _numeric(cores):
         return []
-    left, right = _common_affix(ys)
-    cores = [y[len(left):len(y) - len(right)] for y in ys]
     readings = [_readings(c) for c in cores]
     formats = sorted({fmt for r in readings for _, fmt in r}, key=len)
     found = []
@@ -354,7 +377,7 @@ def _numbered(expr, said, fmt, values, readings, cores, left, right) -> Step | N
     """The step writing `expr` in `fmt`, if the values fit the readings (with at most one
     value written as a fixed word, and possibly scaled and shifted)."""
     for scale, shift in _affine(values, readings, fmt):
-        misses = {(v, c) for v, r, c in zip(values, readings, cores)
+        misses = {(scale * v + shift, c) for v, r, c in zip(values, readings, cores)
                   if (scale * v + shift, fmt) not in r}
         if len(misses) > 1 or len(misses) == len(values):
             continue

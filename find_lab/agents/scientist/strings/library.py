@@ -126,6 +126,14 @@ def _fixed() -> list[Step]:
         S("s[:(len(s) + 1) // 2] + s[(len(s) + 1) // 2:][::-1]", "reverses the second half "
           "(the shorter one when odd)"),
         S("atbash(s)", "mirrors the alphabet (a<->z, b<->y, ...)"),
+        S('" ".join(w[::-1] for w in s.split(" "))', "reverses each space-separated word"),
+        S("s.rstrip(string.punctuation)", "strips punctuation from the end"),
+        S("s.lstrip(string.punctuation)", "strips punctuation from the start"),
+        S("s.strip(string.punctuation)", "strips punctuation from both ends"),
+        S("str(int(s) + 1)", "adds one to the number", 1.5),
+        S("str(int(s) - 1)", "subtracts one from the number", 1.5),
+        S("str(2 * int(s))", "doubles the number", 1.5),
+        S('format(int(s), ",")', "groups the number's digits in threes with commas", 1.5),
         S('"".join(str(9 - int(c)) if c in "0123456789" else c for c in s)',
           "replaces every digit d by 9 - d"),
         S('" ".join(str(ord(c)) for c in s)', "writes each character's code, separated by "
@@ -143,6 +151,10 @@ def _fixed() -> list[Step]:
             S(f'"".join(c * 2 if {test} else c for c in s)', f"writes the {name} twice"),
             S(f'"".join(c.upper() if {test} else c for c in s)', f"upper-cases the {name}",
               1.2),
+            S(f"s[next((i for i, c in enumerate(s) if {test}), len(s)):]",
+              f"drops everything before the first of the {name}", 1.3),
+            S(f"s[:next((i for i, c in enumerate(s) if {test}), len(s))]",
+              f"keeps everything before the first of the {name}", 1.3),
         ]
     for k in range(1, MAX_K + 1):
         steps += [S(f"s[:{k}]", f"keeps the first {k} characters"),
@@ -204,7 +216,8 @@ def written_steps(new: list[str], chars: list[str], affixes: list[str]) -> list[
     S, found = Step, []
     for c in new:
         r = repr(c)
-        found += [S(f"{r}.join(s)", f"puts {r} between every two characters", 1.3)]
+        found += [S(f"{r}.join(s)", f"puts {r} between every two characters", 1.3),
+                  S(f"{r} * len(s)", f"writes {r} once for every character", 1.3)]
         for name, test in CLASSES:
             found.append(S(f'"".join({r} if {test} else c for c in s)',
                            f"replaces the {name} with {r}", 1.3))
@@ -258,7 +271,8 @@ def predicates(chars: list[str]) -> list[Pred]:
         P("has_double(s)", "some character is immediately repeated"),
         P("len(set(s)) == len(s)", "no character occurs twice"),
         P("list(s) == sorted(s)", "its characters are in order"),
-        P("s[:1] == s[-1:]", "its first and last characters are equal"),
+        P("s[:1] == s[-1:]", "its first and last characters are equal (or it is empty)"),
+        P("s != '' and s[0] == s[-1]", "its first and last characters are equal"),
         P("s.isdigit()", "it is made only of digits"),
         P("s.isalpha()", "it is made only of letters"),
         P("s.isalnum()", "it is made only of letters and digits"),

@@ -39,6 +39,7 @@ WORDS = (
     "singing", "nation", "station", "thinking", "others", "there", "enter", "ending",
 )
 SEPARATORS = (" ", " ", " ", " ", "  ", ", ", "-", "_", ". ", "\t", "/")
+LONG_TEXTS = 6
 ENDINGS = ("", "", "", ".", "!", "?", "...", ";", " :)")
 
 
@@ -83,7 +84,8 @@ def random_text(rng: random.Random) -> str:
 def pool(rng: random.Random, size: int = 160) -> list[str]:
     """The candidate probes and check strings: edge cases, then random text."""
     texts = [random_text(rng) for _ in range(size)]
-    return list(dict.fromkeys([*OPENING, *EDGES, *texts]))
+    long = [sentence(rng, 12, 30) for _ in range(LONG_TEXTS)]  # counts past twenty
+    return list(dict.fromkeys([*OPENING, *EDGES, *texts, *long]))
 
 
 def around(literals: list[str], rng: random.Random) -> list[str]:

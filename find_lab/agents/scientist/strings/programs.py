@@ -8,11 +8,11 @@ programs on a predicate.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 import string
 from dataclasses import dataclass
-from functools import cached_property
 
 from find_lab.agents.scientist.strings import helpers
 
@@ -23,6 +23,7 @@ CALL = re.compile(r"\b(" + "|".join(HELPERS) + r")\(")
 ERROR = object()  # what a program gives where it raises: equal to no output
 
 
+@functools.cache
 def _compile(expr: str):
     return eval(f"lambda s: {expr}", NAMESPACE)  # noqa: S307 - the scientist's own text
 
@@ -36,7 +37,7 @@ class Step:
     phrase: str
     cost: float = 1.0
 
-    @cached_property
+    @property
     def func(self):
         return _compile(self.expr)
 
@@ -53,7 +54,7 @@ class Pred:
     phrase: str          # "the string is empty"
     cost: float = 1.0
 
-    @cached_property
+    @property
     def func(self):
         return _compile(self.expr)
 

@@ -10,6 +10,8 @@ predicate. Within a level every explanation found is kept, so the next probes ca
 
 from __future__ import annotations
 
+import collections
+import copy
 from dataclasses import dataclass
 
 from find_lab.agents.scientist.strings.learn import LEARNERS, looks_numeric, numbers
@@ -21,26 +23,29 @@ from find_lab.agents.scientist.strings.programs import (
 PER_CLASS = 3         # steps of one class taken into compositions
 MAX_FOUND = 400       # explanations kept from one level
 MAX_PIVOT = 60        # length of the input the second steps are tried on first
+VARIED = 12           # distinct characters enough for that input (the shortest such)
 MAX_CHARS = 24        # characters of the inputs a step or predicate may be about
 MAX_NEW = 4           # characters of the answers, absent from the inputs, a step may write
 MAX_AFFIX = 12        # longest fixed text a first step may write
 BASIS_CHARS = 1000    # answers whose characters are read for those
 BRANCHES = 3          # explanations per side of a choice
+ALIKE = 3             # predicates kept that split the answers the same way
+DEEPER = 3            # parts of a concatenation searched two steps deep
 
 
 def _vector(step: Step, xs) -> tuple | None:
-    try:
-        out = tuple(step.func(x) for x in xs)
-    except Exception:
-        return None
-    return out if all(isinstance(o, str) for o in out) else None
+    """The step's outputs, ERROR where it raises (it may still explain one side of a
+    choice); None if it fails everywhere."""
+    out = tuple(_apply(step, x) for x in xs)
+    return None if all(o is ERROR for o in out) else out
 
 
 def _apply(step: Step, x: str):
     try:
-        return step.func(x)
+        out = step.func(x)
     except Exception:
         return ERROR
+    return out if isinstance(out, str) else ERROR
 
 
 def _common_prefix(texts) -> str:
@@ -60,31 +65,43 @@ class Search:
         seen = dict.fromkeys(c for x in self.xs for c in x)
         self.marks = [c for c in seen if not c.isalnum()][:MAX_CHARS]
         self.letters = [c for c in seen if c.isalnum() and c.islower() or c.isdigit()][:MAX_CHARS]
-        new = list(dict.fromkeys(c for x, y in zip(self.xs, self.ys) if len(y) <= BASIS_CHARS
-                                 for c in y if c not in x))[:MAX_NEW]
+        written = collections.Counter(c for x, y in zip(self.xs, self.ys)
+                                      if len(y) <= BASIS_CHARS
+                                      for c in set(y) if c.lower() not in x.lower())
+        new = [c for c, _ in written.most_common(MAX_NEW)]
         affixes = [a for a in (_common_prefix(self.ys), _common_prefix(
             [y[::-1] for y in self.ys])[::-1]) if 1 < len(a) <= MAX_AFFIX]
         self.library = [*fixed_steps(), *char_steps(self.marks),
                         *written_steps(new, self.marks + self.letters, affixes)]
-        self.classes: dict[tuple, list[Step]] = {}
+        self.partial: dict[tuple, list[Step]] = {}   # every class, errors and all
         for step in self.library:
             vec = _vector(step, self.xs)
             if vec is not None and vec != self.xs:
-                self.classes.setdefault(vec, []).append(step)
-        for steps in self.classes.values():
+                self.partial.setdefault(vec, []).append(step)
+        for steps in self.partial.values():
             steps.sort(key=lambda s: s.cost)
+        self.classes = {vec: steps for vec, steps in self.partial.items() if ERROR not in vec}
         self.numeric = looks_numeric(self.ys)
+
+    def toward(self, ys: tuple) -> "Search":
+        """The same inputs and library, other answers: a part of a concatenation."""
+        other = copy.copy(self)
+        other.ys, other.numeric = ys, looks_numeric(ys)
+        return other
 
     # --- levels ---------------------------------------------------------------------------
 
     def run(self) -> list[Program]:
-        for level in (self.one, self.two, self.framed, self.concatenated, self.chosen):
-            found = level()
-            if found:
-                unique = list(dict.fromkeys(found))
-                unique.sort(key=lambda p: p.cost)
-                return unique[:MAX_FOUND]
-        return []
+        """The levels in order, each tried only while what was found costs more than the
+        cheapest program the level can build."""
+        found: list[Program] = []
+        for level, floor in ((self.one, 0), (self.two, 2), (self.framed, 2),
+                             (self.concatenated, 2.5), (self.chosen, 4)):
+            if found and min(p.cost for p in found) <= floor:
+                break
+            found += level()
+        unique = sorted(dict.fromkeys(found), key=lambda p: p.cost)
+        return unique[:MAX_FOUND]
 
     def one(self) -> list[Program]:
         return self.explain(range(len(self.xs)), deep=True)
@@ -126,6 +143,7 @@ class Search:
     def concatenated(self) -> list[Program]:
         found: list[Program] = []
         everyone = range(len(self.xs))
+        deeper = DEEPER
         heads = [(self.xs, [IDENTITY])] + [(vec, [Chain((s,)) for s in steps[:1]])
                                            for vec, steps in self.classes.items()]
         for vec, programs in heads:
@@ -133,34 +151,42 @@ class Search:
                 continue
             if all(y.startswith(v) for v, y in zip(vec, self.ys)):
                 rest = tuple(y[len(v):] for v, y in zip(vec, self.ys))
-                for tail in self.explain(everyone, rest):
-                    found += [Concat((head, tail)) for head in programs]
-                for step in numbers(vec, rest):  # "... then its length"
-                    found += [Concat((head, Chain((*head.steps, step)))) for head in programs]
+                tails = self.explain(everyone, rest)
+                tails += [Chain((*head.steps, step)) for step in numbers(vec, rest)
+                          for head in programs]  # "... then its length"
+                if not tails and deeper > 0 and any(rest):
+                    deeper -= 1
+                    tails = self.toward(rest).two()
+                found += [Concat((head, tail)) for head in programs for tail in tails]
             if all(y.endswith(v) for v, y in zip(vec, self.ys)):
                 rest = tuple(y[:len(y) - len(v)] for v, y in zip(vec, self.ys))
-                for head in self.explain(everyone, rest):
-                    if not isinstance(head, Const):
-                        found += [Concat((head, tail)) for tail in programs]
+                heads = [h for h in self.explain(everyone, rest) if not isinstance(h, Const)]
+                heads += [Chain((*tail.steps, step)) for step in numbers(vec, rest)
+                          for tail in programs]  # "its length, then ..."
+                if not heads and deeper > 0 and any(rest):
+                    deeper -= 1
+                    heads = self.toward(rest).two()
+                found += [Concat((head, tail)) for head in heads for tail in programs]
         return [p for p in found if all(p.run(x) == y for x, y in zip(self.xs, self.ys))]
 
     def chosen(self) -> list[Program]:
         found: list[Program] = []
-        seen: set[tuple] = set()
+        seen: dict[tuple, tuple[list, list]] = {}   # truth -> the branches explaining it
+        alike: dict[tuple, int] = {}                # predicates kept per truth
         for pred in self._predicates():
             try:
                 truth = tuple(bool(pred.func(x)) for x in self.xs)
             except Exception:
                 continue
-            if all(truth) or not any(truth) or truth in seen:
+            if all(truth) or not any(truth) or alike.get(truth, 0) >= ALIKE:
                 continue
-            seen.add(truth)
-            yes = [i for i, t in enumerate(truth) if t]
-            no = [i for i, t in enumerate(truth) if not t]
-            thens = self.explain(yes)[:BRANCHES]
-            if not thens:
-                continue
-            others = self.explain(no)[:BRANCHES]
+            alike[truth] = alike.get(truth, 0) + 1
+            if truth not in seen:
+                yes = [i for i, t in enumerate(truth) if t]
+                thens = self.explain(yes)[:BRANCHES]
+                no = [i for i, t in enumerate(truth) if not t]
+                seen[truth] = thens, (self.explain(no)[:BRANCHES] if thens else [])
+            thens, others = seen[truth]
             found += [Choice(pred, a, b) for a in thens for b in others]
         return found
 
@@ -205,7 +231,7 @@ class Search:
     def _lookup(self, indices, want) -> list[Step]:
         if len(indices) == len(self.xs):
             return self.classes.get(want, [])[:PER_CLASS]
-        return [steps[0] for vec, steps in self.classes.items()
+        return [steps[0] for vec, steps in self.partial.items()
                 if all(vec[i] == w for i, w in zip(indices, want))][:PER_CLASS]
 
     # --- helpers ------------------------------------------------------------------------------
@@ -214,7 +240,7 @@ class Search:
         """The input second steps are tried on first: a mid-length, varied one."""
         def merit(i):
             x = self.xs[i]
-            return (len(x) > MAX_PIVOT, -len(set(x)) if len(x) <= MAX_PIVOT else len(x))
+            return len(x) > MAX_PIVOT, -min(len(set(x)), VARIED), len(x)
         return min(range(len(self.xs)), key=merit)
 
     def _predicates(self) -> list[Pred]:
