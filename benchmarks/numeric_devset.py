@@ -17,6 +17,14 @@ per function, by complexity, noise type, signal strength under noise (the truth'
 deviation on FIND's grid against the noise's: below it, little can be recovered from 400 probes),
 corruption shape, family (FIND-distribution draws only) and hard case (their own rows); then the agent's worst functions, with what the function is
 and what the agent said it is.
+
+Measured (seed 0, 300 functions, `--workers 1` on a shared machine): the scientist 84.7% against
+interpolate's 72.3% (it was 81.7% before its sweep went to 1 unit apart and it learnt to tell
+noise kinds apart); FIND-distribution draws 91.1%; noisy functions 50.0% (87.5% where the
+signal's sd is at least the noise's, 20% below it); narrow rectangles 68.4% (clean 100%, under
+noise 0%); near-real poles 100%; fine periods 94.4%; small bumps under noise 0% (a bump of peak
+0.13-0.4 under unit noise holds less than one noise sd of evidence across 400 probes); 97% closed
+form; median 1.85 s per function with the machine shared. Seed 1 is kept held out for reports.
 """
 
 from __future__ import annotations
