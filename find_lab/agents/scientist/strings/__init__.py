@@ -33,6 +33,7 @@ BASIS = 48              # answers the search explains at most; the rest only che
 LONG = 2000             # answers longer than this only check, never enter the search
 SAMPLE = 200            # surviving programs weighed when choosing probes
 NAMED = 3
+QUOTE = 60              # characters of a string quoted in a message
 LITERAL_PROGRAMS = 30   # survivors whose literals seed probes around them
 MAX_LITERALS = 8
 SHOWN = 3
@@ -59,7 +60,10 @@ class Space:
             self.search(list(range(start, len(self.observations))))
 
     def search(self, new: list[int]) -> None:
-        """Search again, explaining the answers that refuted the last programs too."""
+        """Search again, explaining the answers that refuted the last programs too; after
+        the first answers (`new` empty) only if nothing explains them yet."""
+        if not new and self.survivors:
+            return
         usable = [i for i, (x, y) in enumerate(self.observations)
                   if len(x) <= LONG and len(y) <= LONG]
         basis = list(dict.fromkeys(self.basis + [i for i in new if i in usable] + usable))
@@ -128,12 +132,14 @@ class Notebook:
     seen: int = 0
     requested: list[str] = field(default_factory=list)
     leader: Program | None = None
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (probe, what went wrong)
 
     async def probe(self, texts: list[str]) -> None:
         texts = list(dict.fromkeys(self.requested + texts))[:self.door.points_left]
         self.requested = []
         if texts:
-            await self.door.probe(texts)
+            answers = await self.door.probe(texts)
+            self.errors += [(x, error) for x, (_, error) in zip(texts, answers) if error]
         await self.sync()
 
     async def sync(self) -> int:
@@ -186,8 +192,10 @@ async def investigate(door: Door, seed: int) -> None:
         survey = notebook.unasked(list(probes.EDGES))[:SURVEY // 2]
         survey += probes.fresh(notebook.rng, set(survey) | set(pool), SURVEY - len(survey))
         await notebook.probe(survey)
+        await asyncio.to_thread(notebook.space.search, [])
         await report_opening(notebook)
-        while not notebook.space.lost and door.calls_left > 0 and door.points_left > 0:
+        while notebook.space.observations and not notebook.space.lost \
+                and door.calls_left > 0 and door.points_left > 0:
             await narrow(notebook, pool)
             if notebook.space.lost or await verify(notebook):
                 break
@@ -213,7 +221,13 @@ async def steer(notebook: Notebook) -> None:
 
 async def report_opening(notebook: Notebook) -> None:
     space = notebook.space
-    shown = "; ".join(f"f({x!r}) = {y!r}" for x, y in space.observations[:SHOWN])
+    if notebook.errors:
+        x, error = notebook.errors[0]
+        await notebook.door.say(f"{len(notebook.errors)} of my probes gave no answer; "
+                                f"f({quote(x)}): {error}.")
+    if not space.observations:
+        return
+    shown = "; ".join(f"f({quote(x)}) = {quote(y)}" for x, y in space.observations[:SHOWN])
     held = facts(space.observations)
     shape = f" What the answers show: {'; '.join(held)}." if held else ""
     await notebook.door.say(f"{shown}.{shape} Searching for programs that explain all "
@@ -245,7 +259,7 @@ async def narrow(notebook: Notebook, pool: list[str]) -> None:
                            "further.")
             return
         await door.say(f"{count_text(space)} in at least {len(groups)} distinct behaviours; "
-                       f"probing {chosen[0]!r} and {len(chosen) - 1} more strings splits them "
+                       f"probing {quote(chosen[0])} and {len(chosen) - 1} more strings splits them "
                        f"into {split} groups.")
         await notebook.probe(chosen)
 
@@ -264,20 +278,25 @@ async def verify(notebook: Notebook) -> bool:
     await notebook.probe(fresh)
     checked = space.observations[before:]
     wrong = [(x, y) for x, y in checked if leader.run(x) != y]
+    if not checked:
+        await door.say("None of them gave an answer, so it stays unchecked.")
+        return True
     if not wrong:
         await door.say(f"It predicted all {len(checked)} fresh answers exactly.")
         return True
     x, y = wrong[0]
-    await door.say(f"It missed {len(wrong)} of {len(checked)}: f({x!r}) = {y!r}, not "
-                   f"{leader.run(x)!r}. Searching again: {count_text(space)}.")
+    await door.say(f"It missed {len(wrong)} of {len(checked)}: f({quote(x)}) = {quote(y)}, not "
+                   f"{quote(leader.run(x))}. Searching again: {count_text(space)}.")
     return False
 
 
 async def submit(notebook: Notebook, pool: list[str]) -> None:
     door, space = notebook.door, notebook.space
     if not space.observations:
-        await door.say("I saw no answers at all, so I can only guess the identity.")
-        await door.submit("Probably returns the input unchanged (untested).", IDENTITY.code())
+        why = f" (every probe failed: {notebook.errors[0][1]})" if notebook.errors else ""
+        await door.say(f"I saw no answers at all{why}, so I can only guess the identity.")
+        await door.submit(f"Unknown: no probe gave an answer{why}. Submitted as the identity, "
+                          "untested.", IDENTITY.code())
         return
     if space.survivors:
         program = space.survivors[0]
@@ -287,7 +306,7 @@ async def submit(notebook: Notebook, pool: list[str]) -> None:
                            "saw; I submit the simplest program.")
         await notebook.propose(program, "final answer")
         await door.say(f"Submitting: {program.label()}.")
-        await door.submit(program.describe(), program.code())
+        await door.submit(program.describe() + unanswered(notebook), program.code())
         return
     await door.say("No program I can build explains every answer. I submit the closest one, "
                    "and what the answers do show.")
@@ -295,7 +314,7 @@ async def submit(notebook: Notebook, pool: list[str]) -> None:
     total = len(space.observations)
     held = facts(space.observations)
     misses = [(x, y) for x, y in space.observations if program.run(x) != y][:2]
-    failing = "; ".join(f"f({x!r}) = {y!r} where it gives {program.run(x)!r}"
+    failing = "; ".join(f"f({quote(x)}) = {quote(y)} where it gives {quote(program.run(x))}"
                         for x, y in misses)
     await notebook.propose(program, "closest match (approximate)")
     await door.say(f"Closest: {program.label()}, exact on {exact} of {total} answers.")
@@ -303,5 +322,22 @@ async def submit(notebook: Notebook, pool: list[str]) -> None:
     description = (f"Approximately: {program.describe()} This is only an approximation: it "
                    f"reproduces {exact} of {total} observed answers exactly, and no program "
                    f"I can build explains them all.{shape} It fails, for example, on "
-                   f"{failing}.")
+                   f"{failing}.{unanswered(notebook)}")
     await door.submit(description, program.code())
+
+
+def unanswered(notebook: Notebook) -> str:
+    """What an answer cannot speak for: the probes that gave none."""
+    if not notebook.errors:
+        return ""
+    x, error = notebook.errors[0]
+    total = len(notebook.errors) + len(notebook.space.observations)
+    return (f" {len(notebook.errors)} of my {total} probes gave no answer (f({quote(x)}): "
+            f"{error}); this describes only the answered ones.")
+
+
+def quote(value, limit: int = QUOTE) -> str:
+    """repr, cut to `limit` characters with the full length said (answers can be huge)."""
+    if not isinstance(value, str) or len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit]!r}... ({len(value):,} characters)"

@@ -15,9 +15,10 @@ import string
 
 from find_lab.agents.scientist.strings import helpers
 from find_lab.agents.scientist.strings.library import features
-from find_lab.agents.scientist.strings.programs import Step
+from find_lab.agents.scientist.strings.programs import ERROR, Step, compiled
 
 MAX_WORDS_NUMBER = 2000    # number words are recognised up to this
+MAX_NUMBER_TEXT = 80       # longer answers are not read as numbers
 MAX_TABLE = 60             # entries of a learnt substitution table
 CASES = (("", lambda t: t), (".capitalize()", str.capitalize), (".upper()", str.upper),
          (".title()", str.title))
@@ -105,7 +106,7 @@ def char_map(ms, ys) -> list[Step]:
                               f"shifts every {name} letter {k} place(s) on, wrapping"))
         for key, said in KEYS:
             try:
-                base = eval(f"lambda s: {key}", dict(vars(helpers)))(ms[i0])
+                base = compiled(key)(ms[i0])
             except Exception:
                 continue
             offset = (k - base) % 26
@@ -156,6 +157,10 @@ def _tables(pairs) -> list[Step]:
     return found
 
 
+PLURAL = {"word": "the words", "character": "the characters",
+          "run of letters and digits": "the runs of letters and digits"}
+
+
 def joined(ms, ys) -> list[Step]:
     """The words (or the characters) each wrapped in fixed text, joined by a separator."""
     found = []
@@ -182,7 +187,7 @@ def joined(ms, ys) -> list[Step]:
                 expr = f"{sep!r}.join({left!r} + w + {right!r} for w in {source})"
                 said = f"writes each {unit} as {left!r} + it + {right!r}, joined by {sep!r}"
             else:
-                expr, said = f"{sep!r}.join({source})", f"joins the {unit}s with {sep!r}"
+                expr, said = f"{sep!r}.join({source})", f"joins {PLURAL[unit]} with {sep!r}"
             found.append(Step(expr, said, 1.2 + 0.1 * len(gap + left)))
     return _checked(found, ms, ys)
 
@@ -235,8 +240,9 @@ def _replacements(old: str, new: str, ms, ys) -> list[Step]:
              f"replaces the last {o} with {n}", 1.5)]
     if old.isalpha():
         pattern = re.compile(re.escape(old), re.I)
-        ways.append((lambda t: pattern.sub(new, t), f"re.sub({re.escape(old)!r}, {n}, s, "
-                     "flags=re.I)", f"replaces every {o}, in either case, with {n}", 1.5))
+        ways.append((lambda t: pattern.sub(lambda _: new, t), f"re.sub({re.escape(old)!r}, "
+                     f"lambda _: {n}, s, flags=re.I)", f"replaces every {o}, in either case, "
+                     f"with {n}", 1.5))
     return [Step(expr, said, cost) for run, expr, said, cost in ways
             if all(run(m) == y for m, y in zip(ms, ys))]
 
@@ -280,6 +286,8 @@ def _word_numbers() -> dict[str, list[tuple[int, str]]]:
 def _readings(core: str) -> list[tuple[int, str]]:
     """The numbers `core` may be written as, with the format that writes them."""
     found = []
+    if len(core) > MAX_NUMBER_TEXT:
+        return found
     if re.fullmatch(r"-?\d+", core):
         found.append((int(core), "str(V)"))
     if re.fullmatch(r"[01]+", core):
@@ -326,26 +334,25 @@ def _numeric(cores) -> bool:
     return len(unread) <= 1 and len(cores) - sum(c in unread for c in cores) >= 2
 
 
-def numbers(ms, ys, chars=()) -> list[Step]:
+def numbers(ms, ys, chars=(), grams=()) -> list[Step]:
     """A count, length or index of the string, written as digits, words, binary or Roman
     numerals, maybe with fixed text around it and one value written specially ('none')."""
     found = []
     for left, right in dict.fromkeys((_common_affix(ys), _common_affix(ys, True))):
         cores = [y[len(left):len(y) - len(right)] for y in ys]
-        found += _numbers(ms, ys, chars, left, right, cores)
+        found += _numbers(ms, ys, chars, grams, left, right, cores)
     return found
 
 
-def _numbers(ms, ys, chars, left, right, cores) -> list[Step]:
+def _numbers(ms, ys, chars, grams, left, right, cores) -> list[Step]:
     if not _numeric(cores):
         return []
     readings = [_readings(c) for c in cores]
     formats = sorted({fmt for r in readings for _, fmt in r}, key=len)
     found = []
-    for expr, said in features(list(chars)) + _positions(ms, readings):
-        try:
-            values = [eval(f"lambda s: {expr}", dict(vars(helpers)))(m) for m in ms]
-        except Exception:
+    for expr, said in features(list(chars), list(grams)) + _positions(ms, readings):
+        values = [_value(expr, m) for m in ms]
+        if ERROR in values:
             continue
         for fmt in formats:
             step = _numbered(expr, said, fmt, values, readings, cores, left, right)
@@ -354,6 +361,15 @@ def _numbers(ms, ys, chars, left, right, cores) -> list[Step]:
         if len(found) > 8:
             break
     return _checked(found, ms, ys)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _value(expr: str, m: str):
+    """A feature of one string (the same strings recur across every class and subset)."""
+    try:
+        return compiled(expr)(m)
+    except Exception:
+        return ERROR
 
 
 def _positions(ms, readings) -> list[tuple[str, str]]:
@@ -404,9 +420,9 @@ def _affine(values, readings, fmt):
     """(1, 0), then the scale and shift two readings imply, if small."""
     yield 1, 0
     known = [(v, n) for v, r in zip(values, readings) for n, f in r if f == fmt]
-    pairs = [(a, b) for a in known for b in known if a[0] != b[0]]
-    if pairs:
-        (v1, n1), (v2, n2) = pairs[0]
+    other = next((b for b in known[1:] if b[0] != known[0][0]), None)
+    if other:
+        (v1, n1), (v2, n2) = known[0], other
         if (n2 - n1) % (v2 - v1) == 0:
             scale = (n2 - n1) // (v2 - v1)
             shift = n1 - scale * v1
@@ -414,4 +430,28 @@ def _affine(values, readings, fmt):
                 yield scale, shift
 
 
-LEARNERS = (affix, pad, char_map, joined, repeated, replaced, deleted)
+def template(ms, ys) -> list[Step]:
+    """Several numbers in fixed text ('3v5c', 'len=4;words=1'): each number found on its
+    own, the text between them kept."""
+    split = [re.split(r"(\d+)", y) for y in ys]
+    if any(len(parts) != len(split[0]) for parts in split) or len(split[0]) < 5:
+        return []
+    if any(parts[0::2] != split[0][0::2] for parts in split):
+        return []
+    pieces, said = [], []
+    for slot in range(len(split[0])):
+        if slot % 2 == 0:
+            if split[0][slot]:
+                pieces.append(repr(split[0][slot]))
+            continue
+        steps = numbers(ms, tuple(parts[slot] for parts in split))
+        if not steps:
+            return []
+        pieces.append(f"({steps[0].expr})")
+        said.append(steps[0].phrase.removeprefix("writes "))
+    step = Step(" + ".join(pieces), "writes " + " and ".join(said) + " in fixed text "
+                f"({ys[0]!r} for {ms[0]!r})", 1.5 + 0.5 * len(said))
+    return _checked([step], ms, ys)
+
+
+LEARNERS = (affix, pad, char_map, joined, repeated, replaced, deleted, template)

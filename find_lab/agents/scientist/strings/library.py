@@ -28,6 +28,7 @@ CLASSES = (
 )
 COUNTED = ("vowels", "consonants", "digits", "letters", "upper", "lower", "spaces",
            "whitespace", "punctuation", "alphanumerics")
+BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">", '"': '"', "'": "'"}
 MAX_K = 10       # slices, drops and keeps of up to this many characters
 MAX_ROTATE = 5
 MAX_REPEAT = 4
@@ -163,6 +164,11 @@ def _fixed() -> list[Step]:
                   S(f"s[:-{k}]", f"drops the last {k} characters")]
     for k in range(1, 4):
         steps.append(S(f"s[{k}:-{k}]", f"drops {k} characters from each end"))
+    for k in range(2, 6):
+        steps.append(S(f"s[:{k}].upper() + s[{k}:]", f"upper-cases the first {k} characters"))
+    steps.append(S('(re.findall(r"\d+", s) or [""])[0]', "keeps the first run of digits"))
+    steps.append(S('" ".join(re.findall(r"\d+", s))', "keeps the runs of digits, joined by "
+                                                       "spaces"))
     for k in range(2, 5):
         for start in range(k):
             nth = {2: "other", 3: "third", 4: "fourth"}[k]
@@ -207,6 +213,10 @@ def char_steps(chars: list[str]) -> list[Step]:
             S(f"s.rsplit({r}, 1)[0]", f"keeps what comes before the last {r}", 1.5),
             S(f"s.replace({r}, '', 1)", f"removes the first {r}", 1.5),
         ]
+        if c in BRACKETS:
+            close = repr(BRACKETS[c])
+            found.append(S(f"s.split({r}, 1)[-1].split({close}, 1)[0]",
+                           f"keeps what comes between the first {r} and the next {close}", 1.5))
     return found
 
 
@@ -228,7 +238,7 @@ def written_steps(new: list[str], chars: list[str], affixes: list[str]) -> list[
             o = repr(old)
             found.append(S(f"s.replace({o}, {r})", f"replaces every {o} with {r}", 1.5))
             if old.isalpha():
-                found.append(S(f"re.sub({o}, {r}, s, flags=re.I)", f"replaces every {o}, in "
+                found.append(S(f"re.sub({o}, lambda _: {r}, s, flags=re.I)", f"replaces every {o}, in "
                                                                    f"either case, with {r}", 1.5))
     for text in affixes:
         r = repr(text)
@@ -236,7 +246,7 @@ def written_steps(new: list[str], chars: list[str], affixes: list[str]) -> list[
     return found
 
 
-def features(chars: list[str]) -> list[tuple[str, str]]:
+def features(chars: list[str], grams: list[str] = ()) -> list[tuple[str, str]]:
     """Whole numbers read off a string: (expression of `s`, what it is)."""
     found = [("len(s)", "the number of characters"),
              ("len(s.split())", "the number of words"),
@@ -255,6 +265,10 @@ def features(chars: list[str]) -> list[tuple[str, str]]:
                   (f"s.rfind({r})", f"the index of the last {r} (-1 if none)"),
                   (f"index_of(s, {r}, ignore_case=True)", f"the index of the first {r} in "
                                                          "either case (-1 if none)")]
+    for gram in grams:
+        r = repr(gram)
+        found += [(f"s.count({r})", f"the number of times {r} occurs"),
+                  (f"s.find({r})", f"the index of the first {r} (-1 if none)")]
     return found
 
 

@@ -24,7 +24,8 @@ ERROR = object()  # what a program gives where it raises: equal to no output
 
 
 @functools.cache
-def _compile(expr: str):
+def compiled(expr: str):
+    """The function of `s` an expression computes (compiled once per text)."""
     return eval(f"lambda s: {expr}", NAMESPACE)  # noqa: S307 - the scientist's own text
 
 
@@ -39,7 +40,7 @@ class Step:
 
     @property
     def func(self):
-        return _compile(self.expr)
+        return compiled(self.expr)
 
     @property
     def needs(self) -> set[str]:
@@ -56,7 +57,7 @@ class Pred:
 
     @property
     def func(self):
-        return _compile(self.expr)
+        return compiled(self.expr)
 
 
 class Program:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from find_lab.agents.scientist.strings.learn import LEARNERS, looks_numeric, numbers
 from find_lab.agents.scientist.strings.library import (
-    THRESHOLDED, char_steps, fixed_steps, predicates, written_steps)
+    THRESHOLDED, char_steps, features, fixed_steps, predicates, written_steps)
 from find_lab.agents.scientist.strings.programs import (
     ERROR, IDENTITY, Chain, Choice, Concat, Const, Pred, Program, Step)
 
@@ -30,6 +30,7 @@ MAX_AFFIX = 12        # longest fixed text a first step may write
 BASIS_CHARS = 1000    # answers whose characters are read for those
 BRANCHES = 3          # explanations per side of a choice
 ALIKE = 3             # predicates kept that split the answers the same way
+GRAMS = 12            # frequent letter pairs and triples of the inputs a count may be of
 DEEPER = 3            # parts of a concatenation searched two steps deep
 
 
@@ -46,6 +47,14 @@ def _apply(step: Step, x: str):
     except Exception:
         return ERROR
     return out if isinstance(out, str) else ERROR
+
+
+def _learnt(learner, ms, ys, *more) -> list[Step]:
+    """A learner's steps; a learner that trips on strange data has learnt nothing."""
+    try:
+        return learner(ms, ys, *more)
+    except Exception:
+        return []
 
 
 def _common_prefix(texts) -> str:
@@ -73,6 +82,9 @@ class Search:
             [y[::-1] for y in self.ys])[::-1]) if 1 < len(a) <= MAX_AFFIX]
         self.library = [*fixed_steps(), *char_steps(self.marks),
                         *written_steps(new, self.marks + self.letters, affixes)]
+        if all(y.isdigit() for y in self.ys if y):  # a count, then something done to it
+            self.library += [Step(f"str({expr})", f"writes {said} in digits")
+                             for expr, said in features([])]
         self.partial: dict[tuple, list[Step]] = {}   # every class, errors and all
         for step in self.library:
             vec = _vector(step, self.xs)
@@ -82,6 +94,9 @@ class Search:
             steps.sort(key=lambda s: s.cost)
         self.classes = {vec: steps for vec, steps in self.partial.items() if ERROR not in vec}
         self.numeric = looks_numeric(self.ys)
+        counted = collections.Counter(x.lower()[i:i + n] for x in self.xs for n in (2, 3)
+                                      for i in range(len(x) - n + 1))
+        self.grams = [g for g, _ in counted.most_common() if g.isalpha()][:GRAMS]
 
     def toward(self, ys: tuple) -> "Search":
         """The same inputs and library, other answers: a part of a concatenation."""
@@ -121,9 +136,11 @@ class Search:
                     if all(_apply(b, m) == y for m, y in zip(vec, self.ys)):
                         found += [Chain((a, b)) for a in firsts]
                 for learner in LEARNERS:
-                    found += [Chain((a, b)) for b in learner(vec, self.ys) for a in firsts]
+                    found += [Chain((a, b)) for b in _learnt(learner, vec, self.ys)
+                              for a in firsts]
                 if self.numeric:
-                    found += [Chain((a, b)) for b in numbers(vec, self.ys) for a in firsts]
+                    found += [Chain((a, b)) for b in _learnt(numbers, vec, self.ys)
+                              for a in firsts]
             if len(found) > MAX_FOUND:
                 break
         return found
@@ -206,8 +223,9 @@ class Search:
             found.append(IDENTITY)
         found += [Chain((s,)) for s in self._lookup(indices, want)]
         for learner in LEARNERS:
-            found += [Chain((s,)) for s in learner(xs, want)]
-        found += [Chain((s,)) for s in numbers(xs, want, self.letters + self.marks)]
+            found += [Chain((s,)) for s in _learnt(learner, xs, want)]
+        found += [Chain((s,)) for s in _learnt(numbers, xs, want, self.letters + self.marks,
+                                               self.grams)]
         if not found and not deep and want and all(want):
             found += self._framed(indices, want)
         found.sort(key=lambda p: p.cost)
