@@ -166,8 +166,8 @@ def _fixed() -> list[Step]:
         steps.append(S(f"s[{k}:-{k}]", f"drops {k} characters from each end"))
     for k in range(2, 6):
         steps.append(S(f"s[:{k}].upper() + s[{k}:]", f"upper-cases the first {k} characters"))
-    steps.append(S('(re.findall(r"\d+", s) or [""])[0]', "keeps the first run of digits"))
-    steps.append(S('" ".join(re.findall(r"\d+", s))', "keeps the runs of digits, joined by "
+    steps.append(S(r'(re.findall(r"\d+", s) or [""])[0]', "keeps the first run of digits"))
+    steps.append(S(r'" ".join(re.findall(r"\d+", s))', "keeps the runs of digits, joined by "
                                                        "spaces"))
     for k in range(2, 5):
         for start in range(k):

@@ -49,6 +49,10 @@ def _apply(step: Step, x: str):
     return out if isinstance(out, str) else ERROR
 
 
+ENDINGS = (Step("s.upper()", "upper-cases the string"), Step("s.lower()", "lower-cases the string"),
+           Step("s[::-1]", "reverses the string"))
+
+
 def _learnt(learner, ms, ys, *more) -> list[Step]:
     """A learner's steps; a learner that trips on strange data has learnt nothing."""
     try:
@@ -111,7 +115,7 @@ class Search:
         cheapest program the level can build."""
         found: list[Program] = []
         for level, floor in ((self.one, 0), (self.two, 2), (self.framed, 2),
-                             (self.concatenated, 2.5), (self.chosen, 4)):
+                             (self.concatenated, 2.5), (self.three, 3), (self.chosen, 4)):
             if found and min(p.cost for p in found) <= floor:
                 break
             found += level()
@@ -121,20 +125,26 @@ class Search:
     def one(self) -> list[Program]:
         return self.explain(range(len(self.xs)), deep=True)
 
-    def two(self) -> list[Program]:
+    def two(self, last: Step | None = None) -> list[Program]:
+        """Two steps (the second maybe learnt); with `last`, two steps and then `last`."""
         found: list[Program] = []
         pivot = self._pivot()
         by_mid: dict[str, list[tuple]] = {}
         for vec in self.classes:
             by_mid.setdefault(vec[pivot], []).append(vec)
         target = self.ys[pivot]
+        after = (lambda out: _apply(last, out) if out is not ERROR else ERROR) if last else \
+            (lambda out: out)
+        tail = (last,) if last else ()
         for mid, vecs in by_mid.items():
-            seconds = [b for b in self.library if _apply(b, mid) == target]
+            seconds = [b for b in self.library if after(_apply(b, mid)) == target]
             for vec in vecs:
                 firsts = self.classes[vec][:PER_CLASS]
                 for b in seconds:
-                    if all(_apply(b, m) == y for m, y in zip(vec, self.ys)):
-                        found += [Chain((a, b)) for a in firsts]
+                    if all(after(_apply(b, m)) == y for m, y in zip(vec, self.ys)):
+                        found += [Chain((a, b, *tail)) for a in firsts]
+                if last:
+                    continue
                 for learner in LEARNERS:
                     found += [Chain((a, b)) for b in _learnt(learner, vec, self.ys)
                               for a in firsts]
@@ -143,6 +153,19 @@ class Search:
                               for a in firsts]
             if len(found) > MAX_FOUND:
                 break
+        return found
+
+    def three(self) -> list[Program]:
+        """Two steps and then one that often ends a program: upper- or lower-casing (when
+        every answer is in that case) or reversing (searched as two steps toward the
+        reversed answers)."""
+        found: list[Program] = []
+        for last in ENDINGS:
+            if last.expr == "s[::-1]":
+                inner = self.toward(tuple(y[::-1] for y in self.ys)).two()
+                found += [Chain((*p.steps, last)) for p in inner if isinstance(p, Chain)]
+            elif all(last.func(y) == y for y in self.ys):
+                found += self.two(last)
         return found
 
     def framed(self) -> list[Program]:
