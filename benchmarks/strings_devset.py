@@ -181,13 +181,16 @@ def run_all(jobs: list[Job], workers: int) -> list[dict]:
 def _line(name: str, rows: list[dict]) -> str:
     values = [r["value"] for r in rows]
     rate = 100 * sum(r["success"] for r in rows) / len(rows)
+    approximate = sum((r["description"] or "").startswith("Approximately") for r in rows)
     return (f"{name:22} {len(rows):5} {rate:8.1f}% {statistics.median(values):12.3f} "
             f"{statistics.median(r['seconds'] for r in rows):9.2f} "
+            f"{100 * approximate / len(rows):7.1f}% "
             f"{sum(r['status'] not in ('submitted',) for r in rows):6}")
 
 
 def table(rows: list[dict], title: str) -> str:
-    header = f"{'group':22} {'n':>5} {'success':>9} {'median exact':>12} {'median s':>9} {'no sub':>6}"
+    header = (f"{'group':22} {'n':>5} {'success':>9} {'median exact':>12} {'median s':>9} "
+              f"{'approx':>8} {'no sub':>6}")
     lines = [title, header, "-" * len(header)]
     groups = defaultdict(list)
     for row in rows:

@@ -26,9 +26,9 @@ from find_lab.agents.scientist.strings.programs import IDENTITY, Program
 from find_lab.agents.scientist.strings.search import closest, synthesise
 from find_lab.experiment import BudgetExhausted, Door
 
-SURVEY = 30             # strings of the second call, before any hypothesis
+SURVEY = 40             # strings of the second call, before any hypothesis
 BATCH = 6               # strings per probe call while narrowing
-VERIFY = 10             # fresh strings the final candidate must predict
+VERIFY = 30             # fresh strings the final candidate must predict
 BASIS = 48              # answers the search explains at most; the rest only check
 LONG = 2000             # answers longer than this only check, never enter the search
 SAMPLE = 200            # surviving programs weighed when choosing probes
@@ -49,11 +49,14 @@ class Space:
     basis: list[int] = field(default_factory=list)   # answers the last search explained
     lost: bool = False
     searching: bool = False  # off while the first answers come in: one search sees them all
+    refuted: list[Program] = field(default_factory=list)  # the last programs that fitted
     memo: dict[tuple[Program, str], object] = field(default_factory=dict)
 
     def add(self, pairs: list[tuple[str, str]]) -> None:
         start = len(self.observations)
         self.observations += pairs
+        if self.survivors:
+            self.refuted = self.survivors
         self.survivors = [p for p in self.survivors
                           if all(self.predict(p, x) == y for x, y in pairs)]
         if not self.survivors and self.searching:
@@ -310,7 +313,7 @@ async def submit(notebook: Notebook, pool: list[str]) -> None:
         return
     await door.say("No program I can build explains every answer. I submit the closest one, "
                    "and what the answers do show.")
-    program, exact = await asyncio.to_thread(closest, space.observations)
+    program, exact = await asyncio.to_thread(closest, space.observations, space.refuted)
     total = len(space.observations)
     held = facts(space.observations)
     misses = [(x, y) for x, y in space.observations if program.run(x) != y][:2]

@@ -303,6 +303,10 @@ def predicates(chars: list[str]) -> list[Pred]:
                   P(f"s[-1:] != '' and (lambda c: {test})(s[-1])", f"it ends with one of the "
                                                                     f"{name}")]
     for c in chars:
+        if c in BRACKETS:
+            close = repr(BRACKETS[c])
+            found.append(P(f"{c!r} in s and {close} in s.split({c!r}, 1)[1]",
+                           f"it has a {c!r} closed by a later {close}", 1.5))
         found += [P(f"{c!r} in s", f"it contains {c!r}", 1.5),
                   P(f"s.startswith({c!r})", f"it starts with {c!r}", 1.5),
                   P(f"s.endswith({c!r})", f"it ends with {c!r}", 1.5)]

@@ -306,12 +306,16 @@ def synthesise(pairs: list[tuple[str, str]]) -> list[Program]:
     return Search(tuple(xs), tuple(ys)).run()
 
 
-def closest(pairs: list[tuple[str, str]]) -> tuple[Program, int]:
-    """The single step (or identity) that reproduces the most answers exactly."""
+def closest(pairs: list[tuple[str, str]], candidates: list[Program] = ()) -> tuple[Program, int]:
+    """The program reproducing the most answers exactly: one of `candidates` (those that
+    fitted until the last answers), a single step or the identity."""
     xs, ys = zip(*pairs)
-    search = Search(tuple(xs), tuple(ys))
     best, hits = IDENTITY, sum(x == y for x, y in pairs)
-    for vec, steps in search.classes.items():
+    for program in candidates[:MAX_FOUND]:
+        score = sum(program.run(x) == y for x, y in pairs)
+        if score > hits:
+            best, hits = program, score
+    for vec, steps in Search(tuple(xs), tuple(ys)).partial.items():
         score = sum(v == y for v, y in zip(vec, ys))
         if score > hits:
             best, hits = Chain((steps[0],)), score
