@@ -244,3 +244,42 @@ def test_a_description_never_names_a_component_the_code_lacks():
         _names_only_what_the_code_has(fit)
         assert "gaussian" not in fit.words()
         _names_only_what_the_code_has(_simplify(fit, x, y, Findings()))
+
+
+async def test_places_a_corrupted_edge_on_the_round_number_between_its_probes():
+    """The interval ends at x = -14.5, one of FIND's scoring points: the midpoint of the last gap
+    would put that point inside; the roundest number in the gap, its steady end included, is
+    the edge itself."""
+    def bump(x):
+        return 8.9 * math.exp(-((x + 13.0) / 5.3) ** 2 / 2)
+
+    rng = np.random.default_rng(3)
+
+    def observed(x):
+        return 0.46 + float(rng.normal(0, 1.0)) if -31.2 < x < -14.5 else bump(x)
+
+    def truth(x):
+        return 0.46 if -31.2 < x < -14.5 else bump(x)
+
+    target = targets.from_callable(observed, "numeric", "test:round-edge", reference=truth)
+    experiment = await interpret(target)
+    submit = next(e for e in experiment.events if e["kind"] == "submit")
+    assert submit["domain"].startswith("-31.2 < x < -14.5:"), submit["domain"]
+    assert experiment.score.success and experiment.score.value < 0.01
+
+
+def test_a_square_wave_takes_the_roundest_parameters_its_probes_allow():
+    """Probes 1 apart leave a range of (w, p) that fit every one; the roundest of them is FIND's
+    own, and exact on its grid, where the range's middle misplaces edges near x = i + 0.5."""
+    from find_lab.agents.scientist import models
+
+    def square(x):
+        return np.sign(np.sin(0.725 * x - 1.1))
+
+    x = np.r_[-127.75 + np.arange(256), np.linspace(40, 41, 24)]
+    x = x[(x < -9.6) | (x > 3.3)]
+    hints = {"frequencies": [0.72]}
+    fit = models.fit_family(models.FAMILIES["square"], x, square(x), hints)
+    grid = np.arange(-128, 128) + 0.5
+    assert np.array_equal(np.sign(fit.predict(grid)), square(grid)), fit.theta
+    assert abs(fit.theta[0] - 0.725) < 1e-12

@@ -175,8 +175,9 @@ def periodogram(x: np.ndarray, y: np.ndarray, omegas: np.ndarray, degree: int = 
         waves = (np.sin(phase), np.cos(phase))
         columns = [c - (c @ pinv.T) @ trend.T for e in envelopes for c in (waves[0] * e, waves[1] * e)]
         design = np.stack(columns, axis=2)
-        gram = np.einsum("mnk,mnl->mkl", design, design)
-        right = np.einsum("mnk,n->mk", design, residual)
+        across = design.transpose(0, 2, 1)   # batched products: far faster than einsum here
+        gram = across @ design
+        right = across @ residual
         ridge = 1e-9 * (np.trace(gram, axis1=1, axis2=2)[:, None, None] + 1e-300) * np.eye(gram.shape[1])
         coef = np.linalg.solve(gram + ridge, right[..., None])[..., 0]
         shares[start:start + 1024] = np.clip(np.einsum("mk,mk->m", coef, right) / total, 0.0, 1.0)
@@ -373,10 +374,25 @@ def _square_family(degree: int) -> Family:
                   fitter=lambda family, x, y, hints: _fit_square(family, degree, x, y, hints))
 
 
-def _batch_rss(designs: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Least-squares residual for each of many design matrices (M, N, K) at once."""
-    gram = np.einsum("mnk,mnl->mkl", designs, designs)
-    right = np.einsum("mnk,n->mk", designs, y)
+def _square_rss(waves: np.ndarray, powers: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Least-squares residual of y on [wave * powers, powers] for each row of `waves` (M, N).
+
+    Every Gram block is a matrix product with the fixed outer products of the powers, so the
+    thousands of candidate waves cost a few BLAS calls, not a batched einsum."""
+    n, k = powers.shape
+    outer = (powers[:, :, None] * powers[:, None, :]).reshape(n, k * k)
+    m = len(waves)
+    gram = np.empty((m, 2 * k, 2 * k))
+    gram[:, :k, :k] = ((waves * waves) @ outer).reshape(m, k, k)
+    gram[:, :k, k:] = gram[:, k:, :k] = (waves @ outer).reshape(m, k, k)
+    gram[:, k:, k:] = powers.T @ powers
+    right = np.concatenate([waves @ (powers * y[:, None]), np.broadcast_to(powers.T @ y, (m, k))],
+                           axis=1)
+    return _solve_rss(gram, right, y)
+
+
+def _solve_rss(gram: np.ndarray, right: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Residual sums of squares from stacked normal equations (a tiny ridge keeps them solvable)."""
     ridge = 1e-10 * (np.trace(gram, axis1=1, axis2=2)[:, None, None] + 1e-300) * np.eye(gram.shape[1])
     coef = np.linalg.solve(gram + ridge, right[..., None])[..., 0]
     return float(y @ y) - np.einsum("mk,mk->m", coef, right)
@@ -447,6 +463,59 @@ def _max_margin(x: np.ndarray, labels: np.ndarray, omega: float, phase: float,
     return best, float((np.min(high - best * x) + np.max(low - best * x)) / 2)
 
 
+def _phase_bounds(x: np.ndarray, labels: np.ndarray, omega: float, phase: float):
+    """For the branch of each point that (omega, phase) puts it on: the bounds of w x + p that
+    keep it on its label's side of the wave, as a function room(w) -> (lowest p, highest p)."""
+    theta = omega * x + phase
+    shift = np.where(labels > 0, 0.0, np.pi)
+    k = np.round((theta - shift - np.pi / 2) / (2 * np.pi))
+    low = 2 * np.pi * k + shift
+    high = low + np.pi
+    return lambda w: (float(np.max(low - w * x)), float(np.min(high - w * x)))
+
+
+def _round_numbers(a: float, b: float, decimals: int) -> np.ndarray:
+    scale = 10.0 ** decimals
+    return np.arange(np.ceil(a * scale), np.floor(b * scale) + 1) / scale
+
+
+def _roundest_square(x: np.ndarray, labels: np.ndarray, omega: float, phase: float,
+                     half_width: float = 0.006) -> tuple[float, float] | None:
+    """The (w, p) with the fewest decimals in all that keep every labelled point on its side.
+
+    Every such wave fits the probes equally well; FIND writes its parameters with a decimal or
+    few, and the roundest consistent pair is then the true one, exactly, between the probes too."""
+    bounds = _phase_bounds(x, labels, omega, phase)
+    lo, hi = bounds(omega)
+    if not lo < hi:
+        return None
+    ends = []
+    for side in (-1, 1):
+        inside, outside = omega, omega + side * half_width
+        for _ in range(40):
+            middle = (inside + outside) / 2
+            a, b = bounds(middle)
+            inside, outside = (middle, outside) if a < b else (inside, middle)
+        ends.append(inside)
+    best, best_cost = None, 13
+    for w_decimals in range(1, 7):
+        if w_decimals >= best_cost:
+            break
+        ws = _round_numbers(ends[0], ends[1], w_decimals)
+        for w in sorted(ws, key=lambda v: abs(v - omega))[:5]:
+            a, b = bounds(w)
+            for n in (0, -1, 1):
+                for p_decimals in range(0, best_cost - w_decimals):
+                    ps = _round_numbers(a + n * np.pi, b + n * np.pi, p_decimals)
+                    ps = ps[(ps > a + n * np.pi) & (ps < b + n * np.pi)]
+                    if len(ps):
+                        p = float(min(ps, key=abs))
+                        if w_decimals + p_decimals < best_cost:
+                            best, best_cost = (float(w), p + 0.0), w_decimals + p_decimals
+                        break
+    return best
+
+
 def _polish_square(family: Family, x, y, fit: Fit, degree: int) -> Fit:
     """Sharpen a square-wave fit: label every point by the side of the wave the fit puts it on
     (its value against the fitted centre line and height), then place (w, p) to fit the labels
@@ -462,9 +531,25 @@ def _polish_square(family: Family, x, y, fit: Fit, degree: int) -> Fit:
         omega, phase = _max_margin(x[usable], labels, fit.theta[0], fit.theta[1])
         trial = fit_theta(family, x, y, (omega, phase))
         if not trial.rss < fit.rss:
-            return fit
+            break
         fit = trial
-    return fit
+    return _round_square(family, x, y, fit, degree)
+
+
+def _round_square(family: Family, x, y, fit: Fit, degree: int) -> Fit:
+    """The fit at the roundest (w, p) that leaves every point on the side the fit puts it."""
+    coef = fit.coef
+    powers = np.column_stack([(x / SCALE) ** k for k in range(degree + 1)])
+    height, centre = powers @ coef[:degree + 1], powers @ coef[degree + 1:]
+    usable = np.abs(height) > 1e-9 * (np.max(np.abs(height)) or 1.0)
+    if usable.sum() < 4 or not np.isfinite(fit.rss):
+        return fit
+    labels = np.sign((y[usable] - centre[usable]) / height[usable])
+    found = _roundest_square(x[usable], labels, fit.theta[0], fit.theta[1])
+    if found is None:
+        return fit
+    trial = fit_theta(family, x, y, found)
+    return trial if trial.rss <= fit.rss * (1 + 1e-9) + 1e-20 * float(y @ y) else fit
 
 
 def _densest(x: np.ndarray, width: float = 4.0) -> float:
@@ -484,10 +569,7 @@ def _fit_square(family: Family, degree: int, x, y, hints) -> Fit:
         powers = np.column_stack([(x / SCALE) ** k for k in range(SEARCH_DEGREE + 1)])
 
         def cost(omegas, phases):
-            waves = np.sign(np.sin(np.outer(omegas, x) + phases[:, None]))
-            designs = np.concatenate([waves[:, :, None] * powers[None],
-                                      np.broadcast_to(powers, (len(omegas),) + powers.shape)], axis=2)
-            return _batch_rss(designs, y)
+            return _square_rss(np.sign(np.sin(np.outer(omegas, x) + phases[:, None])), powers, y)
 
         pivot = _densest(x)
         hints["square_thetas"] = [_shrinking_search(cost, omega0, pivot) for omega0 in

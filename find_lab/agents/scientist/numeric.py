@@ -204,8 +204,10 @@ async def _bracket_corruption(notebook: Notebook, findings: Findings) -> None:
     steady = list(xs[~differs])
     low, high = float(xs[differs].min()), float(xs[differs].max())
     left, right = _neighbours(steady, low, -1), _neighbours(steady, high, +1)
-    lo = None if left <= -128 and -128.0 not in steady else (left + low) / 2
-    hi = None if right >= 128 and 128.0 not in steady else (right + high) / 2
+    # an edge lies between the last steady and the first changing answer, the steady end
+    # included (x = lo and x = hi are outside); of those places, the roundest
+    lo = None if left <= -128 and -128.0 not in steady else _roundest_edge(left, low, closed=left)
+    hi = None if right >= 128 and 128.0 not in steady else _roundest_edge(high, right, closed=right)
     findings.corrupted = (-128.0 if lo is None else lo, 128.0 if hi is None else hi)
     findings.excluded = (-np.inf if lo is None else left, np.inf if hi is None else right)
     inside = [y for x, ys in notebook.outputs.items() if findings.corrupted[0] < x < findings.corrupted[1]
@@ -563,6 +565,20 @@ def _refine_edges(family: models.Family, xs: np.ndarray, ys: np.ndarray, theta: 
                       for c in np.r_[near, theta[i]]]
             theta = list(min(trials, key=lambda f: f.rss).theta)
     return models.fit_theta(family, xs, ys, theta)
+
+
+def _roundest_edge(low: float, high: float, closed: float) -> float:
+    """The number with the fewest decimals in the gap (low, high) or at its `closed` end, the
+    one nearest the gap's middle if several tie: where a hidden edge most likely sits."""
+    middle = (low + high) / 2
+    for decimals in range(7):
+        scale = 10.0 ** decimals
+        first = np.ceil(low * scale - 1e-6) / scale
+        candidates = [round(float(c), decimals) for c in np.arange(first, high + 1e-6 / scale, 1 / scale)]
+        candidates = [c for c in candidates if low < c < high or abs(c - closed) <= 1e-9]
+        if candidates:
+            return min(candidates, key=lambda c: abs(c - middle)) + 0.0
+    return middle
 
 
 def _roundest(low: float, high: float) -> float:
