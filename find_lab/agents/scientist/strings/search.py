@@ -29,6 +29,8 @@ MAX_NEW = 4           # characters of the answers, absent from the inputs, a ste
 MAX_AFFIX = 12        # longest fixed text a first step may write
 BASIS_CHARS = 1000    # answers whose characters are read for those
 BRANCHES = 3          # explanations per side of a choice
+OUTER = 6             # first predicates of a three-way choice tried
+INNER = 80            # second predicates tried for each
 ALIKE = 3             # predicates kept that split the answers the same way
 GRAMS = 12            # frequent letter pairs and triples of the inputs a count may be of
 DEEPER = 3            # parts of a concatenation searched two steps deep
@@ -115,7 +117,8 @@ class Search:
         cheapest program the level can build."""
         found: list[Program] = []
         for level, floor in ((self.one, 0), (self.two, 2), (self.framed, 2),
-                             (self.concatenated, 2.5), (self.three, 3), (self.chosen, 4)):
+                             (self.concatenated, 2.5), (self.three, 3), (self.chosen, 4),
+                             (self.nested, 7)):
             if found and min(p.cost for p in found) <= floor:
                 break
             found += level()
@@ -228,6 +231,52 @@ class Search:
                 seen[truth] = thens, (self.explain(no)[:BRANCHES] if thens else [])
             thens, others = seen[truth]
             found += [Choice(pred, a, b) for a in thens for b in others]
+        self.halves = sorted(self._halves(seen), key=lambda h: len(h[2]))
+        return found
+
+    def _halves(self, seen):
+        """(predicate, the programs explaining one side, the other side's answers, whether
+        the explained side is the true one): where a second choice may explain the rest."""
+        for pred in self._predicates():
+            try:
+                truth = tuple(bool(pred.func(x)) for x in self.xs)
+            except Exception:
+                continue
+            if truth not in seen:
+                continue
+            thens, others = seen.pop(truth)
+            if thens and not others:
+                yield pred, thens, [i for i, t in enumerate(truth) if not t], True
+            elif not thens:
+                others = self.explain([i for i, t in enumerate(truth) if not t])
+                if others:
+                    yield pred, others, [i for i, t in enumerate(truth) if t], False
+
+    def nested(self) -> list[Program]:
+        """A choice with a choice on one side (three ways): for the predicates that leave
+        the fewest answers unexplained, a second predicate splits those."""
+        found: list[Program] = []
+        if not hasattr(self, "halves"):
+            self.chosen()
+        for pred, explained, rest, explained_true in self.halves[:OUTER]:
+            tried: set[tuple] = set()
+            for inner in self._predicates():
+                try:
+                    split = tuple(bool(inner.func(self.xs[i])) for i in rest)
+                except Exception:
+                    continue
+                if all(split) or not any(split) or split in tried or len(tried) >= INNER:
+                    continue
+                tried.add(split)
+                then = self.explain([i for i, t in zip(rest, split) if t])[:1]
+                other = self.explain([i for i, t in zip(rest, split) if not t])[:1] if then \
+                    else []
+                if other:
+                    side = Choice(inner, then[0], other[0])
+                    found.append(Choice(pred, explained[0], side) if explained_true
+                                 else Choice(pred, side, explained[0]))
+            if found:
+                break
         return found
 
     # --- explaining one set of answers --------------------------------------------------------
