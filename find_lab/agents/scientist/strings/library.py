@@ -96,6 +96,9 @@ def _fixed() -> list[Step]:
         S('pick_word(s, "longest")', "keeps the longest word (the first of ties)"),
         S('pick_word(s, "shortest")', "keeps the shortest word (the first of ties)"),
         S('pick_word(s, "middle")', "keeps the middle word (the later of two)"),
+        S("s.split()[1]", "keeps the second word"),
+        S("s.split()[2]", "keeps the third word"),
+        S("s.split()[-2]", "keeps the last word but one"),
         S('" ".join(s.split()[1:])', "drops the first word"),
         S('" ".join(s.split()[:-1])', "drops the last word"),
         S('" ".join(sorted(s.split()))', "sorts the words"),
@@ -152,6 +155,8 @@ def _fixed() -> list[Step]:
             S(f'"".join(c * 2 if {test} else c for c in s)', f"writes the {name} twice"),
             S(f'"".join(c.upper() if {test} else c for c in s)', f"upper-cases the {name}",
               1.2),
+            S(f"[c for c in s if {test}][0]", f"keeps the first of the {name}", 1.2),
+            S(f"[c for c in s if {test}][-1]", f"keeps the last of the {name}", 1.2),
             S(f"s[next((i for i, c in enumerate(s) if {test}), len(s)):]",
               f"drops everything before the first of the {name}", 1.3),
             S(f"s[:next((i for i, c in enumerate(s) if {test}), len(s))]",
@@ -257,6 +262,11 @@ def features(chars: list[str], grams: list[str] = ()) -> list[tuple[str, str]]:
              ("sum(map(ord, s))", "the sum of its character codes"),
              ("len(s.splitlines())", "the number of lines")]
     found += [(f'count_class(s, "{name}")', f"the number of {name}") for name in COUNTED]
+    for name, test in CLASSES:
+        found += [(f"next((i for i, c in enumerate(s) if {test}), -1)",
+                   f"the index of the first of the {name} (-1 if none)"),
+                  (f"max((i for i, c in enumerate(s) if {test}), default=-1)",
+                   f"the index of the last of the {name} (-1 if none)")]
     for c in chars:
         r = repr(c)
         found += [(f"s.count({r})", f"the number of {r}"),
@@ -264,10 +274,12 @@ def features(chars: list[str], grams: list[str] = ()) -> list[tuple[str, str]]:
                   (f"s.find({r})", f"the index of the first {r} (-1 if none)"),
                   (f"s.rfind({r})", f"the index of the last {r} (-1 if none)"),
                   (f"index_of(s, {r}, ignore_case=True)", f"the index of the first {r} in "
-                                                         "either case (-1 if none)")]
+                                                         "either case (-1 if none)"),
+                  (f"len(s) - s.rfind({r})", f"how far from the end the last {r} is")]
     for gram in grams:
         r = repr(gram)
         found += [(f"s.count({r})", f"the number of times {r} occurs"),
+                  (f"s.lower().count({r})", f"the number of times {r} occurs in either case"),
                   (f"s.find({r})", f"the index of the first {r} (-1 if none)")]
     return found
 
@@ -303,6 +315,10 @@ def predicates(chars: list[str]) -> list[Pred]:
                   P(f"s[-1:] != '' and (lambda c: {test})(s[-1])", f"it ends with one of the "
                                                                     f"{name}")]
     for c in chars:
+        if c.isalpha():
+            found += [P(f"{c!r} in s.lower()", f"it contains {c!r} in either case", 1.5),
+                      P(f"s[:1].lower() == {c!r}", f"it starts with {c!r} in either case", 1.5)]
+            continue
         if c in BRACKETS:
             close = repr(BRACKETS[c])
             found.append(P(f"{c!r} in s and {close} in s.split({c!r}, 1)[1]",

@@ -79,7 +79,7 @@ class Search:
     def __post_init__(self):
         seen = dict.fromkeys(c for x in self.xs for c in x)
         self.marks = [c for c in seen if not c.isalnum()][:MAX_CHARS]
-        self.letters = [c for c in seen if c.isalnum() and c.islower() or c.isdigit()][:MAX_CHARS]
+        self.letters = [c for c in seen if c.isascii() and (c.islower() or c.isdigit())]
         written = collections.Counter(c for x, y in zip(self.xs, self.ys)
                                       if len(y) <= BASIS_CHARS
                                       for c in set(y) if c.lower() not in x.lower())
@@ -87,7 +87,7 @@ class Search:
         affixes = [a for a in (_common_prefix(self.ys), _common_prefix(
             [y[::-1] for y in self.ys])[::-1]) if 1 < len(a) <= MAX_AFFIX]
         self.library = [*fixed_steps(), *char_steps(self.marks),
-                        *written_steps(new, self.marks + self.letters, affixes)]
+                        *written_steps(new, self.marks + self.letters[:MAX_CHARS], affixes)]
         if all(y.isdigit() for y in self.ys if y):  # a count, then something done to it
             self.library += [Step(f"str({expr})", f"writes {said} in digits")
                              for expr, said in features([])]
@@ -334,7 +334,7 @@ class Search:
         return min(range(len(self.xs)), key=merit)
 
     def _predicates(self) -> list[Pred]:
-        found = predicates(self.marks + [c for c in self.letters if c.isalpha()][:6])
+        found = predicates(self.marks + [c for c in self.letters if c.isalpha()])
         for expr, said in THRESHOLDED:
             values = set()
             for x in self.xs:
