@@ -26,10 +26,10 @@ from find_lab.agents.scientist.strings.programs import IDENTITY, Program
 from find_lab.agents.scientist.strings.search import closest, synthesise
 from find_lab.experiment import BudgetExhausted, Door
 
-SURVEY = 40             # strings of the second call, before any hypothesis
+SURVEY = 20             # random strings of the second call, beside every edge case
 BATCH = 6               # strings per probe call while narrowing
 VERIFY = 30             # fresh strings the final candidate must predict
-BASIS = 48              # answers the search explains at most; the rest only check
+BASIS = 64              # answers the search explains at most; the rest only check
 LONG = 2000             # answers longer than this only check, never enter the search
 SAMPLE = 200            # surviving programs weighed when choosing probes
 NAMED = 3
@@ -192,8 +192,8 @@ async def investigate(door: Door, seed: int) -> None:
                        "and spaces.")
         await notebook.probe(list(probes.OPENING))
         notebook.space.searching = True
-        survey = notebook.unasked(list(probes.EDGES))[:SURVEY // 2]
-        survey += probes.fresh(notebook.rng, set(survey) | set(pool), SURVEY - len(survey))
+        survey = notebook.unasked(list(probes.EDGES))
+        survey += probes.fresh(notebook.rng, set(survey) | set(pool), SURVEY)
         await notebook.probe(survey)
         await asyncio.to_thread(notebook.space.search, [])
         await report_opening(notebook)

@@ -251,6 +251,17 @@ def written_steps(new: list[str], chars: list[str], affixes: list[str]) -> list[
     return found
 
 
+def strip_steps(chars: list[str]) -> list[Step]:
+    """A character removed from the ends of the string."""
+    found = []
+    for c in chars:
+        r = repr(c)
+        found += [Step(f"s.strip({r})", f"strips every {r} from both ends", 1.3),
+                  Step(f"s.lstrip({r})", f"strips every {r} from the start", 1.4),
+                  Step(f"s.rstrip({r})", f"strips every {r} from the end", 1.4)]
+    return found
+
+
 def features(chars: list[str], grams: list[str] = ()) -> list[tuple[str, str]]:
     """Whole numbers read off a string: (expression of `s`, what it is)."""
     found = [("len(s)", "the number of characters"),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from find_lab.agents.scientist.strings.learn import LEARNERS, looks_numeric, numbers
 from find_lab.agents.scientist.strings.library import (
-    THRESHOLDED, char_steps, features, fixed_steps, predicates, written_steps)
+    THRESHOLDED, char_steps, features, fixed_steps, predicates, strip_steps, written_steps)
 from find_lab.agents.scientist.strings.programs import (
     ERROR, IDENTITY, Chain, Choice, Concat, Const, Pred, Program, Step)
 
@@ -87,6 +87,7 @@ class Search:
         affixes = [a for a in (_common_prefix(self.ys), _common_prefix(
             [y[::-1] for y in self.ys])[::-1]) if 1 < len(a) <= MAX_AFFIX]
         self.library = [*fixed_steps(), *char_steps(self.marks),
+                        *strip_steps(self.marks + self.letters[:MAX_CHARS]),
                         *written_steps(new, self.marks + self.letters[:MAX_CHARS], affixes)]
         if all(y.isdigit() for y in self.ys if y):  # a count, then something done to it
             self.library += [Step(f"str({expr})", f"writes {said} in digits")
@@ -298,8 +299,9 @@ class Search:
             found += [Chain((s,)) for s in _learnt(learner, xs, want)]
         found += [Chain((s,)) for s in _learnt(numbers, xs, want, self.letters + self.marks,
                                                self.grams)]
-        if not found and not deep and want and all(want):
-            found += self._framed(indices, want)
+        if not deep and want and all(want) and (not found or len(set(want)) == 1):
+            found += self._framed(indices, want)  # also beside a constant: few answers may
+            # look fixed that a step would write
         found.sort(key=lambda p: p.cost)
         return found
 
