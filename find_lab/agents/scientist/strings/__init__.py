@@ -17,6 +17,7 @@ import asyncio
 import collections
 import random
 import re
+import time
 from dataclasses import dataclass, field
 
 from find_lab.agents.scientist.strings import probes
@@ -29,6 +30,8 @@ from find_lab.experiment import BudgetExhausted, Door
 SURVEY = 20             # random strings of the second call, beside every edge case
 BATCH = 6               # strings per probe call while narrowing
 VERIFY = 30             # fresh strings the final candidate must predict
+THINKING = 12.0         # seconds of search a session may spend in all...
+MIN_SEARCH = 1.0        # ...but every search gets at least this long
 BASIS = 64              # answers the search explains at most; the rest only check
 LONG = 2000             # answers longer than this only check, never enter the search
 SAMPLE = 200            # surviving programs weighed when choosing probes
@@ -50,6 +53,7 @@ class Space:
     lost: bool = False
     searching: bool = False  # off while the first answers come in: one search sees them all
     refuted: list[Program] = field(default_factory=list)  # the last programs that fitted
+    thought: float = 0.0     # seconds spent searching so far
     memo: dict[tuple[Program, str], object] = field(default_factory=dict)
 
     def add(self, pairs: list[tuple[str, str]]) -> None:
@@ -72,7 +76,10 @@ class Space:
         basis = list(dict.fromkeys(self.basis + [i for i in new if i in usable] + usable))
         basis = basis[:BASIS]
         for _ in range(3):
-            found = synthesise([self.observations[i] for i in basis])
+            seconds = max(MIN_SEARCH, THINKING - self.thought)
+            started = time.monotonic()
+            found = synthesise([self.observations[i] for i in basis], seconds)
+            self.thought += time.monotonic() - started
             survivors = [p for p in found if all(self.predict(p, x) == y
                                                  for x, y in self.observations)]
             if survivors or not found:

@@ -158,15 +158,17 @@ def _tables(pairs) -> list[Step]:
 
 
 PLURAL = {"word": "the words", "character": "the characters",
-          "run of letters and digits": "the runs of letters and digits"}
+          "run of letters and digits": "the runs of letters and digits",
+          "run of ASCII letters and digits": "the runs of ASCII letters and digits"}
 
 
 def joined(ms, ys) -> list[Step]:
     """The words (or the characters) each wrapped in fixed text, joined by a separator."""
     found = []
-    runs = re.compile(r"[^\W_]+")
+    runs, ascii_runs = re.compile(r"[^\W_]+"), re.compile(r"[A-Za-z0-9]+")
     for unit, split in (("word", lambda t: t.split()), ("character", list),
-                        ("run of letters and digits", runs.findall)):
+                        ("run of letters and digits", runs.findall),
+                        ("run of ASCII letters and digits", ascii_runs.findall)):
         sample = next(((m, y) for m, y in zip(ms, ys) if len(split(m)) >= 2), None)
         if sample is None:
             continue
@@ -180,7 +182,9 @@ def joined(ms, ys) -> list[Step]:
         if nxt < 0:
             continue
         gap = y[end:nxt]
-        source = {"word": "s.split()", "character": "s"}.get(unit, 're.findall(r"[^\\W_]+", s)')
+        source = {"word": "s.split()", "character": "s",
+                  "run of letters and digits": 're.findall(r"[^\\W_]+", s)'}.get(
+            unit, 're.findall(r"[A-Za-z0-9]+", s)')
         for cut in range(len(gap) + 1):
             right, sep = gap[:cut], gap[cut:]
             if left or right:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import collections
 import copy
+import math
+import time
 from dataclasses import dataclass
 
 from find_lab.agents.scientist.strings.learn import LEARNERS, looks_numeric, numbers
@@ -75,6 +77,7 @@ def _common_prefix(texts) -> str:
 class Search:
     xs: tuple[str, ...]
     ys: tuple[str, ...]
+    deadline: float = math.inf   # time.monotonic() past which no further work is started
 
     def __post_init__(self):
         seen = dict.fromkeys(c for x in self.xs for c in x)
@@ -105,6 +108,9 @@ class Search:
                                       for i in range(len(x) - n + 1))
         self.grams = [g for g, _ in counted.most_common() if g.isalpha()][:GRAMS]
 
+    def late(self) -> bool:
+        return time.monotonic() > self.deadline
+
     def toward(self, ys: tuple) -> "Search":
         """The same inputs and library, other answers: a part of a concatenation."""
         other = copy.copy(self)
@@ -120,7 +126,7 @@ class Search:
         for level, floor in ((self.one, 0), (self.two, 2), (self.framed, 2),
                              (self.concatenated, 2.5), (self.three, 3), (self.chosen, 4),
                              (self.nested, 7)):
-            if found and min(p.cost for p in found) <= floor:
+            if found and min(p.cost for p in found) <= floor or self.late():
                 break
             found += level()
         unique = sorted(dict.fromkeys(found), key=lambda p: p.cost)
@@ -141,6 +147,8 @@ class Search:
             (lambda out: out)
         tail = (last,) if last else ()
         for mid, vecs in by_mid.items():
+            if self.late():
+                break
             seconds = [b for b in self.library if after(_apply(b, mid)) == target]
             for vec in vecs:
                 firsts = self.classes[vec][:PER_CLASS]
@@ -191,6 +199,8 @@ class Search:
         heads = [(self.xs, [IDENTITY])] + [(vec, [Chain((s,)) for s in steps[:1]])
                                            for vec, steps in self.classes.items()]
         for vec, programs in heads:
+            if self.late():
+                break
             if not any(vec):
                 continue
             if all(y.startswith(v) for v, y in zip(vec, self.ys)):
@@ -218,6 +228,8 @@ class Search:
         seen: dict[tuple, tuple[list, list]] = {}   # truth -> the branches explaining it
         alike: dict[tuple, int] = {}                # predicates kept per truth
         for pred in self._predicates():
+            if self.late():
+                break
             try:
                 truth = tuple(bool(pred.func(x)) for x in self.xs)
             except Exception:
@@ -262,6 +274,8 @@ class Search:
         for pred, explained, rest, explained_true in self.halves[:OUTER]:
             tried: set[tuple] = set()
             for inner in self._predicates():
+                if self.late():
+                    break
                 try:
                     split = tuple(bool(inner.func(self.xs[i])) for i in rest)
                 except Exception:
@@ -349,12 +363,13 @@ class Search:
         return sorted(found, key=lambda p: p.cost)
 
 
-def synthesise(pairs: list[tuple[str, str]]) -> list[Program]:
-    """Every simplest explanation of the pairs the search finds (empty if none)."""
+def synthesise(pairs: list[tuple[str, str]], seconds: float = math.inf) -> list[Program]:
+    """Every simplest explanation of the pairs the search finds within `seconds` (empty if
+    none): a level not started by then is not tried."""
     if not pairs:
         return [IDENTITY]
     xs, ys = zip(*pairs)
-    return Search(tuple(xs), tuple(ys)).run()
+    return Search(tuple(xs), tuple(ys), time.monotonic() + seconds).run()
 
 
 def closest(pairs: list[tuple[str, str]], candidates: list[Program] = ()) -> tuple[Program, int]:
