@@ -327,8 +327,8 @@ def predicates(chars: list[str]) -> list[Pred]:
                                                                     f"{name}")]
     for c in chars:
         if c.isalpha():
-            found += [P(f"{c!r} in s.lower()", f"it contains {c!r} in either case", 1.5),
-                      P(f"s[:1].lower() == {c!r}", f"it starts with {c!r} in either case", 1.5)]
+            found += [P(f"{c!r} in s.lower()", f"it contains {c!r} in either case", 1.6),
+                      P(f"s[:1].lower() == {c!r}", f"it starts with {c!r} in either case", 1.6)]
             continue
         if c in BRACKETS:
             close = repr(BRACKETS[c])
