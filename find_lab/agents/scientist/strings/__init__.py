@@ -32,6 +32,7 @@ BATCH = 6               # strings per probe call while narrowing
 VERIFY = 30             # fresh strings the final candidate must predict
 THINKING = 12.0         # seconds of search a session may spend in all...
 MIN_SEARCH = 1.0        # ...but every search gets at least this long
+PLAIN_LEAST = 12        # plain answers enough to search them on their own
 BASIS = 64              # answers the search explains at most; the rest only check
 LONG = 2000             # answers longer than this only check, never enter the search
 SAMPLE = 200            # surviving programs weighed when choosing probes
@@ -91,6 +92,21 @@ class Space:
             basis = (basis + wrong[:4])[-BASIS:] if len(basis) >= BASIS else basis + wrong[:4]
         self.basis, self.survivors = basis, survivors
         self.lost = not survivors
+        if self.lost:
+            self.refuted = self.plain_programs(basis) or self.refuted
+
+    def plain_programs(self, basis: list[int]) -> list[Program]:
+        """Programs explaining the answers on plain inputs (printable ASCII): when nothing
+        explains them all, the best approximate answer often fails only on accents or
+        control characters."""
+        plain = [i for i in basis if self.observations[i][0].isascii()
+                 and self.observations[i][0].isprintable()]
+        if len(plain) == len(basis) or len(plain) < PLAIN_LEAST:
+            return []
+        started = time.monotonic()
+        found = synthesise([self.observations[i] for i in plain], MIN_SEARCH)
+        self.thought += time.monotonic() - started
+        return found
 
     def predict(self, program: Program, x: str):
         key = (program, x)

@@ -145,6 +145,8 @@ def _fixed() -> list[Step]:
         S('"-".join(str(ord(c)) for c in s)', "writes each character's code, joined by dashes"),
         S('" ".join(format(ord(c), "x") for c in s)', "writes each character's hexadecimal "
           "code, separated by spaces"),
+        S('" ".join(format(ord(c), "02x") for c in s)', "writes each character's hexadecimal "
+          "code in two digits at least, separated by spaces"),
         S('"".join(chr(ord(c) ^ 1) if ord(c) < 128 else c for c in s)',
           "flips the lowest bit of each ASCII character's code"),
     ]
