@@ -107,7 +107,7 @@ async def test_a_fork_carries_the_parents_probes_and_counts_as_a_fork(suite, tmp
     doc = store.get(fork.session_id)
     assert doc["provenance"]["mixed"] == ["fork"]
     assert parent.session_id in doc["provenance"]["label"]
-    assert fork.calls_used >= 2 and doc["probes"] == fork.calls_used
+    assert fork.calls_used >= len(probes) and doc["probes"] == fork.calls_used
     assert all(row.actor != "scientist" for row in scoreboard.from_store(store))
     assert scoreboard.set_aside(store.list()) == {"fork": 1}
 
