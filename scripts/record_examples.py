@@ -50,7 +50,7 @@ class ScriptedPlayer:
                           "plus noise of about 1.", PLAYER_CODE)
 
 
-async def steered_session(store: Store, suite: Suite, spec: dict) -> None:
+async def steered_session(store: Store, suite: Suite, spec: dict) -> Experiment:
     """The scientist, steered at once, then taken over after its first probe and handed back."""
     first_probe = asyncio.Event()
 
@@ -69,21 +69,24 @@ async def steered_session(store: Store, suite: Suite, spec: dict) -> None:
     tasks: list[asyncio.Task] = []
     session = run_session(targets.from_spec(spec, 0, suite.source(spec["id"])), Scientist(0), store=store, listeners=(watch,),
                           ready=lambda e: tasks.append(asyncio.ensure_future(person(e))))
-    await session
+    experiment = await session
     await asyncio.gather(*tasks)
+    return experiment
 
 
 async def record(home: str) -> None:
     suite = Suite()
     with tempfile.TemporaryDirectory() as scratch:
         store = Store(scratch)
+        runs = []  # in the order recorded: starting times can tie
         for function_id in SCIENTIST_RUNS:
-            await run_session(targets.from_spec(suite.get(function_id), 0, suite.source(function_id)),
-                              Scientist(0), store=store)
-        await run_session(targets.from_spec(suite.get(PLAYED), 0, suite.source(PLAYED)),
-                          ScriptedPlayer(), store=store)
-        await steered_session(store, suite, suite.get(STEERED))
-        recorded = sorted(store.list(), key=lambda doc: doc["started"])
+            runs.append(await run_session(
+                targets.from_spec(suite.get(function_id), 0, suite.source(function_id)),
+                Scientist(0), store=store))
+        runs.append(await run_session(targets.from_spec(suite.get(PLAYED), 0, suite.source(PLAYED)),
+                                      ScriptedPlayer(), store=store))
+        runs.append(await steered_session(store, suite, suite.get(STEERED)))
+        recorded = [store.get(experiment.session_id) for experiment in runs]
         logs = Path(home) / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         for number, doc in enumerate(recorded):
