@@ -211,13 +211,15 @@ def repeated(ms, ys) -> list[Step]:
     return []
 
 
-def replaced(ms, ys) -> list[Step]:
-    """A substring replaced by another (every, the first or the last occurrence)."""
-    sample = next(((m, y) for m, y in zip(ms, ys) if m != y), None)
+def replaced(ms, ys, after=lambda t: t) -> list[Step]:
+    """A substring replaced by another (every, the first or the last occurrence); with
+    `after`, one that `after` (a case change) then turns into the answers."""
+    sample = next(((m, y) for m, y in zip(ms, ys) if after(m) != y), None)
     if sample is None:
         return []
     m, y = sample
-    at = next((i for i, (a, b) in enumerate(zip(m, y)) if a != b), min(len(m), len(y)))
+    seen = after(m)
+    at = next((i for i, (a, b) in enumerate(zip(seen, y)) if a != b), min(len(m), len(y)))
     found = []
     for start in range(max(0, at - 2), at + 1):
         for size in range(1, 5):
@@ -228,11 +230,11 @@ def replaced(ms, ys) -> list[Step]:
                 new = y[start:start + new_size]
                 if len(new) < new_size:
                     break
-                found += _replacements(old, new, ms, ys)
-    return _checked(found, ms, ys)
+                found += _replacements(old, new, ms, ys, after)
+    return list(dict.fromkeys(found))  # each already holds on every pair
 
 
-def _replacements(old: str, new: str, ms, ys) -> list[Step]:
+def _replacements(old: str, new: str, ms, ys, after) -> list[Step]:
     """The replacements of `old` by `new` that hold on every pair, tried natively first
     (this runs for every class of first steps)."""
     o, n = repr(old), repr(new)
@@ -248,7 +250,7 @@ def _replacements(old: str, new: str, ms, ys) -> list[Step]:
                      f"lambda _: {n}, s, flags=re.I)", f"replaces every {o}, in either case, "
                      f"with {n}", 1.5))
     return [Step(expr, said, cost) for run, expr, said, cost in ways
-            if all(run(m) == y for m, y in zip(ms, ys))]
+            if all(after(run(m)) == y for m, y in zip(ms, ys))]
 
 
 def deleted(ms, ys) -> list[Step]:

@@ -16,7 +16,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from find_lab.agents.scientist.strings.learn import LEARNERS, looks_numeric, numbers
+from find_lab.agents.scientist.strings.learn import LEARNERS, looks_numeric, numbers, replaced
 from find_lab.agents.scientist.strings.library import (
     THRESHOLDED, char_steps, features, fixed_steps, predicates, strip_steps, written_steps)
 from find_lab.agents.scientist.strings.programs import (
@@ -178,6 +178,8 @@ class Search:
                 found += [Chain((*p.steps, last)) for p in inner if isinstance(p, Chain)]
             elif all(last.func(y) == y for y in self.ys):
                 found += self.two(last)
+                found += [Chain((step, last)) for step in  # "replace, then upper-case"
+                          _learnt(replaced, self.xs, self.ys, last.func)]
         return found
 
     def framed(self) -> list[Program]:
