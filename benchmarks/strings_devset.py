@@ -23,14 +23,15 @@ the suite. A session running past --session-timeout seconds is stopped and count
 reading the scientist, only ever measured). "approx" is the share of answers the agent marked
 approximate (the scientist does when no program it can build explains every answer).
 
-Measured at commit 240d3ab (1 worker each, two runs side by side on two cores):
+Measured at commit 62945fd (1 worker each, two runs side by side on two cores; interpolate at
+240d3ab):
 
     set                          agent        success   median exact   median s   approx
-    development set (291)        scientist     92.1%       1.000          0.43      8.9%
+    development set (291)        scientist     91.8%       1.000          0.42      9.3%
                                  interpolate    0.7%       0.050          0.15
     held-out set (180)           scientist     81.1%       1.000          0.55     20.0%
                                  interpolate    0.6%       0.042          0.17
-    suite sample (100)           scientist     97.0%       1.000          0.41      3.0%
+    suite sample (100)           scientist     97.0%       1.000          0.39      3.0%
 
 Held-out groups: ciphers 95%, counting 85%, slicing 85%, compositions 80%, conditionals 80%,
 everyday 80%, formatting 80%, predicates 80%, substrings 65%. Before the scientist learnt
