@@ -382,10 +382,26 @@ def cmd_sessions(args) -> int:
     return 0
 
 
+def version_text() -> str:
+    """The installed version, and the log format its sessions are written in (what decides
+    whether another lab can replay them)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from find_lab.events import LOG_FORMAT
+
+    try:
+        number = version("find-lab")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        number = "unknown"
+    return f"find-lab {number} (session log format {LOG_FORMAT})"
+
+
 def parser() -> argparse.ArgumentParser:
     top = Parser(
         prog="find-lab", description="FIND Lab: probe hidden functions, explain them, "
         "score the explanation.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    top.add_argument("--version", action="version", version=version_text(),
+                     help="print the lab's version and its session log format, and exit")
     top.add_argument("--suite", metavar="DIR",
                      help="the suite's folder (default: $FIND_LAB_FUNCTIONS or ./functions)")
     top.add_argument("--allow-weak-sandbox", action="store_true",

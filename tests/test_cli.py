@@ -43,6 +43,16 @@ def test_user_errors_are_one_line_and_exit_2(capsys, tmp_path):
     assert status == 2 and "no suite at" in err
 
 
+def test_version_names_the_installed_lab_and_its_log_format():
+    from importlib.metadata import version
+
+    from find_lab.events import LOG_FORMAT
+
+    out = subprocess.run([sys.executable, "-m", "find_lab.cli", "--version"], capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == f"find-lab {version('find-lab')} (session log format {LOG_FORMAT})"
+
+
 def test_the_entry_point_is_installed_and_helps():
     out = subprocess.run([sys.executable, "-m", "find_lab.cli", "--help"], capture_output=True,
                          text=True, check=True).stdout
