@@ -36,7 +36,7 @@ STALE = "ran against an earlier version of its function"
 class Row:
     """One actor's sessions in one domain and complexity (or `all` complexities).
 
-    Score columns (success_rate, mean_value, mean_local_nmse, median_seconds) count only
+    Score columns (success_rate, median_value, median_local_nmse, median_seconds) count only
     finished sessions with a score and are None when there is none; tokens and cost count
     every session that reported usage, since spent tokens are spent either way.
     """
@@ -54,8 +54,8 @@ class Row:
     abandoned: int
     interrupted: int
     success_rate: float | None
-    mean_value: float | None
-    mean_local_nmse: float | None
+    median_value: float | None       # medians: one failed submission (NMSE inf) or one
+    median_local_nmse: float | None  # outlier must not stand for an actor's sessions
     median_seconds: float | None
     tokens: int | None
     cost_usd: float | None
@@ -225,8 +225,8 @@ def _row(actor: str, domain: str, complexity: str, docs: list[dict]) -> Row:
         unscored=sum(status not in ("abandoned", "interrupted") for status in statuses),
         abandoned=statuses.count("abandoned"), interrupted=statuses.count("interrupted"),
         success_rate=_mean([bool(doc["score"].get("success")) for doc in scored]),
-        mean_value=_mean(_numbers(doc["score"].get("value") for doc in scored)),
-        mean_local_nmse=_mean(_numbers(doc["score"].get("local_nmse") for doc in scored)),
+        median_value=_median(_numbers(doc["score"].get("value") for doc in scored)),
+        median_local_nmse=_median(_numbers(doc["score"].get("local_nmse") for doc in scored)),
         median_seconds=_median(_numbers(_seconds(doc) for doc in scored)),
         tokens=_usage_total(docs, _tokens), cost_usd=_usage_total(docs, _cost),
         judged=_judged(docs))

@@ -71,8 +71,8 @@ def test_scientist_rows_count_only_scored_sessions_in_score_columns(board):
     counts = (row.sessions, row.scored, row.unscored, row.abandoned, row.interrupted)
     assert counts == (4, 2, 0, 1, 1)
     assert row.success_rate == 0.5
-    assert row.mean_value == pytest.approx(0.16)
-    assert row.mean_local_nmse == pytest.approx(1.0)
+    assert row.median_value == pytest.approx(0.16)
+    assert row.median_local_nmse == pytest.approx(1.0)
     assert row.median_seconds == 15.0
     assert (row.metric, row.tokens, row.cost_usd, row.baseline) == ("nmse", None, None, False)
 
@@ -80,35 +80,43 @@ def test_scientist_rows_count_only_scored_sessions_in_score_columns(board):
 def test_complexity_rows_split_the_all_row(board):
     clean, noise = board["scientist", "numeric", "clean"], board["scientist", "numeric", "noise"]
     assert (clean.sessions, clean.scored, clean.abandoned, clean.success_rate) == (2, 1, 1, 1.0)
-    assert (clean.mean_value, clean.mean_local_nmse, clean.median_seconds) == (0.02, 0.5, 10.0)
+    assert (clean.median_value, clean.median_local_nmse, clean.median_seconds) == (0.02, 0.5, 10.0)
     assert (noise.sessions, noise.scored, noise.interrupted, noise.success_rate) == (2, 1, 1, 0.0)
-    assert (noise.mean_value, noise.mean_local_nmse, noise.median_seconds) == (0.3, 1.5, 20.0)
+    assert (noise.median_value, noise.median_local_nmse, noise.median_seconds) == (0.3, 1.5, 20.0)
 
 
 def test_humans_are_told_apart_by_name_and_own_functions_have_complexity_own(board):
     row = board["human:Ada", "numeric", ALL]
     assert (row.sessions, row.scored, row.unscored, row.success_rate) == (3, 2, 1, 0.5)
-    assert row.mean_value == pytest.approx(0.105)
+    assert row.median_value == pytest.approx(0.105)
     assert row.median_seconds == 45.0
     own = board["human:Ada", "numeric", OWN]
     assert (own.sessions, own.scored, own.unscored) == (1, 0, 1)
-    assert (own.success_rate, own.mean_value, own.median_seconds) == (None, None, None)
+    assert (own.success_rate, own.median_value, own.median_seconds) == (None, None, None)
 
 
 def test_claude_rows_carry_model_and_usage(board):
     row = board["claude:claude-x", "strings", ALL]
     assert (row.sessions, row.scored, row.abandoned, row.success_rate) == (3, 2, 1, 0.5)
-    assert (row.metric, row.mean_value, row.median_seconds) == ("exact_match", 0.75, 150.0)
-    assert row.mean_local_nmse is None
+    assert (row.metric, row.median_value, row.median_seconds) == ("exact_match", 0.75, 150.0)
+    assert row.median_local_nmse is None
     assert row.tokens == 2200
     assert row.cost_usd == pytest.approx(0.08)
+
+
+def test_one_failed_submission_does_not_stand_for_an_actors_sessions():
+    scored = [doc("scientist", CLEAN, value, value < 0.1, start=f"2026-11-0{day}T10:00:00Z")
+              for day, value in enumerate((0.01, 0.02, 0.03, math.inf), 1)]  # inf: code that fails
+    row = next(r for r in rows(scored) if r.complexity == ALL)
+    assert (row.scored, row.success_rate) == (4, 0.75)
+    assert row.median_value == pytest.approx(0.025)
 
 
 def test_baselines_are_flagged_reference_rows_and_inf_nmse_stays_inf(board):
     assert board["random", "numeric", ALL].baseline
     interpolate = board["interpolate", "numeric", ALL]
-    assert interpolate.baseline and interpolate.mean_value == math.inf
-    assert interpolate.mean_local_nmse is None
+    assert interpolate.baseline and interpolate.median_value == math.inf
+    assert interpolate.median_local_nmse is None
     flagged = {actor for (actor, _, _), row in board.items() if row.baseline}
     assert flagged == {"random", "interpolate"}
 
@@ -191,7 +199,7 @@ async def test_real_sessions_in_a_store(tmp_path, suite):
     for (kind, domain, _), row in board.items():
         session = next(d for d in docs if d["actor_kind"] == kind and d["domain"] == domain)
         assert (row.sessions, row.scored, row.baseline) == (1, 1, kind != "scientist")
-        assert row.mean_value == session["score"]["value"]
+        assert row.median_value == session["score"]["value"]
         assert row.success_rate == float(session["score"]["success"])
-        assert (row.mean_local_nmse is not None) == (domain == "numeric")
+        assert (row.median_local_nmse is not None) == (domain == "numeric")
         assert row.tokens is None and row.judged == NOT_JUDGED

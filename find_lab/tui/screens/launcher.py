@@ -51,7 +51,7 @@ class LauncherScreen(Screen):
         self._fill_functions("")
         sessions = self.query_one("#sessions", DataTable)
         sessions.add_columns("function", "actor", "status", "score", "session")
-        self.query_one("#board", DataTable).add_columns("actor", "domain", "n", "success", "mean score")
+        self.query_one("#board", DataTable).add_columns("actor", "domain", "n", "success", "median score")
         self.action_refresh_sessions()
         functions.focus()
 
@@ -97,7 +97,7 @@ class LauncherScreen(Screen):
                 continue
             name = f"{row.actor} (baseline)" if row.baseline else row.actor
             board.add_row(name, row.domain, str(row.scored), f"{row.success_rate:.0%}",
-                          f"{row.mean_value:.3g}")
+                          f"{row.median_value:.3g}")
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()

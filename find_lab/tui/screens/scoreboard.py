@@ -25,10 +25,10 @@ from find_lab.store import Store
 
 # 1, 2, 3, ... pick the domains in registration order; 0 shows them all
 DOMAIN_KEYS = {**{str(key): name for key, name in enumerate(domains.names()[:9], 1)}, "0": None}
-COLUMNS = ("actor", "domain", "complexity", "n", "success", "mean", "local", "time",
+COLUMNS = ("actor", "domain", "complexity", "n", "success", "median", "local", "time",
            "tokens", "cost", "judged", "unsc/ab/int")
-LEGEND = ("n: scored sessions; mean: {metrics}; local: mean local-detail nmse; time: median;"
-          " unsc/ab/int: unscored, abandoned, interrupted sessions")
+LEGEND = ("n: scored sessions; median: {metrics}; local: median local-detail nmse;"
+          " time: median; unsc/ab/int: unscored, abandoned, interrupted sessions")
 DEFAULT_PAIR = ("human", "scientist")
 MISSING = "–"
 
@@ -123,7 +123,7 @@ def _cells(row: Row) -> list[Text]:
     """A row as table cells: baselines dim italic and named so, `all` rows bold."""
     actor = f"{row.actor} (baseline)" if row.baseline else row.actor
     values = (actor, row.domain, row.complexity, str(row.scored),
-              _percent(row.success_rate), _number(row.mean_value), _number(row.mean_local_nmse),
+              _percent(row.success_rate), _number(row.median_value), _number(row.median_local_nmse),
               _duration(row.median_seconds), _tokens(row.tokens), _cost(row.cost_usd), row.judged,
               f"{row.unscored}/{row.abandoned}/{row.interrupted}")
     style = " ".join(part for part, on_ in (("bold", row.complexity == ALL),
