@@ -66,6 +66,10 @@ async def test_watching_the_scientist_ends_in_a_scored_saved_session(home):
         assert "SUCCESS" in transcript_text(lab)
         assert "submitted" in str(lab.query_one(StatusLine).render())
         assert not lab.query_one("#hidden").masked
+        bar = str(lab.query_one("#mode-bar").render())
+        assert "ended (submitted)" in bar and "pause" not in bar and "steer" not in bar
+        for action in ("toggle_pause", "steer", "take_over", "abandon", "submit"):
+            assert not lab.check_action(action, ())  # nor are their keys offered below
         saved = Store(home).get(lab.state.session_id)
         assert saved["status"] == "submitted" and saved["actor_kind"] == "scientist"
 

@@ -219,6 +219,7 @@ class LabScreen(Screen):
             self.query_one("#hidden", HiddenFunctionPane).masked = False
         if event["kind"] == "session_end":
             self._show_input("")
+            self._draw_mode_bar()
         if event["kind"] in ("takeover", "handback", "session_end"):
             self.refresh_bindings()
         self._draw_status()
@@ -268,6 +269,8 @@ class LabScreen(Screen):
             text = (f" replay {self.launch.session_id}  event {self.cursor + 1}/{len(self.events)}"
                     f"  {state} at {SPEEDS[self.speed]:g} events/s   ←/→ step · home/end jump · "
                     "p play · +/- speed · f fork")
+        elif self.state.ended:  # the keys that act on a live session act no more
+            text = f" this session has ended ({self.state.status}) · esc back to the launcher"
         elif self.launch.mode == "play":
             text = " you are playing: probe below, ctrl+s to submit, h reveals (and records it)"
         else:
@@ -432,9 +435,9 @@ class LabScreen(Screen):
         if action in replay:
             return mode == "replay"
         if action in live:
-            return mode == "watch"
+            return mode == "watch" and not self.state.ended
         if action == "toggle_pause":
-            return mode != "play"
+            return mode == "replay" or (mode == "watch" and not self.state.ended)
         if action == "submit":
             human = mode == "play" or (mode == "watch" and self.state.driver == "human")
             return human and not self.state.ended
