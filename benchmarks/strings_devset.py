@@ -42,151 +42,19 @@ at 30.6%.
 from __future__ import annotations
 
 import argparse
-import ast
-import asyncio
-import ctypes
 import json
 import os
-import signal
 import statistics
 import sys
 import time
 from collections import defaultdict
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from devset_runner import ROOT, SUITE, Job, devset, even_sample, run_all
+
 DEVSET = Path("benchmarks/devset/strings")   # relative to ROOT: it is part of each function's name
 DOMAIN = "strings"
-SUITE = "suite"  # the group name of the suite's functions in rows
-
-
-@dataclass(frozen=True)
-class Job:
-    agent: str
-    function_id: str   # MODULE.py:NAME of the set, or a suite id (strings/f0003)
-    group: str         # the set's module, or "suite atomic" / "suite composed"
-    seed: int = 0
-    call_timeout: float = 10.0
-    session_timeout: float = 60.0
-
-
-class SessionTimeout(Exception):
-    """The session ran past --session-timeout."""
-
-
-# --- the set ------------------------------------------------------------------------------
-
-def devset(root: Path = DEVSET) -> list[tuple[str, str, str]]:
-    """(group, FILE.py:NAME, docstring) for every public top-level def of every module, read
-    without importing it (the functions are loaded in their own workers, as a user's are)."""
-    found = []
-    for path in sorted((ROOT / root).glob("*.py")):
-        if path.name.startswith("_"):
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        domain = next((node.value.value for node in tree.body if isinstance(node, ast.Assign)
-                       and any(getattr(t, "id", None) == "DOMAIN" for t in node.targets)
-                       and isinstance(node.value, ast.Constant)), None)
-        if domain != DOMAIN:
-            raise SystemExit(f"{path}: DOMAIN is {domain!r}, expected {DOMAIN!r}")
-        for node in tree.body:
-            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
-                found.append((path.stem, f"{root / path.name}:{node.name}",
-                              (ast.get_docstring(node) or "").strip()))
-    return found
-
-
-def even_sample(items: list, count: int | None) -> list:
-    """`count` items spread evenly over the list, in order (all of it when count is None)."""
-    if count is None or count >= len(items):
-        return list(items)
-    return [items[i * len(items) // count] for i in range(count)]
-
-
-# --- one session, in a worker -------------------------------------------------------------
-
-def run_job(job: Job) -> dict:
-    """One session: the set's function as a user's black box with itself as reference (a
-    suite id as the suite's function); returns the row the tables need."""
-    from find_lab import targets
-    from find_lab.actors import make_actor
-    from find_lab.session import run_session
-
-    boxes = []
-    try:
-        if targets.is_own(job.function_id):
-            boxes = [targets.load_callable(job.function_id, job.call_timeout) for _ in range(2)]
-            target = targets.from_callable(boxes[0], DOMAIN, job.function_id, boxes[1])
-        else:
-            target = targets.resolve(job.function_id, seed=job.seed)
-        actor = make_actor(job.agent, job.seed)
-        started = time.perf_counter()
-        previous = signal.signal(signal.SIGALRM, _timed_out)
-        signal.setitimer(signal.ITIMER_REAL, job.session_timeout)
-        try:
-            experiment = asyncio.run(run_session(target, actor))
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-        seconds = time.perf_counter() - started
-    finally:
-        for box in boxes:
-            box.close()
-    score = experiment.score
-    submit = next((e for e in experiment.events if e["kind"] == "submit"), None)
-    details = score.details if score else {}
-    return {**asdict(job), "status": experiment.status, "seconds": seconds,
-            "value": score.value if score else 0.0, "success": bool(score and score.success),
-            "matched": details.get("matched"), "total": details.get("total"),
-            "first_mismatch": details.get("first_mismatch"),
-            "reason": (score.reason if score else None) or experiment.events[-1].get("reason"),
-            "description": submit.get("description") if submit else None,
-            "calls": experiment.calls_used}
-
-
-def _timed_out(signum, frame):
-    raise SessionTimeout("the session ran past --session-timeout")
-
-
-def _worker_start(parent: int) -> None:
-    """Workers die with the runner (a killed parent cannot shut its pool down)."""
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    if os.getppid() != parent:
-        os._exit(1)
-
-
-def run_all(jobs: list[Job], workers: int) -> list[dict]:
-    """The jobs in a process pool, with a progress line on stderr; Ctrl-C keeps what finished."""
-    rows: list[dict] = []
-    pool = ProcessPoolExecutor(max(1, workers), initializer=_worker_start, initargs=(os.getpid(),))
-    pending = {pool.submit(run_job, job): job for job in jobs}
-    interrupted = False
-    try:
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                job = pending.pop(future)
-                try:
-                    rows.append(future.result())
-                except Exception as exc:  # a worker died: the function fails, the run goes on
-                    rows.append({**asdict(job), "status": "error", "seconds": 0.0, "value": 0.0,
-                                 "success": False, "matched": None, "total": None,
-                                 "first_mismatch": None, "description": None, "calls": 0,
-                                 "reason": f"{type(exc).__name__}: {exc}"})
-                last = rows[-1]
-                sys.stderr.write(f"\r{len(rows)}/{len(jobs)} {last['agent']:11} "
-                                 f"{'ok' if last['success'] else '--'} "
-                                 f"{last['function_id'][-48:]:48}")
-                sys.stderr.flush()
-    except KeyboardInterrupt:
-        interrupted = True
-    finally:
-        pool.shutdown(wait=not interrupted, cancel_futures=True)
-        sys.stderr.write("\n")
-    return rows
+KEPT = ("matched", "total", "first_mismatch")  # the score details the tables read
 
 
 # --- the tables ---------------------------------------------------------------------------
@@ -281,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     except actors.UnknownActor as exc:
         print(f"strings_devset: {exc}", file=sys.stderr)
         return 2
-    functions = devset(Path(args.set))
+    functions = devset(Path(args.set), DOMAIN)
     if args.group:
         unknown = set(args.group) - {g for g, _, _ in functions}
         if unknown:
@@ -299,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         suite_jobs = [Job(args.agent, i, f"{SUITE} {suite.get(i)['complexity']}", **options)
                       for i in ids]
     started = time.perf_counter()
-    rows = run_all(jobs + suite_jobs, args.workers)
+    rows = run_all(jobs + suite_jobs, args.workers, DOMAIN, KEPT)
     elapsed = time.perf_counter() - started
     own = [r for r in rows if not r["group"].startswith(SUITE)]
     theirs = [r for r in rows if r["group"].startswith(SUITE)]

@@ -1,0 +1,144 @@
+"""What the development-set runners share: reading a set, sampling it evenly, and running
+each function as a user's black box in a pool of workers.
+
+Used by strings_devset.py and neurons_devset.py; each keeps its own tables and arguments.
+A set is a folder of modules, each with `DOMAIN = "<domain>"` and public top-level functions.
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import os
+import signal
+import sys
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SUITE = "suite"  # the group name of the suite's functions in rows
+
+
+@dataclass(frozen=True)
+class Job:
+    agent: str
+    function_id: str   # MODULE.py:NAME of the set, or a suite id (strings/f0003)
+    group: str         # the set's module, or "suite <complexity>"
+    seed: int = 0
+    call_timeout: float = 10.0
+    session_timeout: float = 60.0
+
+
+class SessionTimeout(Exception):
+    """The session ran past --session-timeout."""
+
+
+# --- the set ------------------------------------------------------------------------------
+
+def devset(root: Path, domain_name: str) -> list[tuple[str, str, str]]:
+    """(group, FILE.py:NAME, docstring) for every public top-level def of every module, read
+    without importing it (the functions are loaded in their own workers, as a user's are)."""
+    found = []
+    for path in sorted((ROOT / root).glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        domain = next((node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                       and any(getattr(t, "id", None) == "DOMAIN" for t in node.targets)
+                       and isinstance(node.value, ast.Constant)), None)
+        if domain != domain_name:
+            raise SystemExit(f"{path}: DOMAIN is {domain!r}, expected {domain_name!r}")
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+                found.append((path.stem, f"{root / path.name}:{node.name}",
+                              (ast.get_docstring(node) or "").strip()))
+    return found
+
+
+def even_sample(items: list, count: int | None) -> list:
+    """`count` items spread evenly over the list, in order (all of it when count is None)."""
+    if count is None or count >= len(items):
+        return list(items)
+    return [items[i * len(items) // count] for i in range(count)]
+
+
+# --- one session, in a worker -------------------------------------------------------------
+
+def run_job(job: Job, domain: str, kept: tuple[str, ...]) -> dict:
+    """One session: the set's function as a user's black box with itself as reference (a
+    suite id as the suite's function); returns the row the tables need, with the score's
+    details named in `kept`."""
+    from find_lab import targets
+    from find_lab.actors import make_actor
+    from find_lab.session import run_session
+
+    boxes = []
+    try:
+        if targets.is_own(job.function_id):
+            boxes = [targets.load_callable(job.function_id, job.call_timeout) for _ in range(2)]
+            target = targets.from_callable(boxes[0], domain, job.function_id, boxes[1])
+        else:
+            target = targets.resolve(job.function_id, seed=job.seed)
+        actor = make_actor(job.agent, job.seed)
+        started = time.perf_counter()
+        previous = signal.signal(signal.SIGALRM, _timed_out)
+        signal.setitimer(signal.ITIMER_REAL, job.session_timeout)
+        try:
+            experiment = asyncio.run(run_session(target, actor))
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        seconds = time.perf_counter() - started
+    finally:
+        for box in boxes:
+            box.close()
+    score = experiment.score
+    submit = next((e for e in experiment.events if e["kind"] == "submit"), None)
+    details = score.details if score else {}
+    return {**asdict(job), "status": experiment.status, "seconds": seconds,
+            "value": score.value if score else 0.0, "success": bool(score and score.success),
+            **{key: details.get(key) for key in kept},
+            "reason": (score.reason if score else None) or experiment.events[-1].get("reason"),
+            "description": submit.get("description") if submit else None,
+            "calls": experiment.calls_used}
+
+
+def _timed_out(signum, frame):
+    raise SessionTimeout("the session ran past --session-timeout")
+
+
+def run_all(jobs: list[Job], workers: int, domain: str, kept: tuple[str, ...]) -> list[dict]:
+    """The jobs in a process pool whose workers die with the runner (a killed parent cannot
+    shut its pool down), with a progress line on stderr; Ctrl-C keeps what finished."""
+    from find_lab.blackbox import die_with_parent
+
+    rows: list[dict] = []
+    pool = ProcessPoolExecutor(max(1, workers), initializer=die_with_parent,
+                               initargs=(os.getpid(),))
+    pending = {pool.submit(run_job, job, domain, kept): job for job in jobs}
+    interrupted = False
+    try:
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                job = pending.pop(future)
+                try:
+                    rows.append(future.result())
+                except Exception as exc:  # a worker died: the function fails, the run goes on
+                    rows.append({**asdict(job), "status": "error", "seconds": 0.0, "value": 0.0,
+                                 "success": False, **dict.fromkeys(kept),
+                                 "description": None, "calls": 0,
+                                 "reason": f"{type(exc).__name__}: {exc}"})
+                last = rows[-1]
+                sys.stderr.write(f"\r{len(rows)}/{len(jobs)} {last['agent']:11} "
+                                 f"{'ok' if last['success'] else '--'} "
+                                 f"{last['function_id'][-48:]:48}")
+                sys.stderr.flush()
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        pool.shutdown(wait=not interrupted, cancel_futures=True)
+        sys.stderr.write("\n")
+    return rows
