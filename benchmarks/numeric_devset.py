@@ -35,12 +35,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import ctypes
 import importlib.util
 import json
 import math
 import os
-import signal
 import statistics
 import sys
 import time
@@ -103,11 +101,10 @@ def run_one(job: tuple) -> dict:
 
 
 def _worker_start(parent: int) -> None:
-    """Each worker dies with the run that started it."""
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
-    if os.getppid() != parent:
-        os._exit(1)
+    """Each worker dies with the run that started it, and loads the generator once."""
+    from find_lab.blackbox import die_with_parent
+
+    die_with_parent(parent)
     generator()
 
 
