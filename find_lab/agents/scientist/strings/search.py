@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import collections
 import copy
+import functools
 import math
 import time
 from dataclasses import dataclass
@@ -229,13 +230,9 @@ class Search:
         found: list[Program] = []
         seen: dict[tuple, tuple[list, list]] = {}   # truth -> the branches explaining it
         alike: dict[tuple, int] = {}                # predicates kept per truth
-        for pred in self._predicates():
+        for pred, truth in self.truths:
             if self.late():
                 break
-            try:
-                truth = tuple(bool(pred.func(x)) for x in self.xs)
-            except Exception:
-                continue
             if all(truth) or not any(truth) or alike.get(truth, 0) >= ALIKE:
                 continue
             alike[truth] = alike.get(truth, 0) + 1
@@ -252,11 +249,7 @@ class Search:
     def _halves(self, seen):
         """(predicate, the programs explaining one side, the other side's answers, whether
         the explained side is the true one): where a second choice may explain the rest."""
-        for pred in self._predicates():
-            try:
-                truth = tuple(bool(pred.func(x)) for x in self.xs)
-            except Exception:
-                continue
+        for pred, truth in self.truths:
             if truth not in seen:
                 continue
             thens, others = seen.pop(truth)
@@ -275,13 +268,10 @@ class Search:
             self.chosen()
         for pred, explained, rest, explained_true in self.halves[:OUTER]:
             tried: set[tuple] = set()
-            for inner in self._predicates():
+            for inner, truth in self.truths:
                 if self.late():
                     break
-                try:
-                    split = tuple(bool(inner.func(self.xs[i])) for i in rest)
-                except Exception:
-                    continue
+                split = tuple(truth[i] for i in rest)
                 if all(split) or not any(split) or split in tried or len(tried) >= INNER:
                     continue
                 tried.add(split)
@@ -350,6 +340,18 @@ class Search:
             x = self.xs[i]
             return len(x) > MAX_PIVOT, -min(len(set(x)), VARIED), len(x)
         return min(range(len(self.xs)), key=merit)
+
+    @functools.cached_property
+    def truths(self) -> list[tuple[Pred, tuple[bool, ...]]]:
+        """Every predicate with its answer on each input, cheapest first (those that raise on
+        an input left out): worked out once for the choices of both levels."""
+        found = []
+        for pred in self._predicates():
+            try:
+                found.append((pred, tuple(bool(pred.func(x)) for x in self.xs)))
+            except Exception:
+                continue
+        return found
 
     def _predicates(self) -> list[Pred]:
         found = predicates(self.marks + [c for c in self.letters if c.isalpha()])
