@@ -102,13 +102,46 @@ class FindLab(App):
             return []
 
     def actor_choices(self) -> list[str]:
-        """Every registered actor; claude is offered always, and without a key choosing it
-        says how to set one."""
+        """Every registered actor; one that cannot run here (claude without a key) is still
+        offered, and choosing it says why (`actor_unavailable`) instead of leaving the screen."""
         return actors.names()
 
+    def actor_unavailable(self, name: str) -> str | None:
+        """Why `name` cannot run in this lab, in one line; None when it can."""
+        if name in actors.REGISTRY and actors.get(name).needs_key and not self.claude_key():
+            return (f"{name} needs an Anthropic API key: set ANTHROPIC_API_KEY or start the lab "
+                    "with --api-key-file FILE")
+        return None
+
+    def claude_key(self) -> str | None:
+        return self.claude.get("api_key") or os.environ.get("ANTHROPIC_API_KEY") or None
+
+    def claude_key_source(self) -> str:
+        """Which key Claude runs on, without showing it: where it came from and its last four
+        characters, so two keys can be told apart."""
+        key = self.claude_key()
+        if not key:
+            return "no API key"
+        where = "--api-key-file" if self.claude.get("api_key") else "ANTHROPIC_API_KEY"
+        return f"key …{key[-4:]} from {where}"
+
+    def claude_model(self) -> str:
+        from find_lab.pricing import DEFAULT_MODEL
+
+        return self.claude.get("model") or DEFAULT_MODEL
+
+    def choose_claude_model(self) -> None:
+        from find_lab.tui.screens.models import ModelDialog
+
+        def chosen(model: str | None) -> None:
+            if model:
+                self.claude["model"] = model
+                self.notify(f"claude runs on {model} from now on ({self.claude_key_source()})")
+
+        self.push_screen(ModelDialog(self.claude_model(), self.claude_key_source()), chosen)
+
     def make_actor(self, kind: str, on_text=None):
-        options = {**self.claude, "api_key": self.claude.get("api_key") or
-                   os.environ.get("ANTHROPIC_API_KEY"), "on_text": on_text}
+        options = {**self.claude, "api_key": self.claude_key(), "on_text": on_text}
         return actors.make_actor(kind, self.seed, claude=options)
 
     def on_mount(self) -> None:
@@ -133,6 +166,8 @@ class FindLab(App):
         yield SystemCommand("Help", "Keys and how the lab works", self.action_help)
         yield SystemCommand("Scoreboard", "Success rates per actor, domain and complexity",
                             self.action_scoreboard)
+        yield SystemCommand("Claude model", f"Which model claude runs on (now {self.claude_model()}, "
+                            f"{self.claude_key_source()})", self.choose_claude_model)
         for binding in screen.BINDINGS if isinstance(screen, LabScreen) else ():
             action = binding.action
             if binding.show and screen.check_action(action.split("(")[0], ()):

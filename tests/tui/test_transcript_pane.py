@@ -105,6 +105,15 @@ def test_human_and_carried_probes_are_marked():
     assert plain(render_event({**EVENTS[2], "carried": True})).startswith("probe      carried 3")
 
 
+def test_a_replay_calls_someone_elses_human_by_name_not_you():
+    probe, takeover = EVENTS[8], event(3, "takeover", actor="human")
+    assert plain(render_event(probe, "Ada")).startswith("Ada ")
+    assert "you" not in plain(render_event(takeover, "Ada")).split()
+    assert "Ada took over" in plain(render_event(takeover, "Ada"))
+    fork = {**EVENTS[0], "forked_from": {"session_id": "s1", "seq": 4}}
+    assert "at event 5" in plain(render_event(fork), width=300)  # counted from 1, as the bar does
+
+
 def test_a_hidden_error_is_quoted_and_a_failed_score_is_explained():
     probe = event(1, "probe", inputs=list(range(10)) + ["x"], outputs=list(range(10)) + [None],
                   errors=[None] * 10 + ["not a number: 'x'"])

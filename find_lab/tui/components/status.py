@@ -21,16 +21,21 @@ STATES = {
 
 
 class StatusLine(Static):
-    """One line, redrawn from the lab state; `elapsed` is the clock while a session runs."""
+    """One line, redrawn from the lab state; `elapsed` is the clock while a session runs, and
+    `final` the status a replayed session ended with, so a replay mid-way does not read as a
+    session running now."""
 
-    def show(self, state: LabState, elapsed: float | None = None) -> None:
-        self.update(status_text(state, state.t if elapsed is None else elapsed))
+    def show(self, state: LabState, elapsed: float | None = None, final: str | None = None) -> None:
+        self.update(status_text(state, state.t if elapsed is None else elapsed, final))
 
 
-def status_text(state: LabState, elapsed: float) -> Text:
+def status_text(state: LabState, elapsed: float, final: str | None = None) -> Text:
     label, style = STATES.get(state.status, (state.status, ""))
     if state.status == "running" and state.driver == "human":
-        label, style = STATES["driving"]
+        label, style = ("a person drives", "bold magenta") if final else STATES["driving"]
+    if final and not state.ended:
+        label = f"{label} at this event · it ended {STATES.get(final, (final,))[0]}"
+        style = "dim"
     who = state.actor_name or state.actor_kind or "-"
     if state.model:
         who += f" ({state.model})"

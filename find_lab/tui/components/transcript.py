@@ -18,6 +18,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from find_lab.english import count
+
 LABEL_WIDTH = 11
 MAX_SHOWN = 6            # probe pairs shown before "… (n inputs)"
 HYPOTHESIS_LINES = 3     # lines of hypothesis code shown
@@ -67,12 +69,17 @@ def _value(value) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+def _event_number(seq) -> str:
+    """Events are counted from 1 on screen (the replay bar's "event 5/40" is seq 4)."""
+    return f"event {seq + 1}" if isinstance(seq, int) else "event ?"
+
+
 def _number(value) -> str:
     return f"{value:.4g}" if isinstance(value, (int, float)) else str(value)
 
 
 # --- one renderer per event kind ------------------------------------------------------------
-def _start(event: dict) -> RenderableType:
+def _start(event: dict, person: str) -> RenderableType:
     model = f" ({event['model']})" if event.get("model") else ""
     budget = event.get("budget") or {}
     title = (f"session {event.get('session_id') or '(unsaved)'} · "
@@ -80,17 +87,17 @@ def _start(event: dict) -> RenderableType:
              f"{event['function_id']} · budget {budget.get('calls', '?')} calls, "
              f"{budget.get('points', '?')} points")
     if fork := event.get("forked_from"):
-        title += f" · forked from {fork.get('session_id', '?')} at event {fork.get('seq', '?')}"
+        title += f" · forked from {fork.get('session_id', '?')} at {_event_number(fork.get('seq'))}"
     return Banner(title, "dim")
 
 
-def _message(event: dict) -> RenderableType:
+def _message(event: dict, person: str) -> RenderableType:
     human = event["actor"] == "human"
     body = Text(event["text"], style="magenta" if human else "")
-    return Row("you" if human else event["actor"], ACTOR_STYLES.get(event["actor"], "bold"), body)
+    return Row(person if human else event["actor"], ACTOR_STYLES.get(event["actor"], "bold"), body)
 
 
-def _probe(event: dict) -> RenderableType:
+def _probe(event: dict, person: str) -> RenderableType:
     answers = list(zip(event["inputs"], event["outputs"], event["errors"]))
     body = Text()
     if event.get("carried"):
@@ -106,7 +113,8 @@ def _probe(event: dict) -> RenderableType:
         body.append(f", … ({len(answers)} inputs)", style="dim")
     body.append(_errors(answers))
     human = event["actor"] == "human"
-    return Row("you probe" if human else "probe", "bold magenta" if human else "bold blue", body)
+    label = ("you probe" if person == "you" else person) if human else "probe"
+    return Row(label, "bold magenta" if human else "bold blue", body)
 
 
 def _errors(answers: list) -> Text:
@@ -115,14 +123,14 @@ def _errors(answers: list) -> Text:
               if error not in (None, "undefined")]
     if not failed:
         return Text()
-    text = f"  {len(failed)} error{'s' * (len(failed) != 1)}"
+    text = f"  {count(len(failed), 'error')}"
     index, x, error = failed[0]
     if index >= MAX_SHOWN:
         text += f", e.g. {_value(x)} → {error}"
     return Text(text, style="bold red")
 
 
-def _hypothesis(event: dict) -> RenderableType:
+def _hypothesis(event: dict, person: str) -> RenderableType:
     lines = (event.get("code") or "").rstrip().splitlines()
     code = "\n".join(lines[:HYPOTHESIS_LINES])
     if len(lines) > HYPOTHESIS_LINES:
@@ -131,32 +139,32 @@ def _hypothesis(event: dict) -> RenderableType:
     return Row("hypothesis", "bold yellow", body)
 
 
-def _steer(event: dict) -> RenderableType:
-    text = Text(f"you → agent: {event['text']}", style="bold magenta")
+def _steer(event: dict, person: str) -> RenderableType:
+    text = Text(f"{person} → agent: {event['text']}", style="bold magenta")
     return Row("steer", "bold magenta", text)
 
 
-def _takeover(event: dict) -> RenderableType:
-    return Banner("you took over · the agent waits", "magenta", "━")
+def _takeover(event: dict, person: str) -> RenderableType:
+    return Banner(f"{person} took over · the agent waits", "magenta", "━")
 
 
-def _handback(event: dict) -> RenderableType:
+def _handback(event: dict, person: str) -> RenderableType:
     probes = event.get("probes", 0)
-    banner = Banner(f"handed back to the agent · you probed {probes} point{'s' * (probes != 1)}",
+    banner = Banner(f"handed back to the agent · {person} probed {count(probes, 'point')}",
                     "magenta", "━")
     if not event.get("text"):
         return banner
     return Group(banner, Row("", "magenta", Text(f"the agent is told: {event['text']}", style="dim")))
 
 
-def _reveal(event: dict) -> RenderableType:
+def _reveal(event: dict, person: str) -> RenderableType:
     what = event.get("what") or "the hidden function"
     return Row("revealed", "bold yellow",
                Text(f"a person saw {what}: a result of theirs from here on is not pure",
                     style="yellow"))
 
 
-def _submit(event: dict) -> RenderableType:
+def _submit(event: dict, person: str) -> RenderableType:
     parts: list[RenderableType] = [Text(event["description"], style="bold")]
     if event.get("domain"):
         parts.append(Text(f"domain: {event['domain']}", style="italic"))
@@ -165,7 +173,7 @@ def _submit(event: dict) -> RenderableType:
     return Row("submit", "bold cyan", Group(*parts))
 
 
-def _score(event: dict) -> RenderableType:
+def _score(event: dict, person: str) -> RenderableType:
     success = bool(event.get("success"))
     body = Text()
     body.append("SUCCESS" if success else "FAIL", style="bold green" if success else "bold red")
@@ -199,33 +207,33 @@ def _code_size(size: dict | None) -> Text:
     return text
 
 
-def _usage(event: dict) -> RenderableType:
+def _usage(event: dict, person: str) -> RenderableType:
     text = f"{event.get('input_tokens', 0)} in / {event.get('output_tokens', 0)} out tokens"
     if event.get("cost_usd"):
         text += f" · ${event['cost_usd']:.3f}"
     return Row("usage", "dim", Text(text, style="dim"))
 
 
-def _session_end(event: dict) -> RenderableType:
+def _session_end(event: dict, person: str) -> RenderableType:
     status = event["status"]
     reason = f" · {event['reason']}" if event.get("reason") else ""
     return Banner(f"session {status}{reason}", END_STYLES.get(status, "bold"))
 
 
-def _judge(event: dict) -> RenderableType:
+def _judge(event: dict, person: str) -> RenderableType:
     text = (f"{event['correct']}/{event['total']} multiple-choice questions right from the "
             f"description alone · {event['model']} · chance is 1/3")
     return Row("judge", "bold cyan", Text(text))
 
 
-def _generic(event: dict) -> RenderableType:
+def _generic(event: dict, person: str = "") -> RenderableType:
     """Any other kind (or a malformed event): its kind and fields, so nothing is lost."""
     fields = ", ".join(f"{key}={_value(value)}" for key, value in event.items()
                        if key not in HIDDEN_FIELDS)
     return Row(str(event.get("kind", "?")), "dim", Text(fields, style="dim"))
 
 
-RENDERERS: dict[str, Callable[[dict], RenderableType]] = {
+RENDERERS: dict[str, Callable[[dict, str], RenderableType]] = {
     "session_start": _start,
     "message": _message,
     "probe": _probe,
@@ -234,22 +242,23 @@ RENDERERS: dict[str, Callable[[dict], RenderableType]] = {
     "takeover": _takeover,
     "handback": _handback,
     "reveal": _reveal,
-    "pause": lambda e: Row("paused", "bold yellow", Text("the agent waits", style="dim")),
-    "resume": lambda e: Row("resumed", "bold green", Text("the agent continues", style="dim")),
+    "pause": lambda e, _: Row("paused", "bold yellow", Text("the agent waits", style="dim")),
+    "resume": lambda e, _: Row("resumed", "bold green", Text("the agent continues", style="dim")),
     "submit": _submit,
     "score": _score,
     "usage": _usage,
-    "error": lambda e: Row("error", "bold red", Text(str(e.get("message", "")), style="red")),
+    "error": lambda e, _: Row("error", "bold red", Text(str(e.get("message", "")), style="red")),
     "session_end": _session_end,
     "judge": _judge,
 }
 
 
-def render_event(event: dict) -> RenderableType:
-    """The renderable of one event; a saved session may be malformed, so never raises."""
+def render_event(event: dict, person: str = "you") -> RenderableType:
+    """The renderable of one event; a saved session may be malformed, so never raises.
+    `person` is what a human actor is called: "you" live, their name in someone's replay."""
     renderer = RENDERERS.get(event.get("kind"), _generic)
     try:
-        return renderer(event)
+        return renderer(event, person)
     except (KeyError, TypeError, ValueError, AttributeError):
         return _generic(event)
 
@@ -279,6 +288,14 @@ class TranscriptPane(ScrollView, can_focus=True):
         self._streamed = ""
         self._stream_lines: list[Strip] = []
         self._width = 0
+        self.person = "you"
+
+    def call_person(self, name: str) -> None:
+        """What a human actor is called from now on; the transcript is redrawn with it."""
+        if name != self.person:
+            self.person = name
+            self._blocks = [self._render(render_event(e, name)) for e in self._events]
+            self._join()
 
     @property
     def lines(self) -> list[Strip]:
@@ -289,7 +306,7 @@ class TranscriptPane(ScrollView, can_focus=True):
         """Append one event; an agent's final message replaces its streamed text."""
         if event.get("kind") == "message" and event.get("actor") != "human":
             self._streamed, self._stream_lines = "", []
-        block = self._render(render_event(event))
+        block = self._render(render_event(event, self.person))
         self._events.append(event)
         self._blocks.append(block)
         self._lines.extend(block)
@@ -300,7 +317,7 @@ class TranscriptPane(ScrollView, can_focus=True):
         prefix shared with what is shown are kept, so stepping back and forth stays cheap."""
         keep = _shared_prefix(self._events, events)
         self._events = list(events)
-        self._blocks = self._blocks[:keep] + [self._render(render_event(e)) for e in events[keep:]]
+        self._blocks = self._blocks[:keep] + [self._render(render_event(e, self.person)) for e in events[keep:]]
         self._streamed = ""
         self._join()
 
@@ -322,7 +339,7 @@ class TranscriptPane(ScrollView, can_focus=True):
     def on_resize(self, event: Resize) -> None:
         if self.scrollable_content_region.width != self._width:
             self._width = self.scrollable_content_region.width
-            self._blocks = [self._render(render_event(e)) for e in self._events]
+            self._blocks = [self._render(render_event(e, self.person)) for e in self._events]
             self._join()
 
     def render_line(self, y: int) -> Strip:

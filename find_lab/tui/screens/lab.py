@@ -66,6 +66,8 @@ class LabScreen(Screen):
         Binding("s", "steer", "Steer"),
         Binding("ctrl+s", "submit", "Submit"),
         Binding("h", "toggle_hidden", "Hidden fn"),
+        Binding("f2", "reveal", "Reveal answer"),  # a player types h into the probe box
+        Binding("m", "maximize", "Maximize pane"),
         Binding("a", "abandon", "Abandon"),
         Binding("left", "step(-1)", "Back", show=False, priority=True),
         Binding("right", "step(1)", "Step", show=False, priority=True),
@@ -90,6 +92,7 @@ class LabScreen(Screen):
         self.cursor = -1                # replay: index of the last event shown
         self.speed = 0
         self.playing = None
+        self.final_status = ""          # replay: how the whole session ended
 
     # --- layout -----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -192,7 +195,17 @@ class LabScreen(Screen):
             spec = None
         if spec:
             self._show_function(spec)
+        final = LabState.from_events(self.events)
+        self.final_status = final.status if final.ended else "interrupted"
+        self.query_one("#transcript", TranscriptPane).call_person(self._person(start or {}))
         self._replay_to(0)
+
+    def _person(self, start: dict) -> str:
+        """A replay calls its human by name; "you" only when that name is the viewer's own."""
+        name = start.get("actor_name") if start.get("actor_kind") == "human" else ""
+        if name and name == settings.load().get("name"):
+            return "you"
+        return name or "a person"
 
     def _show_function(self, spec: dict) -> None:
         from find_lab.suite import render
@@ -231,7 +244,8 @@ class LabScreen(Screen):
     def _draw_status(self) -> None:
         live = self.launch.mode != "replay" and not self.state.ended and self.state.seq >= 0
         elapsed = time.monotonic() - self.started if live else None
-        self.query_one("#status", StatusLine).show(self.state, elapsed)
+        final = self.final_status if self.launch.mode == "replay" else None
+        self.query_one("#status", StatusLine).show(self.state, elapsed, final)
 
     def _tick(self) -> None:
         if self.launch.mode != "replay" and not self.state.ended:
@@ -272,9 +286,9 @@ class LabScreen(Screen):
         elif self.state.ended:  # the keys that act on a live session act no more
             text = f" this session has ended ({self.state.status}) · esc back to the launcher"
         elif self.launch.mode == "play":
-            text = " you are playing: probe below, ctrl+s to submit, h reveals (and records it)"
+            text = " you are playing: probe below · ctrl+s submit · f2 reveals the answer (recorded)"
         else:
-            text = (f" watching {self.launch.actor} live: space pause · s steer · ctrl+t take over"
+            text = (f" watching {self._who()} live: space pause · s steer · ctrl+t take over"
                     " · a abandon")
         self.query_one("#mode-bar", Static).update(text)
 
@@ -319,7 +333,11 @@ class LabScreen(Screen):
         def fork(actor: str | None) -> None:
             if actor:
                 carried = [e for e in self.events[:self.cursor + 1] if e["kind"] == "probe"]
-                self.app.switch_screen(LabScreen(Launch(
+                if reason := self.app.actor_unavailable(actor):
+                    self.app.notify(reason, severity="error")  # the replay stays where it was
+                    return
+                # pushed over the replay, so leaving the fork comes back to this very event
+                self.app.push_screen(LabScreen(Launch(
                     "play" if actor == "human" else "watch", self.state.function_id, actor,
                     carried=carried, forked_from={"session_id": self.launch.session_id,
                                                   "seq": self.state.seq})))
@@ -354,6 +372,24 @@ class LabScreen(Screen):
     def action_abandon(self) -> None:
         if self.experiment and not self.experiment.ended:
             self.experiment.abandon()
+
+    def _who(self) -> str:
+        """The actor watched, with the model and the key it runs on when that is Claude."""
+        if self.launch.actor != "claude":
+            return self.launch.actor
+        return f"claude ({self.app.claude_model()}, {self.app.claude_key_source()})"
+
+    def action_maximize(self) -> None:
+        """The focused pane fills the screen; the same key gives the others back."""
+        if self.maximized:
+            self.minimize()
+        elif self.focused:
+            pane = next((w for w in self.focused.ancestors_with_self
+                         if w.id in ("hidden", "transcript", "probes")), self.focused)
+            self.maximize(pane, container=False)
+
+    def action_reveal(self) -> None:
+        self.action_toggle_hidden()
 
     def action_toggle_hidden(self) -> None:
         hidden = self.query_one("#hidden", HiddenFunctionPane)
@@ -438,6 +474,10 @@ class LabScreen(Screen):
             return mode == "watch" and not self.state.ended
         if action == "toggle_pause":
             return mode == "replay" or (mode == "watch" and not self.state.ended)
+        if action == "toggle_hidden":
+            return mode != "play"
+        if action == "reveal":
+            return mode == "play"
         if action == "submit":
             human = mode == "play" or (mode == "watch" and self.state.driver == "human")
             return human and not self.state.ended

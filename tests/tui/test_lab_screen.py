@@ -1,0 +1,114 @@
+"""What the lab screen says and offers in each mode: hints that hold, forks that keep the
+replay's place, Claude offered honestly."""
+
+import pytest
+
+from find_lab.tui.app import make_app
+from find_lab.tui.components.status import StatusLine
+from find_lab.tui.components.transcript import TranscriptPane
+from find_lab.tui.screens.dialogs import ForkDialog
+from find_lab.tui.screens.lab import LabScreen, Launch
+from find_lab.tui.screens.models import ModelDialog
+
+from tests.tui.test_lab_flows import STEERED, until
+
+HUMAN = "20261128-120003-example-human-numeric-f0006"
+
+
+def status(screen) -> str:
+    return str(screen.query_one(StatusLine).render())
+
+
+def mode_bar(screen) -> str:
+    return str(screen.query_one("#mode-bar").render())
+
+
+async def test_a_replay_mid_way_says_where_it_is_and_how_the_session_ended(home):
+    app = make_app(Launch("replay", session_id=STEERED), home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert "at this event" in status(screen) and "it ended submitted" in status(screen)
+        await pilot.press("end")
+        assert "at this event" not in status(screen) and "submitted" in status(screen)
+
+
+async def test_a_replay_of_another_persons_play_calls_them_by_name(home):
+    app = make_app(Launch("replay", session_id=HUMAN), home=home)   # Ada views it
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("end")
+        player = app.screen.events[0]["actor_name"]
+        lines = [s.text for s in app.screen.query_one(TranscriptPane).lines]
+        assert player != "Ada" and not any(line.startswith("you") for line in lines)
+        assert any(line.startswith(player[:10]) for line in lines)
+    (home.parent / "settings.json").write_text(f'{{"name": "{player}"}}')
+    app = make_app(Launch("replay", session_id=HUMAN), home=home)   # the player views it
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("end")
+        lines = [s.text for s in app.screen.query_one(TranscriptPane).lines]
+        assert any(line.startswith("you probe") for line in lines)
+
+
+async def test_playing_offers_a_reveal_key_that_does_not_type_into_the_probe_box(home):
+    app = make_app(Launch("play", "numeric/f0003"), home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.experiment is not None)
+        assert "f2 reveals" in mode_bar(screen) and "h reveals" not in mode_bar(screen)
+        await pilot.press("h")
+        assert screen.query_one("#command").value == "h"          # h types
+        assert screen.query_one("#hidden").masked
+        await pilot.press("f2")
+        assert not screen.query_one("#hidden").masked
+        assert any(e["kind"] == "reveal" for e in screen.events)   # and the peek is recorded
+
+
+async def test_forking_to_claude_without_a_key_says_so_and_keeps_the_replay(home, monkeypatch):
+    monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
+    app = make_app(Launch("replay", session_id=STEERED), home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        replay = app.screen
+        for _ in range(5):
+            await pilot.press("right")
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, ForkDialog))
+        app.screen.query_one("#actors").highlighted = app.screen.names.index("claude")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is replay)
+        assert replay.cursor == 5
+        assert any("needs an Anthropic API key" in n.message for n in app._notifications)
+
+
+async def test_leaving_a_fork_comes_back_to_the_replayed_event(home):
+    app = make_app(Launch("replay", session_id=STEERED), home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        replay = app.screen
+        for _ in range(7):
+            await pilot.press("right")
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, ForkDialog))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, LabScreen) and app.screen is not replay)
+        fork = app.screen
+        await until(pilot, lambda: fork.state.ended)
+        assert f"at event {replay.cursor + 1}" in "".join(
+            s.text for s in fork.query_one(TranscriptPane).lines[:8]).replace("  ", " ")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is replay)
+        assert replay.cursor == 7
+
+
+async def test_the_claude_model_is_chosen_from_the_palette_and_shown_with_its_key(home, monkeypatch):
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-test-1234abcd")
+    app = make_app(home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.claude_key_source() == "key …abcd from ANTHROPIC_API_KEY"
+        await pilot.pause()
+        app.choose_claude_model()
+        await until(pilot, lambda: isinstance(app.screen, ModelDialog) and app.screen.query("#models"))
+        dialog = app.screen
+        other = next(m for m in dialog.models if m != app.claude_model())
+        dialog.query_one("#models").highlighted = dialog.models.index(other)
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, ModelDialog))
+        assert app.claude_model() == other
+        assert "1234abcd" not in "".join(n.message for n in app._notifications)
