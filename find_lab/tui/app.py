@@ -15,10 +15,12 @@ from textual.binding import Binding
 
 from find_lab import actors
 from find_lab.experiment import Budget
+from find_lab.tui.commands import LabCommands
 from find_lab.tui.screens.lab import LabScreen, Launch
 
 class FindLab(App):
     CSS_PATH = "lab.tcss"
+    COMMANDS = App.COMMANDS | {LabCommands}
     TITLE = "FIND Lab"
     SUB_TITLE = "interpret a hidden function"
     BINDINGS = [Binding("f1", "help", "Help")]
@@ -26,7 +28,7 @@ class FindLab(App):
     def __init__(self, launch: Launch | None = None, *, home: Path | str | None = None,
                  suite_root: Path | str | None = None, seed: int = 0, budget: Budget = Budget(),
                  claude: dict | None = None, domain: str | None = None,
-                 reference: str | None = None, call_timeout: float = 10.0):
+                 reference: str | None = None, call_timeout: float = 10.0, pace: float = 0.0):
         super().__init__()
         self.launch = launch
         self.home, self.suite_root = home, suite_root
@@ -34,6 +36,7 @@ class FindLab(App):
         self.claude = dict(claude or {})  # the Claude agent's options; the key stays in memory
         # a user's own function named on the command line: its domain, truth and time per call
         self.domain, self.reference, self.call_timeout = domain, reference, call_timeout
+        self.pace = pace  # least seconds between an offline agent's steps when watched
 
     @cached_property
     def suite(self):
@@ -150,6 +153,16 @@ class FindLab(App):
         self.push_screen(LauncherScreen())
         if self.launch:
             self.push_screen(LabScreen(self.launch))
+
+    def open_lab(self, mode: str, function_id: str, actor: str = "scientist") -> None:
+        """A live session on `function_id`: watched (`actor` interprets it) or played."""
+        if mode == "watch" and (reason := self.actor_unavailable(actor)):
+            self.notify(reason, severity="error")
+            return
+        self.push_screen(LabScreen(Launch(mode, function_id, "human" if mode == "play" else actor)))
+
+    def open_replay(self, session_id: str) -> None:
+        self.push_screen(LabScreen(Launch("replay", session_id=session_id)))
 
     def action_help(self) -> None:
         from find_lab.tui.screens.dialogs import HelpScreen

@@ -10,15 +10,21 @@ from rich.console import Group, RenderableType
 from rich.syntax import Syntax
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import ScrollableContainer
 from textual.reactive import reactive
 from textual.widgets import Static
 
 PLACEHOLDER = "Hidden until you submit — press h to reveal"
 
 
-class HiddenFunctionPane(VerticalScroll):
-    """Function id, description and highlighted source, scrollable when long."""
+class HiddenFunctionPane(ScrollableContainer):
+    """Function id and description wrapped to the pane; the source never wrapped (a line
+    broken mid-token misreads as two), scrolled sideways instead when the pane is narrow."""
+
+    DEFAULT_CSS = """
+    HiddenFunctionPane > #about { width: 100%; }
+    HiddenFunctionPane > #source { width: auto; }
+    """
 
     masked: reactive[bool] = reactive(False)
 
@@ -26,10 +32,12 @@ class HiddenFunctionPane(VerticalScroll):
                  classes: str | None = None):
         super().__init__(name=name, id=id, classes=classes)
         self.function_id = self.source = self.description = ""
-        self._body = Static()  # drawn by watch_masked, which runs on mount
+        self._about = Static(id="about")  # drawn by watch_masked, which runs on mount
+        self._source = Static(id="source")
 
     def compose(self) -> ComposeResult:
-        yield self._body
+        yield self._about
+        yield self._source
 
     def show_function(self, function_id: str, source: str, description: str) -> None:
         self.function_id, self.source, self.description = function_id, source, description
@@ -42,17 +50,16 @@ class HiddenFunctionPane(VerticalScroll):
         self._redraw()
 
     def _redraw(self) -> None:
-        self._body.update(self._content())
+        about, source = self._content()
+        self._about.update(about)
+        self._source.update(source)
+        self._source.display = bool(source)
 
-    def _content(self) -> RenderableType:
+    def _content(self) -> tuple[RenderableType, RenderableType | str]:
         if self.masked:
-            return Text(PLACEHOLDER, style="italic")
+            return Text(PLACEHOLDER, style="italic"), ""
         if not self.function_id:
-            return Text("no function yet", style="dim")
-        return Group(
-            Text(self.function_id, style="bold"),
-            Text(self.description),
-            Text(),
-            Syntax(self.source.rstrip(), "python", theme="monokai", background_color="default",
-                   line_numbers=True, word_wrap=True),
-        )
+            return Text("no function yet", style="dim"), ""
+        about = Group(Text(self.function_id, style="bold"), Text(self.description), Text())
+        return about, Syntax(self.source.rstrip(), "python", theme="monokai",
+                             background_color="default", line_numbers=True)

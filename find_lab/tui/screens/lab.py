@@ -6,7 +6,6 @@ session (replay). Each feeds events into one `LabState`; the panes draw from it.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 
 from textual import on, work
@@ -18,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from find_lab import domains, settings
+from find_lab.english import count
 from find_lab.experiment import BudgetExhausted, Experiment, SessionOver
 from find_lab.labstate import LabState
 from find_lab.probe_syntax import ProbeSyntaxError
@@ -28,6 +28,7 @@ from find_lab.tui.components.status import StatusLine
 from find_lab.tui.components.transcript import TranscriptPane
 
 SPEEDS = (2.0, 5.0, 10.0, 30.0)  # replay events per second
+NARROW = 110  # columns under which the hidden function goes across the top (lab.tcss)
 PROBE_KINDS = frozenset({"session_start", "probe", "hypothesis", "submit", "score"})
 
 
@@ -62,6 +63,7 @@ class TextStreamed(Message):
 class LabScreen(Screen):
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause/resume"),
+        Binding("n", "step_agent", "Step"),
         Binding("ctrl+t", "take_over", "Take over/hand back"),
         Binding("s", "steer", "Steer"),
         Binding("ctrl+s", "submit", "Submit"),
@@ -87,7 +89,6 @@ class LabScreen(Screen):
         self.events: list[dict] = []
         self.experiment: Experiment | None = None
         self.truth: list[list[float]] | None = None
-        self.started = time.monotonic()
         self.input_mode = ""            # "" | probe | steer
         self.cursor = -1                # replay: index of the last event shown
         self.speed = 0
@@ -123,6 +124,10 @@ class LabScreen(Screen):
             self.app.push_screen(NameDialog(), self._named)
         else:
             self._start_live()
+
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+        self._draw_mode_bar()
 
     def _placeholder(self) -> str:
         domain = domains.find(self._domain())
@@ -163,7 +168,8 @@ class LabScreen(Screen):
 
         await run_session(target, self.actor, store=self.app.store, budget=self.app.budget,
                           listeners=(self._forward,), carried=self.launch.carried,
-                          forked_from=self.launch.forked_from, ready=self._ready)
+                          forked_from=self.launch.forked_from, ready=self._ready,
+                          pace=self.app.pace if self.launch.mode == "watch" else 0.0)
 
     def _ready(self, experiment: Experiment) -> None:
         self.experiment = experiment
@@ -232,8 +238,8 @@ class LabScreen(Screen):
             self.query_one("#hidden", HiddenFunctionPane).masked = False
         if event["kind"] == "session_end":
             self._show_input("")
+        if event["kind"] in ("takeover", "handback", "session_end", "pause", "resume"):
             self._draw_mode_bar()
-        if event["kind"] in ("takeover", "handback", "session_end"):
             self.refresh_bindings()
         self._draw_status()
 
@@ -242,8 +248,8 @@ class LabScreen(Screen):
         self.query_one("#probes", ProbesPane).show(self.state, None if masked else self.truth)
 
     def _draw_status(self) -> None:
-        live = self.launch.mode != "replay" and not self.state.ended and self.state.seq >= 0
-        elapsed = time.monotonic() - self.started if live else None
+        live = self.launch.mode != "replay" and not self.state.ended and self.experiment
+        elapsed = self.experiment.active_seconds() if live else self.state.active_seconds()
         final = self.final_status if self.launch.mode == "replay" else None
         self.query_one("#status", StatusLine).show(self.state, elapsed, final)
 
@@ -280,16 +286,26 @@ class LabScreen(Screen):
         its replay end on the same panes."""
         if self.launch.mode == "replay":
             state = "▶ playing" if self.playing else "❚❚ paused"
-            text = (f" replay {self.launch.session_id}  event {self.cursor + 1}/{len(self.events)}"
-                    f"  {state} at {SPEEDS[self.speed]:g} events/s   ←/→ step · home/end jump · "
-                    "p play · +/- speed · f fork")
+            where = f"event {self.cursor + 1}/{len(self.events)}  {state} {SPEEDS[self.speed]:g}/s"
+            session = self.launch.session_id
+            texts = [f" replay {session}  {where}  ←/→ step · home/end jump · p play · +/- speed"
+                     " · f fork",
+                     f" replay {session[:15]}…  {where}  ←/→ step · home/end · p play · f fork",
+                     f" replay {session[:15]}…  {where}  ←→ home end p +/- f fork"]
         elif self.state.ended:  # the keys that act on a live session act no more
-            text = f" this session has ended ({self.state.status}) · esc back to the launcher"
+            texts = [f" this session has ended ({self.state.status}) · esc back to the launcher"]
+        elif self.state.status == "paused":
+            texts = [f" {self.launch.actor} paused: nothing is recorded, the clock is stopped · n one"
+                     " step · space resume · s steer", " paused · n step · space resume · s steer"]
         elif self.launch.mode == "play":
-            text = " you are playing: probe below · ctrl+s submit · f2 reveals the answer (recorded)"
+            texts = [" you are playing: probe below · ctrl+s submit · f2 reveals the answer "
+                     "(recorded)", " playing · ctrl+s submit · f2 reveals (recorded)"]
         else:
-            text = (f" watching {self._who()} live: space pause · s steer · ctrl+t take over"
-                    " · a abandon")
+            texts = [f" watching {self._who()} live: space pause · s steer · ctrl+t take over"
+                     " · a abandon", f" watching {self.launch.actor}: space pause · s steer · "
+                     "ctrl+t take over · a abandon"]
+        # the longest that fits: a key cut off the end is a key nobody learns of
+        text = next((t for t in texts if len(t) <= self.size.width), texts[-1])
         self.query_one("#mode-bar", Static).update(text)
 
     def _advance(self) -> None:
@@ -344,6 +360,24 @@ class LabScreen(Screen):
 
         self.app.push_screen(ForkDialog(self.app.actor_choices()), fork)
 
+    def export(self, fmt: str) -> None:
+        """This session, as far as it has gone, written under the store's exports/ folder."""
+        from find_lab import export
+
+        events = self.events[:self.cursor + 1] if self.launch.mode == "replay" else self.events
+        if not events:
+            self.app.notify("nothing to export yet", severity="warning")
+            return
+        session = self.launch.session_id or self.state.session_id or "session"
+        path = self.app.store.home / "exports" / f"{session}.{export.SUFFIXES[fmt]}"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(export.render(events, fmt), encoding="utf-8")
+        except (OSError, ValueError) as exc:
+            self.app.notify(f"cannot export: {exc}", severity="error")
+            return
+        self.app.notify(f"exported {count(len(events), 'event')} to {path}")
+
     # --- a person's controls ------------------------------------------------------------------
     def action_toggle_pause(self) -> None:
         if self.launch.mode == "replay":
@@ -353,6 +387,11 @@ class LabScreen(Screen):
                 self.experiment.resume()
             else:
                 self.experiment.pause()
+
+    def action_step_agent(self) -> None:
+        """While paused, let the agent take exactly one more step (one event), then wait."""
+        if self.experiment and self.launch.mode == "watch" and self.experiment.paused:
+            self.experiment.step()
 
     def action_take_over(self) -> None:
         experiment = self.experiment
@@ -467,6 +506,8 @@ class LabScreen(Screen):
         """Show only the keys that do something in this mode."""
         mode = self.launch.mode
         live = {"take_over", "steer", "abandon"}
+        if action == "step_agent":
+            return mode == "watch" and self.state.status == "paused"
         replay = {"step", "jump", "play", "speed", "fork"}
         if action in replay:
             return mode == "replay"
