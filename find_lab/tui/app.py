@@ -161,6 +161,32 @@ class FindLab(App):
             return
         self.push_screen(LabScreen(Launch(mode, function_id, "human" if mode == "play" else actor)))
 
+    def resume_session(self, session_id: str) -> None:
+        """A new session continuing an interrupted (or crashed) one: the same function and
+        actor, its probes carried, its session_start saying which session it resumes. The old
+        session stays as it ended; neither is merged into the other."""
+        from find_lab.labstate import LabState
+
+        try:
+            events = self.store.events(session_id)
+        except Exception as exc:
+            self.notify(f"cannot resume {session_id}: {exc}", severity="error")
+            return
+        state = LabState.from_events(events)
+        if state.ended and state.status not in ("interrupted", "crashed"):
+            self.notify(f"{session_id} ended {state.status}; only an interrupted or crashed "
+                        "session can be resumed (fork it from its replay instead)",
+                        severity="warning")
+            return
+        actor = state.actor_kind or "scientist"
+        if reason := self.actor_unavailable(actor):
+            self.notify(reason, severity="error")
+            return
+        carried = [e for e in events if e.get("kind") == "probe"]
+        self.push_screen(LabScreen(Launch(
+            "play" if actor == "human" else "watch", state.function_id, actor, carried=carried,
+            forked_from={"session_id": session_id, "seq": state.seq, "resumed": True})))
+
     def open_replay(self, session_id: str) -> None:
         self.push_screen(LabScreen(Launch("replay", session_id=session_id)))
 

@@ -106,9 +106,44 @@ async def test_the_claude_model_is_chosen_from_the_palette_and_shown_with_its_ke
         app.choose_claude_model()
         await until(pilot, lambda: isinstance(app.screen, ModelDialog) and app.screen.query("#models"))
         dialog = app.screen
+        current = dialog.models.index(app.claude_model())
+        await until(pilot, lambda: dialog.query_one("#models").highlighted == current)
         other = next(m for m in dialog.models if m != app.claude_model())
         dialog.query_one("#models").highlighted = dialog.models.index(other)
         await pilot.press("enter")
         await until(pilot, lambda: not isinstance(app.screen, ModelDialog))
         assert app.claude_model() == other
         assert "1234abcd" not in "".join(n.message for n in app._notifications)
+
+
+async def test_an_interrupted_session_resumes_as_a_new_session_marked_so(home):
+    source = (home / "logs" / f"{STEERED}.jsonl").read_text().splitlines()
+    cut = source[:12]
+    probes = sum('"kind": "probe"' in line for line in cut)
+    interrupted = "20261128-130000-interrupted"
+    (home / "logs" / f"{interrupted}.jsonl").write_text(
+        "\n".join(cut).replace(STEERED, interrupted) + "\n")
+    app = make_app(home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.resume_session(interrupted)
+        await until(pilot, lambda: isinstance(app.screen, LabScreen))
+        screen = app.screen
+        await until(pilot, lambda: screen.state.ended, seconds=120)
+        start = screen.events[0]
+        assert start["forked_from"]["session_id"] == interrupted and start["forked_from"]["resumed"]
+        assert start["session_id"] != interrupted
+        assert sum(bool(e.get("carried")) for e in screen.events) == probes
+        header = "".join(s.text for s in screen.query_one(TranscriptPane).lines[:8])
+        assert "resumes" in header and "forked" not in header
+        assert app.store.get(interrupted)["status"] == "interrupted"   # the old one is kept as it was
+
+
+async def test_a_session_that_ended_properly_is_not_resumed(home):
+    app = make_app(home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.resume_session(STEERED)
+        await pilot.pause()
+        assert not isinstance(app.screen, LabScreen)
+        assert any("only an interrupted or crashed" in n.message for n in app._notifications)

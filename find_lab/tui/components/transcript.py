@@ -87,7 +87,8 @@ def _start(event: dict, person: str) -> RenderableType:
              f"{event['function_id']} · budget {budget.get('calls', '?')} calls, "
              f"{budget.get('points', '?')} points")
     if fork := event.get("forked_from"):
-        title += f" · forked from {fork.get('session_id', '?')} at {_event_number(fork.get('seq'))}"
+        verb = "resumes" if fork.get("resumed") else "forked from"
+        title += f" · {verb} {fork.get('session_id', '?')} at {_event_number(fork.get('seq'))}"
     return Banner(title, "dim")
 
 
