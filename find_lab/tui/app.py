@@ -190,6 +190,15 @@ class FindLab(App):
     def open_replay(self, session_id: str) -> None:
         self.push_screen(LabScreen(Launch("replay", session_id=session_id)))
 
+    async def action_quit(self) -> None:
+        """ctrl+q asks first while a session is live: quitting abandons it."""
+        screen = self.screen
+        if isinstance(screen, LabScreen) and screen._live():
+            screen.confirm_end("Quit FIND Lab? The live session is abandoned (kept, unscored).",
+                               "Abandon and quit", self.exit)
+            return
+        self.exit()
+
     def action_help(self) -> None:
         from find_lab.tui.screens.dialogs import HelpScreen
 

@@ -15,28 +15,12 @@ from find_lab.tui.app import make_app
 from find_lab.tui.components.probes import ProbesPane
 from find_lab.tui.components.status import StatusLine
 from find_lab.tui.components.transcript import TranscriptPane
-from find_lab.tui.screens.dialogs import ForkDialog, SubmitDialog
+from find_lab.tui.screens.dialogs import ConfirmDialog, ForkDialog, SubmitDialog
 from find_lab.tui.screens.lab import LabScreen, Launch
 from find_lab.tui.screens.launcher import LauncherScreen
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "sessions" / "logs"
 STEERED = "20261128-120004-example-scientist-numeric-f0028"
-
-
-@pytest.fixture
-def scientist_cue(monkeypatch) -> asyncio.Event:
-    """The scientist starts only on this cue, so a key pressed at once lands before it can finish
-    (on a busy machine a whole strings session can run between two pilot steps)."""
-    from find_lab.agents.scientist import Scientist
-
-    cue, investigate = asyncio.Event(), Scientist.run
-
-    async def run_on_cue(self, experiment):
-        await cue.wait()
-        await investigate(self, experiment)
-
-    monkeypatch.setattr(Scientist, "run", run_on_cue)
-    return cue
 
 
 async def until(pilot, condition, seconds=60.0):
@@ -269,6 +253,8 @@ async def test_abandon_ends_the_session_and_the_palette_lists_the_lab_actions(ho
         assert {"Help", "Scoreboard", "Take over/hand back", "Steer", "Abandon"} <= set(titles)
         assert "Submit" not in titles                            # not while the agent drives
         await pilot.press("space", "a")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
         await until(pilot, lambda: lab.state.ended)
         assert lab.state.status == "abandoned"
     assert Store(home).get(lab.state.session_id)["status"] == "abandoned"

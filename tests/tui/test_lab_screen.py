@@ -10,6 +10,7 @@ from find_lab.tui.screens.dialogs import ForkDialog
 from find_lab.tui.screens.lab import LabScreen, Launch
 from find_lab.tui.screens.models import ModelDialog
 
+from find_lab.tui.screens.dialogs import ConfirmDialog
 from tests.tui.test_lab_flows import STEERED, until
 
 HUMAN = "20261128-120003-example-human-numeric-f0006"
@@ -147,3 +148,75 @@ async def test_a_session_that_ended_properly_is_not_resumed(home):
         await pilot.pause()
         assert not isinstance(app.screen, LabScreen)
         assert any("only an interrupted or crashed" in n.message for n in app._notifications)
+
+
+async def test_keys_that_end_live_work_ask_first(home, scientist_cue):
+    app = make_app(Launch("watch", "numeric/f0013", "scientist"), home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        lab = app.screen
+        await until(pilot, lambda: lab.experiment is not None)
+        await pilot.press("space")
+        for key in ("a", "escape", "ctrl+q"):
+            await pilot.press(key)
+            await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+            await pilot.press("n")                                 # no: nothing ends
+            await until(pilot, lambda: app.screen is lab)
+            assert not lab.state.ended and app.is_running
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await until(pilot, lambda: lab.state.ended and app.screen is not lab)
+        assert lab.state.status == "abandoned"
+
+
+async def test_a_pause_records_nothing_stops_the_clock_and_n_steps_once(home, scientist_cue):
+    app = make_app(Launch("watch", "numeric/f0003", "scientist"), home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        lab = app.screen
+        await until(pilot, lambda: lab.experiment is not None)
+        await pilot.press("space")
+        await until(pilot, lambda: lab.state.status == "paused")
+        scientist_cue.set()
+        await pilot.pause(0.5)
+        paused_at, clock = len(lab.events), lab.experiment.active_seconds()
+        await pilot.pause(1.2)
+        assert len(lab.events) == paused_at                         # nothing recorded
+        assert lab.experiment.active_seconds() == pytest.approx(clock, abs=0.05)
+        assert "nothing is recorded" in mode_bar(lab) and "n one step" in mode_bar(lab)
+        await pilot.press("n")
+        await until(pilot, lambda: len(lab.events) == paused_at + 1)
+        await pilot.pause(0.5)
+        assert len(lab.events) == paused_at + 1 and lab.state.status == "paused"
+        await pilot.press("space")
+        await until(pilot, lambda: lab.state.ended)
+        assert lab.state.status == "submitted"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_panes_keep_readable_widths_at_every_size(home, size):
+    app = make_app(Launch("replay", session_id=STEERED), home=home)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("end")
+        await pilot.pause()
+        lab = app.screen
+        transcript = lab.query_one("#transcript").content_region.width
+        assert transcript >= 34                                     # not a dozen characters
+        assert lab.query_one("#probes").content_region.width >= 34
+        assert len(mode_bar(lab).rstrip()) <= size[0]               # no key cut off the end
+        assert lab.has_class("-narrow") == (size[0] < 110)
+
+
+async def test_the_palette_finds_functions_to_watch_and_sessions_to_replay(home):
+    from textual.command import CommandPalette
+
+    app = make_app(home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"replay 20261128-120004")
+        await until(pilot, lambda: app.screen.query("CommandList Option") or
+                    app.screen.query_one("CommandList").option_count)
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, LabScreen))
+        assert app.screen.launch == Launch("replay", session_id=STEERED)

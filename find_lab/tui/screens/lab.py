@@ -26,6 +26,7 @@ from find_lab.tui.components.hidden import HiddenFunctionPane
 from find_lab.tui.components.probes import ProbesPane, truth_curve
 from find_lab.tui.components.status import StatusLine
 from find_lab.tui.components.transcript import TranscriptPane
+from find_lab.tui.screens.dialogs import ConfirmDialog, Draft, ForkDialog, NameDialog, SubmitDialog
 
 SPEEDS = (2.0, 5.0, 10.0, 30.0)  # replay events per second
 NARROW = 110  # columns under which the hidden function goes across the top (lab.tcss)
@@ -94,6 +95,7 @@ class LabScreen(Screen):
         self.speed = 0
         self.playing = None
         self.final_status = ""          # replay: how the whole session ended
+        self.draft = Draft()            # the submission being written, kept when its dialog closes
 
     # --- layout -----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -119,8 +121,6 @@ class LabScreen(Screen):
         if mode == "replay":
             self._open_replay()
         elif mode == "play" and not settings.load().get("name"):
-            from find_lab.tui.screens.dialogs import NameDialog
-
             self.app.push_screen(NameDialog(), self._named)
         else:
             self._start_live()
@@ -344,8 +344,6 @@ class LabScreen(Screen):
     def action_fork(self) -> None:
         if self.launch.mode != "replay" or not self.state.function_id:
             return
-        from find_lab.tui.screens.dialogs import ForkDialog
-
         def fork(actor: str | None) -> None:
             if actor:
                 carried = [e for e in self.events[:self.cursor + 1] if e["kind"] == "probe"]
@@ -408,9 +406,19 @@ class LabScreen(Screen):
         if self.experiment and not self.experiment.ended and self.launch.mode == "watch":
             self._show_input("steer")
 
+    def _live(self) -> bool:
+        return bool(self.experiment and not self.experiment.ended)
+
+    def confirm_end(self, question: str, label: str, then) -> None:
+        """Ask before a key that ends live work; `then()` runs only on yes."""
+        self.app.push_screen(ConfirmDialog(question, label),
+                             lambda yes: then() if yes and self._live() else None)
+
     def action_abandon(self) -> None:
-        if self.experiment and not self.experiment.ended:
-            self.experiment.abandon()
+        if self._live():
+            self.confirm_end(f"Abandon this session? It ends now, unscored, and is kept as "
+                             f"abandoned after {count(self.state.calls_used, 'probe call')}.",
+                             "Abandon", self.experiment.abandon)
 
     def _who(self) -> str:
         """The actor watched, with the model and the key it runs on when that is Claude."""
@@ -442,9 +450,7 @@ class LabScreen(Screen):
         human = self.launch.mode == "play" or (experiment and experiment.driver == "human")
         if not experiment or experiment.ended or not human:
             return
-        from find_lab.tui.screens.dialogs import SubmitDialog
-
-        self.app.push_screen(SubmitDialog(experiment), self._submitted)
+        self.app.push_screen(SubmitDialog(experiment, self.draft), self._submitted)
 
     def _submitted(self, answer: dict | None) -> None:
         if answer and self.experiment and not self.experiment.ended:
@@ -465,8 +471,14 @@ class LabScreen(Screen):
             return
         if self.playing:
             self.action_play()
-        if self.experiment and not self.experiment.ended:
-            self.experiment.abandon()
+        if self._live():
+            def leave() -> None:
+                self.experiment.abandon()
+                self.app.pop_screen()
+
+            self.confirm_end("Leave this live session? It is abandoned (kept, unscored).",
+                             "Abandon and leave", leave)
+            return
         self.app.pop_screen()
 
     def _show_input(self, mode: str) -> None:
