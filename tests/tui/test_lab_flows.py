@@ -1,6 +1,5 @@
 """Every flow of the lab, driven through Textual's pilot as a person would drive it."""
 
-import asyncio
 import json
 from pathlib import Path
 
