@@ -1,9 +1,15 @@
 """How long the lab takes to draw an update, with a 400-point probe batch (the whole point
-budget) and a transcript of 2,000 events (messages, and hypotheses drawn over the probes). Prints a table; run with `.venv/bin/python benchmarks/tui_bench.py`.
+budget) and a transcript of 2,000 events (messages, and hypotheses drawn over the probes).
+Prints a table; run with `.venv/bin/python benchmarks/tui_bench.py`.
 
 A synthetic numeric session is saved in a scratch store and opened in replay, so every
 update goes through the same path as a live event (LabState, transcript, probes, status).
-Each time is from the key press to the screen having repainted (the pilot waits for idle).
+Each time is from the key press to the screen having repainted (the pilot waits for idle):
+`wall` is what the pilot took, `cpu` the process's CPU time meanwhile (the pilot's own waits
+are sleeps, so cpu is the work the update cost). The same key press on a bare Textual app
+(one Static) in the same run is the baseline; `over bare` is wall minus its wall. The probes
+pane alone (`show` of the 400-point batch, then every line of the plot drawn) is timed
+directly, without the pilot.
 """
 
 from __future__ import annotations
@@ -17,7 +23,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from textual.app import App
+from textual.widgets import Static
+
+from find_lab.labstate import LabState
 from find_lab.tui.app import make_app
+from find_lab.tui.components.probes import ProbesPane
 from find_lab.tui.screens.lab import Launch
 
 SESSION = "20261128-000000-bench"
@@ -47,46 +58,100 @@ def synthetic_events(count: int = 2000) -> list[dict]:
     return events
 
 
-async def timed(pilot, *keys: str) -> float:
-    started = time.perf_counter()
+class Bare(App):
+    """The baseline: one Static, redrawn by the same key the lab steps with."""
+
+    BINDINGS = [("right", "step", "step"), ("left", "step", "step")]
+
+    def compose(self):
+        yield Static("0", id="count")
+
+    def action_step(self) -> None:
+        counter = self.query_one("#count", Static)
+        counter.update(str(int(str(counter.render())) + 1))
+
+
+class PaneOnly(App):
+    def compose(self):
+        yield ProbesPane(id="probes")
+
+
+async def timed(pilot, *keys: str) -> tuple[float, float]:
+    """(wall, cpu) milliseconds of pressing `keys` until the screen has repainted."""
+    started, cpu = time.perf_counter(), time.process_time()
     await pilot.press(*keys)
     await pilot.pause()
-    return (time.perf_counter() - started) * 1000
+    return (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
 
 
-async def measure(home: Path) -> list[tuple[str, str]]:
+def median(samples: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(w for w, _ in samples), statistics.median(c for _, c in samples)
+
+
+async def bare() -> tuple[float, float]:
+    async with Bare().run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        return median([await timed(pilot, "right") for _ in range(30)])
+
+
+async def measure(home: Path) -> list[tuple[str, tuple[float, float]]]:
     app = make_app(Launch("replay", session_id=SESSION), home=home)
     rows = []
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
-        idle = [await timed(pilot, "x") for _ in range(10)]
-        rows.append(("a key the lab ignores (the pilot's own overhead)", f"{statistics.median(idle):.1f} ms"))
-        rows.append(("step onto the 400-point probe batch", f"{await timed(pilot, 'right'):.1f} ms"))
-        steps = [await timed(pilot, "right") for _ in range(30)]
-        rows.append(("step, early in the session (median of 30)", f"{statistics.median(steps):.1f} ms"))
-        rows.append(("jump to the end: 2,000 events drawn", f"{await timed(pilot, 'end'):.0f} ms"))
+        rows.append(("a key the lab ignores", median([await timed(pilot, "x") for _ in range(10)])))
+        rows.append(("step onto the 400-point probe batch", await timed(pilot, "right")))
+        rows.append(("step, early in the session (median of 30)",
+                     median([await timed(pilot, "right") for _ in range(30)])))
+        rows.append(("jump to the end: 2,000 events drawn", await timed(pilot, "end")))
         steps = []
         for _ in range(15):
             steps.append(await timed(pilot, "left"))
             steps.append(await timed(pilot, "right"))
-        rows.append(("step at 2,000 events (median of 30)", f"{statistics.median(steps):.1f} ms"))
-        rows.append(("step at 2,000 events (worst of 30)", f"{max(steps):.1f} ms"))
-        rows.append(("jump back to the start", f"{await timed(pilot, 'home'):.0f} ms"))
+        rows.append(("step at 2,000 events (median of 30)", median(steps)))
+        rows.append(("step at 2,000 events (worst of 30)", max(steps)))
+        rows.append(("jump back to the start", await timed(pilot, "home")))
     return rows
 
 
+async def pane_alone(events: list[dict]) -> tuple[float, float]:
+    """The probes pane drawing the 400-point batch: `show`, then every line of the plot."""
+    first_hypothesis = next(i for i, e in enumerate(events) if e["kind"] == "hypothesis")
+    # the batch alone and the batch under a hypothesis, in turn: each show draws afresh
+    states = [LabState.from_events(events[:2]), LabState.from_events(events[:first_hypothesis + 1])]
+    samples = []
+    async with PaneOnly().run_test(size=(160, 50)) as pilot:
+        pane = pilot.app.query_one(ProbesPane)
+        pane.show(states[1])
+        await pilot.pause()
+        plot = pane.query_one("#probes-plot")
+        for index in range(20):
+            started, cpu = time.perf_counter(), time.process_time()
+            pane.show(states[index % 2])
+            for y in range(plot.size.height):
+                plot.render_line(y)
+            samples.append(((time.perf_counter() - started) * 1000,
+                            (time.process_time() - cpu) * 1000))
+    return median(samples)
+
+
 def main() -> None:
+    events = synthetic_events()
     with tempfile.TemporaryDirectory() as scratch:
         logs = Path(scratch) / "logs"
         logs.mkdir()
-        events = synthetic_events()
         (logs / f"{SESSION}.jsonl").write_text("".join(json.dumps(e) + "\n" for e in events))
+        baseline = asyncio.run(bare())
         rows = asyncio.run(measure(Path(scratch)))
+        alone = asyncio.run(pane_alone(events))
+    rows = [("bare Textual app, one Static: the same step (median of 30)", baseline), *rows]
     width = max(len(label) for label, _ in rows)
-    print(f"{'update (160x50 terminal)':{width}}  time")
-    print("-" * (width + 12))
-    for label, value in rows:
-        print(f"{label:{width}}  {value}")
+    print(f"{'update (160x50 terminal)':{width}}  {'wall':>8}  {'cpu':>8}  {'over bare':>9}")
+    print("-" * (width + 33))
+    for label, (wall, cpu) in rows:
+        print(f"{label:{width}}  {wall:6.1f} ms  {cpu:6.1f} ms  {wall - baseline[0]:6.1f} ms")
+    print(f"{'probes pane alone: show + draw the 400-point batch (median of 20)':{width}}  "
+          f"{alone[0]:6.1f} ms  {alone[1]:6.1f} ms")
 
 
 if __name__ == "__main__":

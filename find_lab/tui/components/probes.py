@@ -1,10 +1,14 @@
 """The probes pane: what the actor has tried so far, beside its current hypothesis.
 
-Three views: a scatter plot (with the true curve faintly behind), a table of inputs and
-outputs, a ranked bar chart. `VIEWS` says which view draws each domain, the one place the TUI
-names domains; a domain not in it gets the table, which reads any input and output. `show` is
-called after every event, so each view reuses its widget and does the least work it can (the
-table only appends new rows).
+Three views: a scatter plot on a braille canvas (with the true curve faintly behind, zoomable),
+a table of inputs, outputs and predictions, a ranked bar chart. `VIEWS` says which view draws
+each domain, the one place the TUI names domains; a domain not in it gets the table, which
+reads any input and output. A domain drawn as a chart can show its table too (`t`). `show` is
+called after every event, so each view reuses its widget and does the least work it can.
+
+The table and the residuals need the hypothesis's prediction for every probe, but a hypothesis
+event only carries predictions for what was probed before it; the rest are worked out by
+running its code in the sandbox, off the UI thread, once per hypothesis and input.
 """
 
 from __future__ import annotations
@@ -13,27 +17,34 @@ from dataclasses import dataclass
 from typing import Callable
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import ContentSwitcher, DataTable, Static
-from textual_plotext import PlotextPlot
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import ContentSwitcher, Static
 
+from find_lab import probe_rows
+from find_lab.english import count
 from find_lab.domains.numeric import specs as numeric
-from find_lab.labstate import LabState, Probe
+from find_lab.labstate import LabState
+from find_lab.tui.components.plot import X_RANGE, ProbePlot, ResidualsToggled, plot_data
+from find_lab.tui.components.probe_table import ProbeTable, caption
 
-X_RANGE = (-128.0, 128.0)
-CELL_CHARS = 30          # longest value shown in a table cell
 TOP, BOTTOM = 12, 6      # neurons: strongest and weakest words shown
 BAR_WIDTH = 20
 BLOCKS = " ▏▎▍▌▋▊▉"        # 0 to 7 eighths of a cell
-ACTOR_COLOURS = {"agent": "cyan", "human": "magenta"}
-ACTOR_MARKERS = {"agent": "•", "human": "◆"}
 WAITING = "waiting for the session to start"
+TABULAR = "probes-tabular"
+HINTS = {"probes-plot": "] [ zoom · < > pan · b last batch · 0 all · r residuals · t table",
+         TABULAR: "o sort · c/C copy · e export CSV",
+         "probes-neurons": "t table"}
 
 
 class ProbesPane(ContentSwitcher):
     """The probes of a session, drawn the way its domain reads best."""
 
+    ALLOW_MAXIMIZE = True          # whichever of its views has focus, the pane is maximised
+    BINDINGS = [Binding("t", "toggle_table", "Table/chart")]
     DEFAULT_CSS = """
     ProbesPane {
         height: 1fr;
@@ -41,112 +52,167 @@ class ProbesPane(ContentSwitcher):
     ProbesPane > * {
         height: 1fr;
     }
+    ProbesPane #probes-caption {
+        height: auto;
+        max-height: 2;
+    }
     """
 
     def __init__(self, *, name: str | None = None, id: str | None = None,
                  classes: str | None = None):
         super().__init__(name=name, id=id, classes=classes, initial="probes-empty")
         self._empty = Static(_placeholder(""), id="probes-empty")
-        self._plot = PlotextPlot(id="probes-plot")
-        self._table = DataTable(id="probes-table", cursor_type="row")
+        self._plot = ProbePlot(id="probes-plot")
+        self._caption = Static(id="probes-caption")
+        self._table = ProbeTable(id="probes-table")
         self._bars = Static(id="probes-bars")
-        self._rows: list[Probe] = []             # the probes the table shows, in order
-        self._table_hypothesis: dict | None = None
-        self._drawn: tuple | None = None         # what the plot shows; plotext renders are costly
+        self.as_table = False                      # a chart's domain shown as its table
+        self._state: LabState | None = None
+        self._truth: list | None = None
+        self._drawn: tuple | None = None           # what the plot was last given
+        self._worked_out: dict[tuple, dict] = {}   # (domain, code) -> predictions by input
+        self._tried: dict[tuple, set] = {}         # (domain, code) -> inputs sent to the sandbox
+        self._evaluating: dict[tuple, int] = {}       # (domain, code) -> evaluations under way
 
     def compose(self) -> ComposeResult:
         yield self._empty
         yield self._plot
-        yield self._table
+        with Vertical(id=TABULAR):
+            yield self._caption
+            yield self._table
         with VerticalScroll(id="probes-neurons"):
             yield self._bars
 
-    def on_mount(self) -> None:
-        self._table.add_columns(("#", "n"), ("input", "input"), ("output", "output"),
-                                ("hypothesis", "hypothesis"), ("", "mark"))
-
     def show(self, state: LabState, truth: list[list[float]] | None = None) -> None:
         """Redraw from `state`; `truth` ([[x, y], ...], from `truth_curve`) is drawn faintly."""
+        self._state, self._truth = state, truth
         if not state.probes:
             self._empty.update(_placeholder(state.domain))
-            self.current = "probes-empty"
+            self._set_current("probes-empty")
+            return
+        view = view_of(state.domain)
+        if view.draw is None or self.as_table:
+            self._draw_table(state)
+            self._set_current(TABULAR)
         else:
-            view = view_of(state.domain)
             view.draw(self, state, truth)
-            self.current = view.widget
+            self._set_current(view.widget)
 
-    # --- the plot -----------------------------------------------------------------------
+    def _set_current(self, widget: str) -> None:
+        if self.current != widget:
+            had_focus = self.has_focus_within
+            self.current = widget
+            if had_focus:
+                self._focus_view()
+        self.border_subtitle = HINTS.get(widget, "")
+        if widget == TABULAR and view_of(self._state.domain).draw is not None:
+            self.border_subtitle += " · t " + ("plot" if view_of(self._state.domain) is PLOT
+                                               else "bars")
+
+    def _focus_view(self) -> None:
+        target = {"probes-plot": self._plot, TABULAR: self._table}.get(self.current)
+        if target is None and self.current == "probes-neurons":
+            target = self.query_one("#probes-neurons")
+        if target is not None:
+            target.focus()
+
+    # --- keys ----------------------------------------------------------------------------------
+    def action_toggle_table(self) -> None:
+        if self._state is None or view_of(self._state.domain).draw is None:
+            return
+        self.as_table = not self.as_table
+        had_focus = self.has_focus_within
+        self.show(self._state, self._truth)
+        if had_focus:
+            self._focus_view()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "toggle_table":
+            return bool(self._state and self._state.probes and
+                        view_of(self._state.domain).draw is not None)
+        return True
+
+    # --- the hypothesis's predictions where its event has none ---------------------------------
+    def _predictions(self, state: LabState) -> tuple[dict, bool]:
+        """The hypothesis's predictions worked out so far (beyond its preview), and whether
+        more are being worked out; starts working out those still missing."""
+        hypothesis = state.hypothesis
+        if not hypothesis:
+            return {}, False
+        key = (state.domain, hypothesis.get("code") or "")
+        extra = self._worked_out.get(key, {})
+        tried = self._tried.setdefault(key, set())
+        todo = [x for x in probe_rows.missing(state, hypothesis, extra)
+                if probe_rows.key(x) not in tried]
+        if todo:
+            tried.update(probe_rows.key(x) for x in todo)
+            self._evaluating[key] = self._evaluating.get(key, 0) + 1
+            self._evaluate(key, hypothesis, state.domain, todo)
+        return extra, bool(self._evaluating.get(key))
+
+    @work(thread=True, group="probe-predictions")
+    def _evaluate(self, key: tuple, hypothesis: dict, domain: str, inputs: list) -> None:
+        try:
+            result = probe_rows.evaluate(hypothesis, domain, inputs)
+        except Exception:  # the sandbox says why in its own outcome; nothing here may crash
+            result = {}
+        try:
+            self.app.call_from_thread(self._evaluated, key, result)
+        except RuntimeError:  # the app closed meanwhile
+            pass
+
+    def _evaluated(self, key: tuple, result: dict) -> None:
+        self._worked_out.setdefault(key, {}).update(result)
+        self._evaluating[key] = max(0, self._evaluating.get(key, 1) - 1)
+        if self._state is not None and self.is_attached:
+            self._drawn = None
+            self.show(self._state, self._truth)
+
+    def on_residuals_toggled(self, message: ResidualsToggled) -> None:
+        message.stop()
+        if self._state is not None:
+            self._drawn = None
+            self.show(self._state, self._truth)
+
+    # --- the plot ------------------------------------------------------------------------------
     def _draw_plot(self, state: LabState, truth: list[list[float]] | None) -> None:
-        """Truth first, then probes, then the hypothesis: later series sit on top.
-
-        Skipped when nothing drawn would change: a plotext frame costs a hundred milliseconds
-        or more, and most events (messages, steering) change nothing here."""
+        """Skipped when nothing drawn would change: most events (messages, steering) change
+        nothing here. The residuals need every prediction; the plain plot only the preview."""
+        extra, pending = self._predictions(state) if self._plot.residuals else ({}, False)
         hypothesis = state.hypothesis or {}
         drawing = (state.session_id, state.function_id, len(state.probes), hypothesis.get("seq"),
-                   state.claimed_interval, id(truth) if truth else None, numeric_title(state))
+                   state.claimed_interval, id(truth) if truth else None, len(extra), pending)
         if drawing == self._drawn:
             return
         self._drawn = drawing
-        plt = self._plot.plt
-        plt.clear_data()
-        plt.xlim(*X_RANGE)
-        plt.title(numeric_title(state))
-        for bound in state.claimed_interval or ():
-            plt.vertical_line(bound, color="red")
-        preview = (state.hypothesis or {}).get("preview") or ()
-        layers = [(truth or [], plt.plot, "braille", "gray")]
-        for actor, colour in ACTOR_COLOURS.items():
-            points = [(p.x, p.y) for p in state.answered if p.actor == actor and _is_number(p.y)]
-            layers.append((points, plt.scatter, ACTOR_MARKERS[actor], colour))
-        layers.append(([(x, y) for x, y in preview if _is_number(x) and _is_number(y)],
-                       plt.plot, "braille", "orange"))
-        for points, draw, marker, colour in layers:
-            if points:
-                draw(*_columns(points), marker=marker, color=colour)
-        undefined = [p.x for p in state.probes if p.error == "undefined" and _is_number(p.x)]
-        if undefined:
-            floor = min((y for points, *_ in layers for _, y in points), default=0.0)
-            plt.scatter(undefined, [floor] * len(undefined), marker="×", color="red")
-        self._plot.refresh()
+        predicted = probe_rows.predictions(hypothesis, extra) if hypothesis else {}
+        self._plot.draw(plot_data(state, truth, predicted))
 
-    # --- the table ----------------------------------------------------------------------
-    def _draw_table(self, state: LabState, truth: list[list[float]] | None) -> None:
-        """Append new rows; start over when the probes do not continue the rows shown (a
-        replay stepped back, or another session); refresh predictions when the hypothesis
-        changed. The prefix check is cheap: list equality tries identity first."""
-        table, probes = self._table, state.probes
-        shown = len(self._rows)
-        if probes[:shown] != self._rows:
-            table.clear()
-            self._rows, shown = [], 0
-        predictions = state.predictions
-        if state.hypothesis is not self._table_hypothesis:
-            self._table_hypothesis = state.hypothesis
-            for index, probe in enumerate(self._rows):
-                prediction = _lookup(predictions, probe.x)
-                table.update_cell(str(index), "hypothesis", _cell(prediction), update_width=True)
-                table.update_cell(str(index), "mark", _mark(probe, prediction))
-        if shown == len(probes):
-            return
-        at_bottom = table.is_vertical_scroll_end
-        for index, probe in enumerate(probes[shown:], start=shown):
-            table.add_row(*string_row(index, probe, _lookup(predictions, probe.x)), key=str(index))
-        self._rows.extend(probes[shown:])
-        if at_bottom:
-            table.scroll_end(animate=False, x_axis=False)
+    # --- the table -----------------------------------------------------------------------------
+    def _draw_table(self, state: LabState) -> None:
+        extra, pending = self._predictions(state)
+        hypothesis = state.hypothesis
+        table = probe_rows.table(state, extra={hypothesis.get("seq"): extra} if hypothesis else None)
+        self._caption.update(caption(table, pending))
+        self._table.show(table, pending, state.session_id or state.function_id.replace("/", "-"))
 
-    # --- the bars -----------------------------------------------------------------------
+    # --- the bars ------------------------------------------------------------------------------
     def _draw_bars(self, state: LabState, truth: list[list[float]] | None) -> None:
-        self._bars.update(neuron_bars(state))
+        self._bars.update(neuron_bars(state, (self.content_region.width or 2 * BAR_WIDTH) - 2))
+
+    def on_resize(self) -> None:
+        if self._state is not None and self.current == "probes-neurons":
+            self._draw_bars(self._state, self._truth)
 
 
 @dataclass(frozen=True)
 class View:
-    """One way to draw probes: the pane's child that shows them, the method that draws them
-    there, what the empty pane promises, and the true curve drawn behind, if it has one."""
+    """One way to draw probes: the pane's child that shows them and the method that draws
+    them there (None: the table is the view), what the empty pane promises, and the true curve
+    drawn behind, if it has one."""
 
     widget: str
-    draw: Callable[[ProbesPane, LabState, list | None], None]
+    draw: Callable[[ProbesPane, LabState, list | None], None] | None
     hint: str
     truth: Callable[[dict], list[list[float]]] | None = None
 
@@ -160,8 +226,8 @@ def numeric_truth(spec: dict) -> list[list[float]]:
 
 PLOT = View("probes-plot", ProbesPane._draw_plot,
             "each input tried will be plotted here, with the current hypothesis", numeric_truth)
-TABLE = View("probes-table", ProbesPane._draw_table,
-             "each input and output will be listed here, checked against the hypothesis")
+TABLE = View(TABULAR, None,
+                  "each input and output will be listed here, checked against the hypothesis")
 BARS = View("probes-neurons", ProbesPane._draw_bars,
             "the words tried will be ranked here by activation")
 VIEWS = {"numeric": PLOT, "strings": TABLE, "neurons": BARS}
@@ -177,48 +243,30 @@ def truth_curve(spec: dict) -> list[list[float]] | None:
     return view.truth(spec) if view.truth else None
 
 
-def numeric_title(state: LabState) -> str:
-    count = sum(_is_number(p.y) for p in state.answered)
-    title = f"{count} probe{'s' * (count != 1)}"
-    if undefined := sum(p.error == "undefined" for p in state.probes):
-        title += f" ({undefined} undefined)"
-    if state.hypothesis is None:
-        return title + " · no hypothesis yet"
-    note = (state.hypothesis.get("note") or "").strip() or "untitled"
-    if not state.hypothesis.get("preview"):
-        note += " (no preview)"
-    return f"{title} · hypothesis: {_clip(note, 60)}"
-
-
-def string_row(index: int, probe: Probe, prediction: object) -> tuple[Text, ...]:
-    """#, input, output (or the error, dimmed), the hypothesis's prediction and a mark."""
-    number = Text(str(index + 1), style=ACTOR_COLOURS.get(probe.actor, ""))
-    output = _cell(probe.y) if probe.error is None else Text(_clip(probe.error), style="dim")
-    return number, _cell(probe.x), output, _cell(prediction), _mark(probe, prediction)
-
-
-def neuron_bars(state: LabState) -> Text:
-    """A summary line, then bars for the strongest and the weakest words probed."""
+def neuron_bars(state: LabState, width: int = 2 * BAR_WIDTH + 20) -> Text:
+    """A summary line, then bars for the strongest and the weakest words probed, each on one
+    line of `width`: the bars shrink to leave room for the word, its value and the
+    hypothesis's."""
     activations = {p.x: float(p.y) for p in state.answered if _is_number(p.y)}
     ranked = sorted(activations.items(), key=lambda item: -item[1])
     above = sum(value > 0.5 for value in activations.values())
-    text = Text(f"{len(ranked)} word{'s' * (len(ranked) != 1)} probed, {above} above 0.5\n",
-                style="bold")
+    text = Text(f"{count(len(ranked), 'word')} probed, {above} above 0.5\n", style="bold")
     strongest = ranked[:TOP]
     weakest = ranked[max(TOP, len(ranked) - BOTTOM):]
-    width = min(18, max((len(str(word)) for word, _ in strongest + weakest), default=0))
+    words = min(18, max((len(str(word)) for word, _ in strongest + weakest), default=0))
     predictions = state.predictions
+    bar = max(4, min(BAR_WIDTH, width - words - 7 - (10 if predictions else 0)))
     for heading, rows in (("strongest", strongest), ("weakest", weakest)):
         if rows:
             text.append(f"\n{heading}\n", style="dim italic")
         for word, value in rows:
-            text.append(_bar_line(str(word), value, _lookup(predictions, word), width))
+            text.append(_bar_line(str(word), value, _lookup(predictions, word), words, bar))
     return text
 
 
-def _bar_line(word: str, value: float, prediction: object, width: int) -> Text:
+def _bar_line(word: str, value: float, prediction: object, width: int, bar: int) -> Text:
     line = Text(f"{_clip(word, width):<{width}} ")
-    line.append(_bar(value).ljust(BAR_WIDTH), style="green" if value > 0.5 else "blue")
+    line.append(_bar(value, bar).ljust(bar), style="green" if value > 0.5 else "blue")
     line.append(f" {value:5.2f}")
     if prediction is not None:
         shown = f"{prediction:.2f}" if _is_number(prediction) else _clip(repr(prediction), 12)
@@ -226,9 +274,9 @@ def _bar_line(word: str, value: float, prediction: object, width: int) -> Text:
     return line.append("\n")
 
 
-def _bar(value: float) -> str:
+def _bar(value: float, width: int = BAR_WIDTH) -> str:
     """A horizontal bar of block characters, in eighths of a cell, for a value in [0, 1]."""
-    eighths = round(max(0.0, min(1.0, value)) * BAR_WIDTH * 8)
+    eighths = round(max(0.0, min(1.0, value)) * width * 8)
     full, part = divmod(eighths, 8)
     return "█" * full + BLOCKS[part]
 
@@ -236,17 +284,6 @@ def _bar(value: float) -> str:
 def _placeholder(domain: str) -> Text:
     hint = view_of(domain).hint if domain else WAITING
     return Text.assemble(("No probes yet", "bold"), (f" — {hint}.", "dim"))
-
-
-def _cell(value: object) -> Text:
-    """A value as the actor wrote it: quoted, so empty strings and spaces show."""
-    return Text("") if value is None else Text(_clip(repr(value)))
-
-
-def _mark(probe: Probe, prediction: object) -> Text:
-    if prediction is None or probe.error is not None:
-        return Text("")
-    return Text("✓", style="green") if prediction == probe.y else Text("✗", style="bold red")
 
 
 def _lookup(predictions: dict, x: object) -> object:
@@ -258,12 +295,8 @@ def _lookup(predictions: dict, x: object) -> object:
         return None
 
 
-def _clip(text: str, limit: int = CELL_CHARS) -> str:
+def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def _columns(points) -> tuple[list, list]:
-    return [x for x, _ in points], [y for _, y in points]
 
 
 def _is_number(value: object) -> bool:
