@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
+from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -28,14 +29,13 @@ from find_lab.tui.components.braille import Canvas
 
 X_RANGE = (-128.0, 128.0)
 MIN_WIDTH = 1e-3          # the narrowest x window
-ZOOM, PAN = 0.5, 0.25     # a key press halves (doubles) the window, or moves it by a quarter
-WHEEL_ZOOM, WHEEL_PAN = 0.8, 0.1
-TRUTH, AGENT, HUMAN, HYPOTHESIS, RED, AXIS, LATEST = range(7)
+WHEEL_ZOOM, WHEEL_PAN = 0.8, 0.1   # a wheel notch; a key halves or doubles, or pans a quarter
+TRUTH, AGENT, HUMAN, HYPOTHESIS, RED, AXIS = range(6)
 STYLES = {TRUTH: Style(color="grey50"), AGENT: Style(color="cyan"), HUMAN: Style(color="magenta"),
-          HYPOTHESIS: Style(color="dark_orange"), RED: Style(color="red"),
-          AXIS: Style(dim=True), LATEST: Style(color="bright_cyan", bold=True)}
+          HYPOTHESIS: Style(color="dark_orange"), RED: Style(color="red"), AXIS: Style(dim=True)}
 ACTOR_SERIES = {"agent": AGENT, "human": HUMAN}
 ACTOR_NAMES = {"agent": "agent's probes", "human": "a person's probes"}
+_CONSOLE = Console(width=1000, color_system="truecolor", force_terminal=True)  # Text to segments
 
 
 @dataclass(frozen=True, eq=False)
@@ -462,9 +462,10 @@ def _tick(value: float, step: float) -> str:
     """A tick's value with the digits its step needs."""
     if abs(value) < step * 1e-9:
         return "0"
-    decimals = max(0, -math.floor(math.log10(step) + 1e-9) + (1 if str(step / 10 ** math.floor(math.log10(step))).startswith("2.5") else 0))
-    if abs(value) >= 1e6 or (abs(value) < 1e-4):
+    if abs(value) >= 1e6 or abs(value) < 1e-4:
         return f"{value:.3g}"
+    exponent = math.floor(math.log10(step) + 1e-9)
+    decimals = max(0, -exponent) + (round(step / 10 ** exponent, 6) == 2.5)
     return f"{value:.{decimals}f}"
 
 
@@ -483,8 +484,3 @@ def _strip(text: Text, width: int) -> Strip:
 
 def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-from rich.console import Console  # noqa: E402  (one console renders legend text to segments)
-
-_CONSOLE = Console(width=1000, color_system="truecolor", force_terminal=True, legacy_windows=False)

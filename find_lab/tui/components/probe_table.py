@@ -118,7 +118,7 @@ class ProbeTable(DataTable):
         """Each column's share of the width: fixed ones as wide as their content, the rest
         shared, each given no more than it needs and what is left going to the wider ones."""
         demands = [max([len(HEADERS.get(key, key))] +
-                       [min(MAX_DEMAND, cell(row, key, True).cell_len) for row in table.rows])
+                       [min(MAX_DEMAND, demand(row, key)) for row in table.rows])
                    for key in columns]
         fixed = [key in ("n", "repeats") for key in columns]
         total = (self.size.width or 80) - SCROLLBAR - 2 * self.cell_padding * len(columns)
@@ -198,6 +198,22 @@ def cell(row: Row, key: str, pending: bool = False) -> Text:
         return Text.assemble((mark, style), (value_text(predicted), "" if match else "red"),
                              no_wrap=True, overflow="ellipsis", end="")
     raise KeyError(key)
+
+
+def demand(row: Row, key: str) -> int:
+    """How wide `cell(row, key)` is, without drawing it."""
+    if key == "n":
+        return len(str(row.number))
+    if key == "input":
+        return len(value_text(row.input))
+    if key == "output":
+        return len(row.error) if row.error is not None else len(value_text(row.output))
+    if key == "repeats":
+        return len(str(row.repeats))
+    predicted = row.predictions[0] if row.predictions else None
+    if key == "residual":
+        return 8
+    return 2 + len(value_text(predicted)) if predicted is not None else 1
 
 
 def value_text(value) -> str:

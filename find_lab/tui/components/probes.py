@@ -121,6 +121,7 @@ class ProbesPane(ContentSwitcher):
         if self._state is None or view_of(self._state.domain).draw is None:
             return
         self.as_table = not self.as_table
+        self._drawn = None
         had_focus = self.has_focus_within
         self.show(self._state, self._truth)
         if had_focus:
@@ -180,8 +181,8 @@ class ProbesPane(ContentSwitcher):
         nothing here. The residuals need every prediction; the plain plot only the preview."""
         extra, pending = self._predictions(state) if self._plot.residuals else ({}, False)
         hypothesis = state.hypothesis or {}
-        drawing = (state.session_id, state.function_id, len(state.probes), hypothesis.get("seq"),
-                   state.claimed_interval, id(truth) if truth else None, len(extra), pending)
+        drawing = ("plot", *_probes_key(state), hypothesis.get("seq"), state.claimed_interval,
+                   id(truth) if truth else None, len(extra), pending)
         if drawing == self._drawn:
             return
         self._drawn = drawing
@@ -190,8 +191,14 @@ class ProbesPane(ContentSwitcher):
 
     # --- the table -----------------------------------------------------------------------------
     def _draw_table(self, state: LabState) -> None:
+        """Skipped, as the plot is, when nothing the table shows has changed."""
         extra, pending = self._predictions(state)
         hypothesis = state.hypothesis
+        drawing = ("table", *_probes_key(state), (hypothesis or {}).get("seq"), len(extra),
+                   pending)
+        if drawing == self._drawn:
+            return
+        self._drawn = drawing
         table = probe_rows.table(state, extra={hypothesis.get("seq"): extra} if hypothesis else None)
         self._caption.update(caption(table, pending))
         self._table.show(table, pending, state.session_id or state.function_id.replace("/", "-"))
@@ -279,6 +286,13 @@ def _bar(value: float, width: int = BAR_WIDTH) -> str:
     eighths = round(max(0.0, min(1.0, value)) * width * 8)
     full, part = divmod(eighths, 8)
     return "█" * full + BLOCKS[part]
+
+
+def _probes_key(state: LabState) -> tuple:
+    """Which probes a state holds, cheaply: the same session, count and ends are the same
+    probes (a session only appends them)."""
+    return (state.session_id, state.function_id, len(state.probes), state.probes[0],
+            state.probes[-1])
 
 
 def _placeholder(domain: str) -> Text:
