@@ -286,7 +286,8 @@ def next_indent(before: str, width: int = 4) -> str:
     code = re.sub(r"\s*#[^'\"]*$", "", before).rstrip()
     if code.endswith(":"):
         return indent + " " * width
-    if code.split(maxsplit=1)[:1] and code.split(maxsplit=1)[0] in DEDENTERS:
+    words = code.split(maxsplit=1)
+    if words and words[0] in DEDENTERS:
         return indent[:max(0, len(indent) - width)]
     return indent
 
