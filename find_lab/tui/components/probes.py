@@ -69,10 +69,10 @@ class ProbesPane(ContentSwitcher):
         self.as_table = False                      # a chart's domain shown as its table
         self._state: LabState | None = None
         self._truth: list | None = None
-        self._drawn: tuple | None = None           # what the plot was last given
+        self._drawn: tuple | None = None           # what the plot or table was drawn from
         self._worked_out: dict[tuple, dict] = {}   # (domain, code) -> predictions by input
         self._tried: dict[tuple, set] = {}         # (domain, code) -> inputs sent to the sandbox
-        self._evaluating: dict[tuple, int] = {}       # (domain, code) -> evaluations under way
+        self._evaluating: dict[tuple, int] = {}    # (domain, code) -> evaluations under way
 
     def compose(self) -> ComposeResult:
         yield self._empty
@@ -99,33 +99,25 @@ class ProbesPane(ContentSwitcher):
             self._set_current(view.widget)
 
     def _set_current(self, widget: str) -> None:
+        """Show `widget`, keeping the focus in the pane if it was there; the border says which
+        keys the view takes."""
         if self.current != widget:
             had_focus = self.has_focus_within
             self.current = widget
             if had_focus:
-                self._focus_view()
-        self.border_subtitle = HINTS.get(widget, "")
-        if widget == TABULAR and view_of(self._state.domain).draw is not None:
-            self.border_subtitle += " · t " + ("plot" if view_of(self._state.domain) is PLOT
-                                               else "bars")
-
-    def _focus_view(self) -> None:
-        target = {"probes-plot": self._plot, TABULAR: self._table}.get(self.current)
-        if target is None and self.current == "probes-neurons":
-            target = self.query_one("#probes-neurons")
-        if target is not None:
-            target.focus()
+                {"probes-plot": self._plot, TABULAR: self._table}.get(
+                    widget, self.query_one(f"#{widget}")).focus()
+        chart = view_of(self._state.domain) if self._state else TABLE
+        back = f" · t {'plot' if chart is PLOT else 'bars'}" if widget == TABULAR and chart.draw else ""
+        self.border_subtitle = HINTS.get(widget, "") + back
 
     # --- keys ----------------------------------------------------------------------------------
     def action_toggle_table(self) -> None:
-        if self._state is None or view_of(self._state.domain).draw is None:
-            return
-        self.as_table = not self.as_table
-        self._drawn = None
-        had_focus = self.has_focus_within
-        self.show(self._state, self._truth)
-        if had_focus:
-            self._focus_view()
+        """A chart's domain: its table, or back to the chart."""
+        if self._state is not None and view_of(self._state.domain).draw is not None:
+            self.as_table = not self.as_table
+            self._drawn = None
+            self.show(self._state, self._truth)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "toggle_table":
