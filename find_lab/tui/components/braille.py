@@ -73,7 +73,9 @@ class Canvas:
             self.glyphs[(row, column)] = (character, colour)
 
     def rows(self) -> list[list[tuple[str, int]]]:
-        """Each line as runs of (text, colour); colour -1 is a blank run."""
+        """Each line as runs of (text, colour); colour -1 is a blank run. A blank cell joins
+        the run before it (a space looks the same in any colour), so a line of scattered
+        dots is a few runs, not one per dot: fewer segments for the screen to composite."""
         chars = np.where(self.bits > 0, BRAILLE + self.bits.astype(np.int32), ord(" "))
         colours = np.where(self.bits > 0, self.colour, -1)
         for (row, column), (character, colour) in self.glyphs.items():
@@ -81,11 +83,13 @@ class Canvas:
         lines = []
         for text_codes, line_colours in zip(chars.tolist(), colours.tolist()):
             text = "".join(map(chr, text_codes))
-            runs, start = [], 0
-            for index in range(1, len(line_colours) + 1):
-                if index == len(line_colours) or line_colours[index] != line_colours[start]:
-                    runs.append((text[start:index], line_colours[start]))
-                    start = index
+            runs, start, current = [], 0, line_colours[0]
+            for index, colour in enumerate(line_colours):
+                if colour != current and colour != -1:
+                    if index > start:
+                        runs.append((text[start:index], current))
+                    start, current = index, colour
+            runs.append((text[start:], current))
             lines.append(runs)
         return lines
 
