@@ -186,7 +186,7 @@ async def test_a_session_watched_live_and_replayed_ends_on_the_same_screen(home)
     def panes(lab) -> tuple:
         probes, hidden = lab.query_one(ProbesPane).query_one("#probes-plot"), lab.query_one("#hidden")
         return (transcript_text(lab), str(lab.query_one(StatusLine).render()),
-                probes.plt.build(), hidden.masked, hidden.source, hidden.description)
+                probes.text(), hidden.masked, hidden.source, hidden.description)
 
     app = make_app(Launch("watch", "numeric/f0013", "scientist"), home=home)
     async with app.run_test(size=(120, 40)) as pilot:

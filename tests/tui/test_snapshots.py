@@ -21,6 +21,8 @@ STRINGS = "20261128-120001-example-scientist-strings-f0000"
 async def to_the_end(pilot):
     await pilot.press("end")
     await pilot.pause(0.3)
+    await pilot.app.workers.wait_for_complete()  # the probes pane's predictions, worked out
+    await pilot.pause()
 
 
 def test_launcher(snap_compare, home):

@@ -29,6 +29,10 @@ from find_lab.tui.components.transcript import TranscriptPane
 from find_lab.tui.screens.dialogs import ConfirmDialog, Draft, ForkDialog, NameDialog, SubmitDialog
 
 SPEEDS = (2.0, 5.0, 10.0, 30.0)  # replay events per second
+STEER_HINTS = {
+    "numeric": "look at -10..10 · probe near 3 · try sine · check noise · submit now",
+    "": '"an input" to probe · submit now  (the scientist says what it cannot follow)',
+}
 NARROW = 110  # columns under which the hidden function goes across the top (lab.tcss)
 PROBE_KINDS = frozenset({"session_start", "probe", "hypothesis", "submit", "score"})
 
@@ -132,6 +136,13 @@ class LabScreen(Screen):
     def _placeholder(self) -> str:
         domain = domains.find(self._domain())
         return domain.probe_hint if domain else ""
+
+    def _steer_hint(self) -> str:
+        """What the watched agent follows: the scientist its small language (it announces it
+        at its start), Claude anything in words."""
+        if self.launch.actor != "scientist":
+            return "a message the agent reads before its next step"
+        return STEER_HINTS.get(self._domain(), STEER_HINTS[""])
 
     def _domain(self) -> str:
         return self.state.domain or self.launch.function_id.split("/")[0]
@@ -488,8 +499,7 @@ class LabScreen(Screen):
         if mode:
             self.query_one("#prompt", Label).update("probe ›" if mode == "probe" else "steer ›")
             command = self.query_one("#command", Input)
-            command.placeholder = self._placeholder() if mode == "probe" else \
-                "a message the agent reads at its next step"
+            command.placeholder = self._placeholder() if mode == "probe" else self._steer_hint()
             command.focus()
 
     @on(Input.Submitted, "#command")
