@@ -326,7 +326,7 @@ def draw_lines(data: PlotData, width: int, height: int, window: tuple[float, flo
     ylo, yhi = y_range(data, lo, hi, residuals)
     head = [title] if height - len(legend) >= 6 else []
     rows = max(1, height - len(head) - len(legend) - 2)
-    step, values = nice_ticks(ylo, yhi, max(2, min(5, rows // 3)))
+    step, values = nice_ticks(ylo, yhi, max(3, min(5, rows // 3)))
     tick_rows = {}
     for value in values:
         row = round((yhi - value) / (yhi - ylo) * (rows * 4 - 1) / 4)
@@ -452,7 +452,8 @@ def nice_ticks(lo: float, hi: float, wanted: int) -> tuple[float, list[float]]:
     """Round values in [lo, hi], about `wanted` of them, and the step between them."""
     raw = (hi - lo) / max(1, wanted)
     magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
-    step = next((m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw), 10 * magnitude)
+    step = min((m * magnitude for m in (1, 2, 2.5, 5, 10)),
+               key=lambda candidate: abs(math.log(candidate / raw))) if raw > 0 else 1.0
     first = math.ceil(lo / step - 1e-9)
     values = [(first + i) * step for i in range(int((hi - lo) / step + 1e-9) + 2)]
     return step, [v for v in values if lo - 1e-9 * step <= v <= hi + 1e-9 * step]
