@@ -10,6 +10,10 @@ are sleeps, so cpu is the work the update cost). The same key press on a bare Te
 (one Static) in the same run is the baseline; `over bare` is wall minus its wall. The probes
 pane alone (`show` of the 400-point batch, then every line of the plot drawn) is timed
 directly, without the pilot.
+
+`--where` says where the two updates the issue names go (the batch, and a step at 2,000
+events): wall time inside the lab's drawing methods and Textual's layout and compositing
+(outermost calls), and which widgets asked for a layout pass, per step.
 """
 
 from __future__ import annotations
@@ -19,8 +23,10 @@ import json
 import math
 import random
 import statistics
+import sys
 import tempfile
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from textual.app import App
@@ -147,6 +153,9 @@ def main() -> None:
         logs = Path(scratch) / "logs"
         logs.mkdir()
         (logs / f"{SESSION}.jsonl").write_text("".join(json.dumps(e) + "\n" for e in events))
+        if "--where" in sys.argv:
+            asyncio.run(where(Path(scratch)))
+            return
         baseline = asyncio.run(bare())
         rows = asyncio.run(measure(Path(scratch)))
         alone = asyncio.run(pane_alone(events))
@@ -158,6 +167,85 @@ def main() -> None:
         print(f"{label:{width}}  {wall:6.1f} ms  {cpu:6.1f} ms  {wall - baseline[0]:6.1f} ms")
     print(f"{'probes pane alone: show + draw the 400-point batch (median of 20)':{width}}  "
           f"{alone[0]:6.1f} ms  {alone[1]:6.1f} ms")
+
+
+async def where(home: Path) -> None:
+    """Wall time inside named methods (outermost calls only) and layout requests, per step."""
+    from textual.screen import Screen
+    from textual.widget import Widget
+
+    from find_lab.tui.components.plot import ProbePlot
+    from find_lab.tui.components.status import StatusLine
+    from find_lab.tui.components.transcript import TranscriptPane
+    from find_lab.tui.screens.lab import LabScreen
+
+    inside, depth, layouts = defaultdict(float), Counter(), Counter()
+
+    def timing(cls, name):
+        original = getattr(cls, name)
+
+        def timed_call(self, *args, **kwargs):
+            label = f"{cls.__name__}.{name}"
+            depth[label] += 1
+            started = time.perf_counter()
+            try:
+                return original(self, *args, **kwargs)
+            finally:
+                depth[label] -= 1
+                if not depth[label]:
+                    inside[label] += time.perf_counter() - started
+        setattr(cls, name, timed_call)
+
+    for cls, names in ((LabScreen, ("_replay_to", "_draw_probes", "_draw_status", "_draw_mode_bar",
+                                    "refresh_bindings")),
+                       (TranscriptPane, ("add", "reset")), (ProbesPane, ("show",)),
+                       (ProbePlot, ("_build",)), (StatusLine, ("show",)),
+                       (Screen, ("_refresh_layout", "_compositor_refresh"))):
+        for name in names:
+            if hasattr(cls, name):
+                timing(cls, name)
+    refresh = Widget.refresh
+
+    def counted(self, *regions, repaint=True, layout=False, recompose=False):
+        if layout or recompose:
+            layouts[f"{type(self).__name__}#{self.id or ''} {'recompose' if recompose else 'layout'}"] += 1
+        return refresh(self, *regions, repaint=repaint, layout=layout, recompose=recompose)
+    Widget.refresh = counted
+
+    totals, asked, cpu = defaultdict(float), Counter(), [0.0]
+
+    async def press(pilot, key: str) -> None:
+        """Press `key`, adding what it cost to the totals."""
+        inside.clear(), layouts.clear()
+        started = time.process_time()
+        await timed(pilot, key)
+        cpu[0] += time.process_time() - started
+        for label, seconds in inside.items():
+            totals[label] += seconds
+        asked.update(layouts)
+
+    def report(title: str, steps: int) -> None:
+        print(f"{title}: {cpu[0] * 1000 / steps:.1f} ms of CPU a step")
+        for label, seconds in sorted(totals.items(), key=lambda item: -item[1]):
+            print(f"  {label:40} {seconds * 1000 / steps:7.2f} ms")
+        for label, times in asked.most_common():
+            print(f"  layout asked by {label:31} {times / steps:5.2f} a step")
+        totals.clear(), asked.clear()
+        cpu[0] = 0.0
+
+    app = make_app(Launch("replay", session_id=SESSION), home=home)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        await timed(pilot, "right")
+        for _ in range(10):                     # back to no probes, then onto the batch again
+            await timed(pilot, "left")
+            await press(pilot, "right")
+        report("step onto the 400-point batch (10 steps)", 10)
+        await timed(pilot, "end")
+        for _ in range(15):
+            await press(pilot, "left")
+            await press(pilot, "right")
+        report("step at 2,000 events (30 steps, back and forth)", 30)
 
 
 if __name__ == "__main__":
