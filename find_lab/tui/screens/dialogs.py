@@ -484,14 +484,18 @@ An agent (or you) probes a **hidden function** and explains it with a descriptio
   carrying on from its probes, marked as resumed
 - `ctrl+b` scoreboard · `f5` refresh the sessions · `tab` moves between lists
 
+## In the lab
+- `m` maximizes the focused pane (again: all three back)
+
 ## Watching an agent
-- `space` pause / resume · `s` steer (type a message it reads at its next step)
+- `space` pause / resume · `n` lets the paused agent take one step · `s` steer (type a
+  message it reads at its next step)
 - `ctrl+t` take over (you probe) and hand back (it is told what you tried)
 - `h` show / hide the hidden function · `a` abandon (asks first; so does `esc` on a live session)
 
 ## Playing
 - probe with numbers `3`, lists `1, 2.5, -7`, ranges `-10:10:0.5`, quoted strings `"Hi there"`
-  or words `apple river`
+  or words `apple river` · `f2` reveals the answer (recorded: the result is no longer pure)
 - `ctrl+s` opens the submission beside your probes: a description, the odd region and code
   - `ctrl+r` tests the code on your probes and records nothing; an error shows its line
   - `ctrl+o` records it as your hypothesis: the plot draws it and the session keeps it
