@@ -75,11 +75,13 @@ async def test_a_person_plays_a_numeric_function_to_a_score_with_the_keyboard(ho
         await pilot.press("down", "down", "down", "down", "end", "shift+home", *"    return -0.2 * x")
         await pilot.press("ctrl+r")
         await until(pilot, lambda: "NMSE" in str(app.screen.query_one("#trial").render()))
+        assert not kinds(lab, "hypothesis", "human")             # a test run records nothing
+        await pilot.press("ctrl+o")                              # recording it is a choice
+        await until(pilot, lambda: kinds(lab, "hypothesis", "human"))
         await pilot.press("ctrl+s")
         await until(pilot, lambda: lab.state.score is not None)
         assert lab.state.score["success"] and lab.state.submission["actor"] == "human"
         assert "return -0.2 * x" in lab.state.submission["code"]
-        assert kinds(lab, "hypothesis", "human")                 # the test run was recorded
         assert not lab.query_one("#hidden").masked               # revealed after submitting
         assert Store(home).get(lab.state.session_id)["actor_name"] == "Ada"
 
@@ -212,10 +214,12 @@ async def test_the_launcher_filters_opens_the_lab_and_replays_a_session(home):
         assert functions.row_count == 2300
         await pilot.press("slash", *"strings composed")
         assert 0 < functions.row_count < 1000
-        await pilot.press("enter", "w")
+        await pilot.press("enter", "f2")
         await until(pilot, lambda: isinstance(app.screen, LabScreen))
         assert app.screen.launch.function_id.startswith("strings/")
         await pilot.press("escape")
+        if isinstance(app.screen, ConfirmDialog):                 # still running: leaving asks
+            await pilot.press("y")
         await until(pilot, lambda: app.screen is launcher)
         sessions = launcher.query_one("#sessions", DataTable)
         assert sessions.row_count == 6                           # 5 examples and the abandoned one
@@ -223,8 +227,8 @@ async def test_the_launcher_filters_opens_the_lab_and_replays_a_session(home):
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, LabScreen))
         assert app.screen.launch.mode == "replay"
-        await pilot.press("b")                                   # keys of the lab do not leak
-        await pilot.press("escape", "b")
+        await pilot.press("ctrl+b")                              # keys of the lab do not leak
+        await pilot.press("escape", "ctrl+b")
         await until(pilot, lambda: type(app.screen).__name__ == "ScoreboardScreen")
 
 

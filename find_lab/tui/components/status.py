@@ -25,8 +25,14 @@ class StatusLine(Static):
     `final` the status a replayed session ended with, so a replay mid-way does not read as a
     session running now."""
 
+    _lines = 0
+
     def show(self, state: LabState, elapsed: float | None = None, final: str | None = None) -> None:
-        self.update(status_text(state, state.t if elapsed is None else elapsed, final))
+        text = status_text(state, state.t if elapsed is None else elapsed, final)
+        lines = 1 if text.cell_len <= self.size.width else 2
+        # a layout pass repaints the whole screen: only when the line wraps or unwraps
+        self.update(text, layout=lines != self._lines)
+        self._lines = lines
 
 
 def status_text(state: LabState, elapsed: float, final: str | None = None) -> Text:

@@ -249,7 +249,8 @@ class LabScreen(Screen):
             self.query_one("#hidden", HiddenFunctionPane).masked = False
         if event["kind"] == "session_end":
             self._show_input("")
-        if event["kind"] in ("takeover", "handback", "session_end", "pause", "resume"):
+        if event["kind"] in ("takeover", "handback", "session_end", "pause", "resume") \
+                and self.launch.mode != "replay":  # a replay's keys never change: no footer relayout
             self._draw_mode_bar()
             self.refresh_bindings()
         self._draw_status()
@@ -289,7 +290,6 @@ class LabScreen(Screen):
     def _redraw(self, index: int) -> None:
         self.query_one("#transcript", TranscriptPane).reset(self.events[:index + 1])
         self._draw_probes()
-        self.refresh_bindings()
         self._draw_status()
 
     def _draw_mode_bar(self) -> None:
@@ -317,7 +317,7 @@ class LabScreen(Screen):
                      "ctrl+t take over · a abandon"]
         # the longest that fits: a key cut off the end is a key nobody learns of
         text = next((t for t in texts if len(t) <= self.size.width), texts[-1])
-        self.query_one("#mode-bar", Static).update(text)
+        self.query_one("#mode-bar", Static).update(text, layout=False)  # always one line
 
     def _advance(self) -> None:
         if self.cursor >= len(self.events) - 1:
