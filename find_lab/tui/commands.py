@@ -8,6 +8,8 @@ from typing import Callable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from find_lab.export import FORMATS, NAMES
+
 
 class LabCommands(Provider):
     """Every function (watch, play) and every saved session (replay), found by fuzzy search."""
@@ -33,10 +35,8 @@ class LabCommands(Provider):
         screen = self.screen
         if not isinstance(screen, LabScreen):
             return []
-        found = [(f"export this session as {fmt}", f"write it to {where}",
-                  partial(screen.export, fmt)) for fmt, where in
-                 (("markdown", "exports/<id>.md"), ("html", "exports/<id>.html"),
-                  ("csv", "exports/<id>.csv"))]
+        found = [(f"export this session as {NAMES[fmt]}", f"write it into {screen._exports()}",
+                  partial(screen.export, fmt)) for fmt in FORMATS]
         if screen.check_action("fork", ()):
             found.append(("fork here", "a new live session from this event, carrying its probes",
                           screen.action_fork))

@@ -220,3 +220,27 @@ async def test_the_palette_finds_functions_to_watch_and_sessions_to_replay(home)
         await pilot.press("down", "enter")
         await until(pilot, lambda: isinstance(app.screen, LabScreen))
         assert app.screen.launch == Launch("replay", session_id=STEERED)
+
+
+async def test_x_exports_the_replay_as_far_as_it_is_shown(home):
+    from find_lab.tui.screens.exporting import ExportDialog
+
+    app = make_app(Launch("replay", session_id=STEERED), home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        lab = app.screen
+        for _ in range(9):
+            await pilot.press("right")
+        for fmt in ("md", "html", "csv"):
+            await pilot.press("x")
+            await until(pilot, lambda: isinstance(app.screen, ExportDialog) and
+                        app.screen.query("#formats"))
+            app.screen.query_one("#formats").highlighted = ("md", "html", "csv").index(fmt)
+            await pilot.press("enter")
+            await until(pilot, lambda: (home / "exports" / f"{STEERED}.{fmt}").exists())
+        report = (home / "exports" / f"{STEERED}.md").read_text()
+        shown = [e for e in lab.events[:10] if e["kind"] == "probe"]
+        later = next(e for e in lab.events[10:] if e["kind"] == "submit")
+        assert STEERED in report and later["description"] not in report
+        rows = (home / "exports" / f"{STEERED}.csv").read_text().strip().splitlines()
+        assert len(rows) - 1 == sum(len(e["inputs"]) for e in shown)
+        assert "<html" in (home / "exports" / f"{STEERED}.html").read_text().lower()

@@ -84,6 +84,7 @@ class LabScreen(Screen):
         Binding("plus,equals_sign", "speed(1)", "Faster", show=False),
         Binding("minus", "speed(-1)", "Slower", show=False),
         Binding("f", "fork", "Fork", show=False),
+        Binding("x", "export", "Export"),
         Binding("escape", "leave", "Back"),
     ]
 
@@ -369,8 +370,18 @@ class LabScreen(Screen):
 
         self.app.push_screen(ForkDialog(self.app.actor_choices()), fork)
 
+    def action_export(self) -> None:
+        from find_lab.tui.screens.exporting import ExportDialog
+
+        self.app.push_screen(ExportDialog(str(self._exports())),
+                             lambda fmt: self.export(fmt) if fmt else None)
+
+    def _exports(self):
+        return self.app.store.home / "exports"
+
     def export(self, fmt: str) -> None:
-        """This session, as far as it has gone, written under the store's exports/ folder."""
+        """This session, as far as it has gone (a replay: up to the event shown), written
+        under the store's exports/ folder."""
         from find_lab import export
 
         events = self.events[:self.cursor + 1] if self.launch.mode == "replay" else self.events
@@ -378,14 +389,14 @@ class LabScreen(Screen):
             self.app.notify("nothing to export yet", severity="warning")
             return
         session = self.launch.session_id or self.state.session_id or "session"
-        path = self.app.store.home / "exports" / f"{session}.{export.SUFFIXES[fmt]}"
+        path = self._exports() / f"{session}.{fmt}"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(export.render(events, fmt), encoding="utf-8")
+            export.write(path, export.render(events, fmt))
         except (OSError, ValueError) as exc:
             self.app.notify(f"cannot export: {exc}", severity="error")
             return
-        self.app.notify(f"exported {count(len(events), 'event')} to {path}")
+        self.app.notify(f"exported {count(len(events), 'event')} as {export.NAMES[fmt]} to {path}")
 
     # --- a person's controls ------------------------------------------------------------------
     def action_toggle_pause(self) -> None:
