@@ -1,9 +1,14 @@
 """The mediator between an actor and a hidden function.
 
 An Experiment validates probes, enforces the budget, records every step as an event (the
-session *is* its list of events, folded into one `LabState`), lets a human pause, take over
-and steer, and scores the submission in the sandbox. An actor gets a `Door`: probe, test a
+session *is* its list of events, folded into one `LabState`), lets a human pause, step, take
+over and steer, and scores the submission in the sandbox. An actor gets a `Door`: probe, test a
 hypothesis, say, submit, read steering — nothing that reaches the target, its spec or scorer.
+
+An agent's events (probes, messages, hypotheses, its submission) pass one gate before they are
+recorded: while the session is paused or a person drives, they wait (a pause takes effect at
+once, whatever the agent is computing); a `step` lets exactly one through; and `pace` keeps
+them at least that many seconds apart, so an offline agent can be watched.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from find_lab.labstate import LabState, points_spent
 from find_lab.scoring import Score
 
 END_STATUSES = ("submitted", "abandoned", "budget_exhausted", "crashed", "interrupted")
+HANDBACK = "While you were paused a human took over and probed: "  # how a handback's text opens
 
 
 class BudgetExhausted(Exception):
@@ -57,7 +63,8 @@ class Experiment:
 
     def __init__(self, target: Target, *, actor_kind: str, actor_name: str = "",
                  model: str | None = None, budget: Budget = Budget(),
-                 listeners: tuple[Callable[[dict], Any], ...] = (), session_id: str = ""):
+                 listeners: tuple[Callable[[dict], Any], ...] = (), session_id: str = "",
+                 pace: float = 0.0):
         self.target = target
         self._domain = domains.get(target.domain)
         self.budget = budget
@@ -67,16 +74,25 @@ class Experiment:
         self.state = LabState()
         self.listeners = list(listeners)
         self.score: Score | None = None
+        self.pace = pace  # least seconds between two agent events; 0: none (it may change live)
         self._started = time.monotonic()
-        self._running = asyncio.Event()
-        self._running.set()
         self._steering: list[str] = []
         self._finished = asyncio.Event()
+        self._wake = asyncio.Event()    # set (and replaced) whenever the agent's gate may open
+        self._steps = 0                 # agent events a person let through while paused
+        self._last_agent = -math.inf    # when the last agent event passed the gate
 
     # --- recording ------------------------------------------------------------------------
+    def now(self) -> float:
+        """Seconds since the session started: the clock of every event's `t`."""
+        return round(time.monotonic() - self._started, 3)
+
+    def active_seconds(self) -> float:
+        """Seconds the session has run, its paused spans left out (a stopped clock)."""
+        return self.state.active_seconds(self.now())
+
     def record(self, kind: str, actor: str = "agent", **fields) -> dict:
-        event = {"seq": len(self.events), "t": round(time.monotonic() - self._started, 3),
-                 "actor": actor, "kind": kind, **fields}
+        event = {"seq": len(self.events), "t": self.now(), "actor": actor, "kind": kind, **fields}
         self.events.append(event)
         self.state.apply(event)
         for listener in self.listeners:
@@ -109,7 +125,7 @@ class Experiment:
         if not self.ended:
             fields = {"reason": reason} if reason else {}
             self.record("session_end", "system", status=status, **fields)
-            self._running.set()  # release an actor waiting at a checkpoint
+            self._changed()  # release an actor waiting at its gate: it meets SessionOver
             self._finished.set()
 
     async def finished(self) -> None:
@@ -131,6 +147,10 @@ class Experiment:
         return self.state.driver
 
     @property
+    def paused(self) -> bool:
+        return self.state.status == "paused"
+
+    @property
     def calls_used(self) -> int:
         return self.state.calls_used
 
@@ -147,17 +167,22 @@ class Experiment:
     def points_left(self) -> int:
         return self.state.points_left
 
-    def observations(self) -> list[tuple[Any, Any]]:
-        """Every (input, output) pair probed so far where the function answered."""
+    def observations(self, undefined: bool = False) -> list[tuple[Any, Any]]:
+        """Every (input, output) pair probed so far where the function answered, a fork's
+        carried probes and a person's included, in the order they were asked; with
+        `undefined`, also (input, None) where the function is undefined."""
         pairs = []
         for event in self.events:
             if event["kind"] == "probe":
                 pairs += [(x, y) for x, y, e in zip(event["inputs"], event["outputs"],
-                                                     event["errors"]) if e is None]
+                                                     event["errors"])
+                          if e is None or (undefined and e == "undefined")]
         return pairs
 
     async def probe(self, inputs: list, actor: str = "agent") -> list[tuple[Any, str | None]]:
         """Call the function on `inputs`; each answer is (output, None) or (None, error)."""
+        if actor == "agent":
+            await self._until(self._agent_may_act)  # no call while paused
         self._check_open()
         if self.calls_left <= 0:
             raise BudgetExhausted(f"no probe calls left (budget {self.budget.calls})")
@@ -176,12 +201,14 @@ class Experiment:
             self._check_open()  # abandoned meanwhile: the answers belong to no session
             for i, answer in zip(runnable, answers):
                 outputs[i], errors[i] = _clean(answer)
+        await self._admit(actor)
         self.record("probe", actor, inputs=[_jsonable(x) for x in inputs], outputs=outputs,
                     errors=errors, points=len(runnable))
         return list(zip(outputs, errors))
 
     async def say(self, text: str, actor: str = "agent") -> None:
         self._check_open()
+        await self._admit(actor)
         self.record("message", actor, text=text)
 
     async def hypothesis(self, code: str, note: str = "", actor: str = "agent",
@@ -194,6 +221,7 @@ class Experiment:
             preview = await asyncio.to_thread(hypothesis_preview, code, self.target.domain,
                                               [x for x, _ in self.observations()])
         self._check_open()
+        await self._admit(actor)
         self.record("hypothesis", actor, code=code, note=note, preview=preview)
         return preview
 
@@ -201,6 +229,7 @@ class Experiment:
                      actor: str = "agent") -> Score | None:
         """Record the answer, score it (sandboxed, off the event loop) and end the session."""
         self._check_open()
+        await self._admit(actor)
         self.record("submit", actor, description=description, domain=domain, code=code)
         if self.target.scorer:
             self.score = await asyncio.to_thread(self.target.scorer, code, description)
@@ -210,7 +239,7 @@ class Experiment:
 
     async def checkpoint(self) -> list[str]:
         """Called by an actor between steps: waits while paused, returns steering to read."""
-        await self._running.wait()
+        await self._until(self._agent_may_act)
         self._check_open()
         messages, self._steering = self._steering, []
         return messages
@@ -219,16 +248,56 @@ class Experiment:
         if self.ended:
             raise SessionOver(f"the session has ended ({self.status})")
 
+    # --- the agent's gate -----------------------------------------------------------------------
+    def _agent_may_act(self) -> bool:
+        """The agent may go on: the session runs, a step is owed, or it ended (to stop)."""
+        status = self.state.status
+        return self.ended or status in ("waiting", "running") or (status == "paused" and self._steps > 0)
+
+    def _changed(self) -> None:
+        self._wake.set()
+        self._wake = asyncio.Event()
+
+    async def _until(self, ready: Callable[[], bool]) -> None:
+        while not ready():
+            await self._wake.wait()
+
+    async def _admit(self, actor: str) -> None:
+        """Hold an agent's event until it may be recorded: not while paused (a step lets one
+        through at once) or while a person drives, and not sooner than `pace` after the last."""
+        if actor != "agent":
+            return
+        while True:
+            await self._until(self._agent_may_act)
+            self._check_open()
+            if self.paused:
+                self._steps -= 1
+                break
+            wait = self._last_agent + self.pace - time.monotonic()
+            if wait <= 0:
+                break
+            await asyncio.sleep(wait)
+        self._last_agent = time.monotonic()
+
     # --- what a person watching does ------------------------------------------------------------
     def pause(self) -> None:
-        if not self.ended and self._running.is_set():
-            self._running.clear()
+        """Hold the agent at once: nothing it does is recorded until resume (or a step)."""
+        if not self.ended and self.state.status == "running":
+            self._steps = 0
             self.record("pause", "human")
+            self._changed()
 
     def resume(self) -> None:
-        if not self.ended and not self._running.is_set() and self.driver == "agent":
-            self._running.set()
+        if not self.ended and self.paused:
+            self._steps = 0
             self.record("resume", "human")
+            self._changed()
+
+    def step(self) -> None:
+        """While paused, let exactly one more agent event be recorded; stay paused."""
+        if not self.ended and self.paused:
+            self._steps += 1
+            self._changed()
 
     def steer(self, text: str) -> None:
         """Queue a message the agent reads at its next checkpoint."""
@@ -243,8 +312,9 @@ class Experiment:
 
     def take_over(self) -> None:
         if not self.ended and self.driver == "agent":
-            self._running.clear()
+            self._steps = 0
             self.record("takeover", "human")
+            self._changed()
 
     def hand_back(self) -> None:
         """Return control; the agent is told what the human probed meanwhile."""
@@ -255,10 +325,10 @@ class Experiment:
                  if e["kind"] == "probe" and e["actor"] == "human"
                  for x, y, err in zip(e["inputs"], e["outputs"], e["errors"]) if err is None]
         summary = "; ".join(f"f({x!r}) = {y!r}" for x, y in tried[:40]) or "nothing"
-        text = f"While you were paused a human took over and probed: {summary}."
+        text = f"{HANDBACK}{summary}."
         self._steering.append(text)
         self.record("handback", "human", probes=len(tried), text=text)
-        self._running.set()
+        self._changed()
 
     def abandon(self) -> None:
         self.end("abandoned")
@@ -293,8 +363,9 @@ class Door:
     def ended(self) -> bool:
         return self._experiment.ended
 
-    def observations(self) -> list[tuple[Any, Any]]:
-        return self._experiment.observations()
+    def observations(self, undefined: bool = False) -> list[tuple[Any, Any]]:
+        """Every answer so far, a fork's carried probes included (see Experiment)."""
+        return self._experiment.observations(undefined)
 
     async def probe(self, inputs: list) -> list[tuple[Any, str | None]]:
         return await self._experiment.probe(inputs, actor=self._role)

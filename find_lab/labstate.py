@@ -67,6 +67,9 @@ class LabState:
     revealed: bool = False           # a person saw the hidden function before any submit
     seq: int = -1                    # the last event applied
     t: float = 0.0                   # its time, seconds since the start
+    paused_seconds: float = 0.0      # spent paused, in the pauses that have ended
+    paused_at: float | None = None   # when the pause under way began
+    ended_at: float | None = None    # the session_end's time
 
     @classmethod
     def from_events(cls, events: list[dict]) -> LabState:
@@ -84,6 +87,16 @@ class LabState:
     @property
     def ended(self) -> bool:
         return self.status not in LIVE
+
+    def active_seconds(self, now_t: float | None = None) -> float:
+        """Seconds the session has run, paused spans left out: the clock a person watches,
+        stopped while paused and once the session ends. `now_t` is the time now on the
+        events' clock (Experiment.now()); without it, the last event's time."""
+        now = self.t if now_t is None else max(now_t, self.t)
+        if self.ended_at is not None:
+            now = self.ended_at
+        paused = self.paused_seconds + (now - self.paused_at if self.paused_at is not None else 0.0)
+        return round(max(0.0, now - paused), 3)
 
     @property
     def calls_left(self) -> int:
@@ -207,9 +220,18 @@ class LabState:
 
     def _on_pause(self, event: dict) -> None:
         self.status = "paused"
+        if self.paused_at is None:
+            self.paused_at = self.t
 
     def _on_resume(self, event: dict) -> None:
         self.status = "running"
+        self._unpause()
+
+    def _unpause(self) -> None:
+        """A pause ends (resume, a takeover, the session's end): its span leaves the clock."""
+        if self.paused_at is not None:
+            self.paused_seconds += self.t - self.paused_at
+            self.paused_at = None
 
     def _on_steer(self, event: dict) -> None:
         self.steers += 1
@@ -217,6 +239,7 @@ class LabState:
     def _on_takeover(self, event: dict) -> None:
         self.driver, self.status = "human", "driving"
         self.takeovers += 1
+        self._unpause()
 
     def _on_handback(self, event: dict) -> None:
         self.driver, self.status = "agent", "running"
@@ -224,6 +247,8 @@ class LabState:
     def _on_session_end(self, event: dict) -> None:
         self.status = event["status"]
         self.reason = event.get("reason")
+        self._unpause()
+        self.ended_at = self.t
 
 
 def points_spent(probe: dict) -> int:

@@ -6,6 +6,11 @@ and their kinds with member words, and plain words, written by hand as a person'
 knowledge. It knows nothing of how a neuron is made; how strongly each kind of word fires it
 learns from its probes. It names a concept only when the concept predicts fresh words; when
 none does, it says so and lists the strongest and weakest words it saw.
+
+A fork's carried answers count as its own: a survey word already answered is not asked again,
+and they stand in for plain survey words. It follows steering that names a category it knows
+(it probes some of its words), "quoted words" (probed) and "submit now", and says plainly that
+it cannot follow the rest of the steering language, which is about numbers.
 """
 
 from __future__ import annotations
@@ -13,9 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from string import ascii_lowercase
+from typing import Awaitable, Callable
 
 import numpy as np
 
+from find_lab.agents.scientist import steering
 from find_lab.agents.scientist.words import CATEGORIES, PLAIN
 from find_lab.experiment import BudgetExhausted, Door
 
@@ -34,6 +41,14 @@ SUFFIXES = ("ing ed er ers est ly s es y ion tion sion ness ment able ible ful l
 PREFIXES = ("un re in im dis pre over under out mis non sub inter anti de con com pro ex trans "
             "super th sh ch st sp tr pl bl cr gr br fl wh qu").split()
 VOWELS = "aeiou"
+FOLLOWS = 'a category to check (fruit, vehicles, emotions...), "quoted words" to probe, submit now'
+CANNOT = {"interval": "words have no interval to look at", "near": "words have no x to probe near",
+          "family": "I explain words by categories and spelling rules, not families of curves",
+          "noise": "I take each word's answer as it comes"}
+
+
+class SubmitNow(Exception):
+    """A person asked for the answer now."""
 
 
 def normal(word) -> str:
@@ -146,9 +161,12 @@ class Notebook:
     door: Door
     values: dict[str, float] = field(default_factory=dict)
     undefined: set[str] = field(default_factory=set)
+    steer: Callable[[], Awaitable[None]] | None = None  # read steering before each probe
 
     async def probe(self, words: list[str]) -> list[str]:
         """Ask the words not asked yet (within the point budget); returns those asked."""
+        if self.steer:
+            await self.steer()
         fresh = list(dict.fromkeys(w for w in map(normal, words) if w not in self.values
                                    and w not in self.undefined and WORD.fullmatch(w)))
         fresh = fresh[:max(0, self.door.points_left)]
@@ -278,7 +296,10 @@ class Verdict:
 async def investigate(door: Door, seed: int) -> None:
     lab, notebook, verdict = Lab(Knowledge.load()), Notebook(door), Verdict()
     rng = np.random.default_rng([seed, 11])
+    notebook.sync()  # a fork starts with its parent's answers
+    notebook.steer = lambda: _steer(lab, notebook)
     try:
+        await door.say(f"You can steer me: {FOLLOWS}.")
         await _survey(lab, notebook, rng)
         await _steer(lab, notebook)
         for attempt in range(2):
@@ -289,6 +310,12 @@ async def investigate(door: Door, seed: int) -> None:
                 break
     except BudgetExhausted:
         await door.say("I am out of probe calls, so I submit the best explanation I have.")
+    except SubmitNow:
+        notebook.steer = None
+        if not notebook.values and door.calls_left > 0 and door.points_left > 0:
+            await door.say(f"I have no answers yet, so I ask {SURVEY_PLAIN} plain words first: an "
+                           "answer from nothing would be a blind guess.")
+            await notebook.probe(lab.knowledge.plain[:SURVEY_PLAIN])
     notebook.sync()
     await _submit(lab, notebook, verdict)
 
@@ -305,7 +332,13 @@ async def _survey(lab: Lab, notebook: Notebook, rng: np.random.Generator) -> Non
         words += [head[i] for i in rng.choice(len(head), min(count, len(head)), replace=False)]
     plain = [knowledge.plain[i] for i in sorted(rng.choice(len(knowledge.plain), SURVEY_PLAIN,
                                                            replace=False))]
-    words = list(dict.fromkeys(plain + words))
+    carried = len(notebook.values) + len(notebook.undefined)
+    if carried:  # answers the session holds stand in for plain words, and are not asked again
+        plain = plain[:max(0, SURVEY_PLAIN - carried)]
+        await door.say(f"This session already holds answers for {carried} words; I do not ask "
+                       "them again, and ask fewer plain words.")
+    words = [w for w in dict.fromkeys(plain + words)
+             if w not in notebook.values and w not in notebook.undefined]
     room = max(1, door.points_left - RESERVE)
     if len(words) > room:
         await door.say(f"My point budget allows only {room} survey words; I ask those and may "
@@ -393,19 +426,49 @@ async def _verify(lab: Lab, notebook: Notebook, verdict: Verdict,
 
 
 async def _steer(lab: Lab, notebook: Notebook) -> None:
-    """Acknowledge steering; probe a few words of any group it names."""
-    door = notebook.door
-    for message in await door.checkpoint():
-        named = lab.knowledge.named_in(message)[:2]
-        words = [w for g in named for w in lab.knowledge.order[g][:3]]
-        if not named:
-            await door.say(f"Noted: \"{message}\". I take it into account in what follows.")
-            continue
-        await door.say(f"Noted: \"{message}\". I will check {' and '.join(named)}.")
-        await notebook.probe(words)
-        values = ", ".join(f"{w} {notebook.values[w]:.3g}" for w in words if w in notebook.values)
-        await door.say(f"{' and '.join(named).capitalize()}: {values or 'no answers'}.")
+    """Acknowledge each steering message before the next step: probe a few words of any group
+    it names and any word it quotes, stop for "submit now", and say plainly what it cannot
+    follow."""
+    door, follow = notebook.door, notebook.steer
+    notebook.steer = None  # its own probes do not read steering again
+    try:
+        await _follow(lab, notebook, await door.checkpoint())
+    finally:
+        notebook.steer = follow
     notebook.sync()
+
+
+async def _follow(lab: Lab, notebook: Notebook, messages: list[str]) -> None:
+    door = notebook.door
+    for message in messages:
+        asked = steering.quote(message)
+        orders = steering.parse(message)
+        if orders[0].kind == "handback":
+            await door.say(f"Noted: {asked}. I take the words the person probed into my data.")
+            continue
+        named = lab.knowledge.named_in(message)[:2]
+        if named:
+            words = [w for g in named for w in lab.knowledge.order[g][:3]]
+            await door.say(f"Noted: {asked}. I will check {' and '.join(named)}.")
+            await notebook.probe(words)
+            values = ", ".join(f"{w} {notebook.values[w]:.3g}" for w in words if w in notebook.values)
+            await door.say(f"{' and '.join(named).capitalize()}: {values or 'no answers'}.")
+        for order in orders:
+            if order.kind == "quoted":
+                words = [normal(w) for w in order.quoted]
+                await door.say(f"Noted: {asked}. I probe {', '.join(map(repr, words))}.")
+                await notebook.probe(words)
+                values = ", ".join(f"{w} {notebook.values[w]:.3g}" for w in words
+                                   if w in notebook.values)
+                await door.say(f"Answers: {values or 'none (not single words?)'}.")
+            elif order.kind == "submit":
+                await door.say(f"{asked}: I stop here and submit the best explanation I have.")
+                raise SubmitNow
+            elif order.kind in CANNOT:
+                await door.say(f"I can't follow {asked}: {CANNOT[order.kind]}. I follow {FOLLOWS}.")
+            elif not named:
+                await door.say(f"I can't follow {asked}: I know no category it names. I follow "
+                               f"{FOLLOWS}.")
 
 
 # --- the answer ---------------------------------------------------------------------------

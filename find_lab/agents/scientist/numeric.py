@@ -8,16 +8,25 @@ the sweep spacing (a fast oscillation, a narrow spike, an edge); estimate any pe
 zoomed windows, where it cannot alias, and sharpen it against every point; fit every family by
 least squares and choose by a penalised criterion; probe inside the gaps where an edge must
 lie; check the winner on fresh points.
+
+It builds on what a session already holds (a fork's carried probes, a person's during a
+takeover): a sweep point already covered is not asked again, carried repeats count towards its
+noise test, and no phase plans more points than are left. A person steers it with the small
+language of `steering` (it says so at its start): before its next step it acknowledges each
+message with what it will do, or says plainly what it cannot follow.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from dataclasses import dataclass, field
+from typing import Awaitable, Callable
 
 import numpy as np
 
-from find_lab.agents.scientist import models
+from find_lab import english
+from find_lab.agents.scientist import models, steering
 from find_lab.experiment import BudgetExhausted, Door
 
 SWEEP_SPACING = 1.0   # a feature 1 wide anywhere in [-128, 128] holds at least one sweep point
@@ -31,6 +40,39 @@ EDGE_ROUNDS = 2
 EDGE_POINTS = 6
 VERIFY_POINTS = 16
 MAX_KINKS = 48
+RESERVE = 80          # points the sweep and the repeats leave for windows, edges and checks
+STEER_POINTS = 24     # points a steering message's interval or neighbourhood gets
+NEAR = 2.5            # "probe near x": within this of x
+FIRST_FIT = 8         # answers needed before a family asked for can be fitted
+COARSE = 32           # a sweep this coarse when asked to submit before any answer came
+# the words a person may name a family by, and the families each means
+FAMILY_WORDS: dict[str, tuple[str, ...]] = {
+    "constant": ("constant",), "line": ("linear",), "linear": ("linear",),
+    "polynomial": ("polynomial2", "polynomial3", "polynomial4", "polynomial5"),
+    "poly": ("polynomial2", "polynomial3", "polynomial4", "polynomial5"),
+    "quadratic": ("polynomial2",), "parabola": ("polynomial2",), "x^2": ("polynomial2",),
+    "cubic": ("polynomial3",), "quartic": ("polynomial4",), "quintic": ("polynomial5",),
+    "absolute": ("absolute",), "absolute value": ("absolute",), "abs": ("absolute",),
+    "v shape": ("absolute",), "relu": ("relu",), "leaky relu": ("relu",), "hinge": ("relu",),
+    "kink": ("relu",), "step": ("step",), "jump": ("step",), "rectangle": ("rectangle",),
+    "box": ("rectangle",), "pulse": ("rectangle",), "tanh": ("tanh",), "sigmoid": ("tanh",),
+    "sine": ("sinusoid",), "sin": ("sinusoid",), "cosine": ("sinusoid",), "cos": ("sinusoid",),
+    "sinusoid": ("sinusoid",), "wave": ("sinusoid",), "periodic": ("sinusoid",),
+    "oscillation": ("sinusoid",),
+    "square wave": ("square", "square*poly1", "square*poly2", "square*poly3", "square*poly5"),
+    "square": ("square", "square*poly1", "square*poly2", "square*poly3", "square*poly5"),
+    "reciprocal": ("reciprocal",), "1/x": ("reciprocal",), "hyperbola": ("reciprocal",),
+    "gaussian": ("gaussian",), "bell": ("gaussian",), "bump": ("gaussian",),
+    "rational": ("rational",), "root": ("root",), "square root": ("root",), "sqrt": ("root",),
+    "log": ("logarithm",), "logarithm": ("logarithm",),
+}
+KNOWN_FAMILIES = ("line, polynomial, absolute, relu, step, rectangle, tanh, sine, square wave, "
+                  "reciprocal, gaussian, rational, root, log")
+FOLLOWS = "look at A..B, probe near X, try FAMILY, check noise, submit now"
+
+
+class SubmitNow(Exception):
+    """A person asked for the answer now: the plan stops and the best fit is submitted."""
 
 
 @dataclass
@@ -41,17 +83,36 @@ class Notebook:
     outputs: dict[float, list[float]] = field(default_factory=dict)
     undefined: set[float] = field(default_factory=set)
     shift: float = 0.0   # the mean of the noise, when it has one (counts add their rate)
+    seen: int = 0        # answers taken in from the session so far
+    steer: Callable[[], Awaitable[None]] | None = None  # read steering before each probe
 
     async def probe(self, xs) -> None:
+        if self.steer:
+            await self.steer()
         xs = [float(x) for x in np.clip(np.round(np.asarray(xs, float), 6), -128, 128)]
         xs = xs[:max(0, self.door.points_left)]
         if not xs:
             return
-        for x, (y, error) in zip(xs, await self.door.probe(xs)):
-            if error == "undefined":
-                self.undefined.add(x)
-            elif error is None:
-                self.outputs.setdefault(x, []).append(float(y))
+        await self.door.probe(xs)
+        self.sync()
+
+    def sync(self) -> int:
+        """Take in every answer the session holds that is new here: its own, a fork's carried
+        ones, a person's during a takeover. Returns how many."""
+        pairs = self.door.observations(undefined=True)[self.seen:]
+        self.seen += len(pairs)
+        for x, y in pairs:
+            if isinstance(x, bool) or not isinstance(x, (int, float)):
+                continue
+            if y is None:
+                self.undefined.add(float(x))
+            else:
+                self.outputs.setdefault(float(x), []).append(float(y))
+        return len(pairs)
+
+    def known(self) -> np.ndarray:
+        """Every input asked, answered or undefined, in order."""
+        return np.array(sorted(set(self.outputs) | self.undefined))
 
     def repeated(self) -> tuple[np.ndarray, np.ndarray]:
         """Inputs asked more than once, and whether their answers differed."""
@@ -88,64 +149,254 @@ class Findings:
     model: models.Fit | None = None
     approximate: bool = False
     shift: float = 0.0
+    tested: bool = False      # the noise test has run
+    stale: bool = False       # steering added answers since the last fit
+    asked: list[str] = field(default_factory=list)  # families asked for before there was data
 
 
 async def investigate(door: Door, seed: int) -> None:
     notebook, findings = Notebook(door), Findings()
-    say = door.say
+    notebook.sync()  # a fork starts with its parent's probes
+    notebook.steer = lambda: _steer(notebook, findings)
+    await door.say(f"You can steer me: {FOLLOWS} (families: {KNOWN_FAMILIES}).")
     try:
-        sweep = _sweep(door)
-        await say(f"I start with a sweep of {len(sweep)} evenly spaced points over [-128, 128], "
-                  f"{sweep[1] - sweep[0]:.3g} apart, to see the overall shape: anything as wide as "
-                  "the spacing, anywhere, holds at least one of them.")
-        await notebook.probe(sweep)
-        await _steer(door)
-        await _test_determinism(notebook, findings)
-        await _steer(door)
-        if findings.corrupted:
-            await _bracket_corruption(notebook, findings)
-        if notebook.undefined:
-            await _bracket_undefined(notebook, findings)
-        await _steer(door)
-        await _zoom(notebook, findings)
-        await _steer(door)
-        await _fit(notebook, findings)
-        await _sharpen_edges(notebook, findings)
-        await _steer(door)
-        await _verify(notebook, findings, np.random.default_rng(seed))
+        await _plan(notebook, findings, np.random.default_rng(seed))
     except BudgetExhausted:
-        await say("I am out of probe calls, so I submit the best model I have.")
-        if findings.model is None:
+        await door.say("I am out of probe calls, so I submit the best model I have.")
+        if findings.model is None or findings.stale:
+            await _fit(notebook, findings)
+    except SubmitNow:
+        if len(notebook.outputs) < FIRST_FIT and door.points_left > 0 and door.calls_left > 0:
+            await door.say(f"I have only {len(notebook.outputs)} answers; I ask a coarse sweep of "
+                           f"{COARSE} points first, so the answer is not a blind guess.")
+            notebook.steer = None
+            await notebook.probe(-128 + 8 * np.arange(COARSE) + 2)
+        if findings.model is None or findings.stale:
             await _fit(notebook, findings)
     await _submit(door, findings)
 
 
-def _sweep(door: Door) -> np.ndarray:
-    """Points SWEEP_SPACING apart, off the integers (a step's own value at 0 is an outlier), or
-    as many as the budget allows while keeping most of it for repeats, windows and edges."""
+async def _plan(notebook: Notebook, findings: Findings, rng: np.random.Generator) -> None:
+    door, say = notebook.door, notebook.door.say
+    if notebook.seen:
+        xs, _ = notebook.repeated()
+        await say(f"This session already holds {notebook.seen} answers at "
+                  f"{len(notebook.known())} inputs ({len(xs)} of them asked more than once); "
+                  f"{door.points_left} of {door.budget.points} points and {door.calls_left} calls "
+                  "are left. I build on them and do not ask again what they show.")
+    sweep, planned, covered = _sweep(notebook)
+    if not covered:
+        await say(f"I start with a sweep of {len(sweep)} evenly spaced points over [-128, 128], "
+                  f"{planned[1] - planned[0]:.3g} apart, to see the overall shape: anything as wide "
+                  "as the spacing, anywhere, holds at least one of them.")
+    elif len(sweep):
+        rest = len(planned) - covered
+        await say(f"Those answers already cover {covered} of the {len(planned)} points of my sweep "
+                  f"over [-128, 128] ({planned[1] - planned[0]:.3g} apart); I ask "
+                  + (f"the other {rest}" if len(sweep) == rest else
+                     f"{len(sweep)} of the other {rest}, evenly spread, to keep points for what "
+                     "follows") + ".")
+    else:
+        await say(f"Those answers already cover my whole sweep over [-128, 128] "
+                  f"({planned[1] - planned[0]:.3g} apart): I ask none of it again.")
+    await notebook.probe(sweep)
+    await notebook.steer()
+    await _test_determinism(notebook, findings)
+    await notebook.steer()
+    if findings.corrupted:
+        await _bracket_corruption(notebook, findings)
+    if notebook.undefined:
+        await _bracket_undefined(notebook, findings)
+    await notebook.steer()
+    await _zoom(notebook, findings)
+    await notebook.steer()
+    await _fit(notebook, findings)
+    await _sharpen_edges(notebook, findings)
+    await notebook.steer()
+    await _verify(notebook, findings, rng)
+    await notebook.steer()
+    if findings.stale:
+        await _fit(notebook, findings)
+
+
+def _sweep(notebook: Notebook) -> tuple[np.ndarray, np.ndarray, int]:
+    """The sweep still to ask, the sweep planned and how many of its points the session's
+    answers already cover (one within half the spacing).
+
+    Planned: points SWEEP_SPACING apart, off the integers (a step's own value at 0 is an
+    outlier), or as many as the budget allows while keeping most of it for repeats, windows
+    and edges; of those not covered, no more than that share of the points left."""
+    door = notebook.door
     count = int(min(256 / SWEEP_SPACING, 0.64 * door.budget.points))
     spacing = 256 / count
-    return -128 + spacing / 4 + spacing * np.arange(count)
+    planned = -128 + spacing / 4 + spacing * np.arange(count)
+    known = notebook.known()
+    if not len(known):
+        return planned[:max(0, door.points_left)], planned, 0
+    at = np.clip(np.searchsorted(known, planned), 1, len(known)) - 1
+    gap = np.minimum(np.abs(known[at] - planned),
+                     np.abs(known[np.minimum(at + 1, len(known) - 1)] - planned))
+    missing = planned[gap >= spacing / 2]
+    room = max(0, int(0.64 * door.points_left))
+    if len(missing) > room:
+        missing = missing[np.unique(np.round(np.linspace(0, len(missing) - 1, room)).astype(int))] \
+            if room else missing[:0]
+    return missing, planned, int(count - np.sum(gap >= spacing / 2))
 
 
-async def _steer(door: Door) -> None:
-    for message in await door.checkpoint():
-        await door.say(f"Noted: \"{message}\". My procedure is fixed, but I will keep it in mind "
-                             "when I describe what I find.")
+async def _steer(notebook: Notebook, findings: Findings) -> None:
+    """Follow each steering message before the next step, saying what it does or plainly what
+    it cannot follow; then take in a person's probes made meanwhile."""
+    notebook.steer, follow = None, notebook.steer  # its own probes do not read steering again
+    try:
+        for message in await notebook.door.checkpoint():
+            for instruction in steering.parse(message, FAMILY_WORDS):
+                await _follow(notebook, findings, instruction)
+        notebook.sync()
+        if findings.asked and len(notebook.outputs) >= FIRST_FIT:
+            asked, findings.asked = findings.asked, []
+            for word in asked:
+                await _try_family(notebook, findings, word)
+    finally:
+        notebook.steer = follow
+
+
+async def _follow(notebook: Notebook, findings: Findings, order: steering.Instruction) -> None:
+    say, asked = notebook.door.say, steering.quote(order.text)
+    left = notebook.door.points_left
+    if order.kind == "handback":
+        notebook.sync()
+        await say(f"Noted: {asked}. I take the points the person probed into my data.")
+        findings.stale = True
+    elif order.kind == "submit":
+        await say(f"{asked}: I stop here and submit my best fit.")
+        raise SubmitNow
+    elif order.kind in ("interval", "near", "noise") and left <= 0:
+        await say(f"I can't follow {asked}: no points are left in the budget.")
+    elif order.kind in ("interval", "near"):
+        if order.kind == "interval":
+            low, high = max(-128.0, order.low), min(128.0, order.high)
+            where = f"evenly across [{models.g(low)}, {models.g(high)}]"
+        else:
+            x = float(np.clip(order.x, -128, 128))
+            low, high = max(-128.0, x - NEAR), min(128.0, x + NEAR)
+            where = f"within {NEAR:g} of x = {models.g(x)}"
+        if high <= low:
+            await say(f"I can't follow {asked}: that interval lies outside [-128, 128].")
+            return
+        count = min(STEER_POINTS, left)
+        await say(f"{asked}: I probe {count} points {where} now.")
+        await notebook.probe(np.linspace(low, high, count))
+        findings.stale = True
+    elif order.kind == "family":
+        if len(notebook.outputs) < FIRST_FIT:
+            findings.asked.append(order.family)
+            await say(f"{asked}: I will fit a {order.family} as soon as my first answers are in.")
+        else:
+            await say(f"{asked}: I fit a {order.family} to my {len(notebook.outputs)} points now.")
+            await _try_family(notebook, findings, order.family)
+    elif order.kind == "noise":
+        await _check_noise(notebook, findings, asked)
+    elif order.family:
+        await say(f"I can't follow {asked}: I know no family called \"{order.family}\"; I fit "
+                  f"{KNOWN_FAMILIES}.")
+    else:
+        await say(f"I can't follow {asked}: I follow {FOLLOWS}.")
+
+
+async def _try_family(notebook: Notebook, findings: Findings, word: str) -> None:
+    """Fit the family a person named, show it, and let it lead if it beats the leader."""
+    xs, ys = notebook.data(exclude=findings.excluded)
+    fits = await asyncio.to_thread(_fitted, xs, ys, findings, list(FAMILY_WORDS[word]))
+    fits = [f for f in fits if np.isfinite(f.rss)]
+    if not fits:
+        await notebook.door.say(f"A {word} cannot be fitted to these points.")
+        return
+    fit = _tidy(min(fits, key=lambda f: _criterion(f, findings, ys)), xs, ys)
+    trial = dataclasses.replace(findings, model=fit)
+    await notebook.door.hypothesis(_code(trial), note=f"asked for: {fit.words()}",
+                                   preview=_preview(trial))
+    text = f"The best {word}: {fit.words()} (relative error {_relative_error(fit, ys):.2g})"
+    leader = findings.model
+    if leader is None:
+        text += "; I weigh it against every other family when I fit them all"
+    else:
+        leader = models.fit_theta(leader.family, xs, ys, leader.theta)
+        if _criterion(fit, findings, ys) < _criterion(leader, findings, ys):
+            findings.model = fit
+            text += f"; it explains the points better than {leader.words()}, so it leads now"
+        else:
+            text += (f"; my leading hypothesis, {leader.words()}, explains them better "
+                     f"(relative error {_relative_error(leader, ys):.2g}), so it stays")
+    await notebook.door.say(text + ".")
+
+
+async def _check_noise(notebook: Notebook, findings: Findings, asked: str) -> None:
+    say = notebook.door.say
+    if not findings.tested:
+        await say(f"{asked}: testing for noise is part of my plan: I ask points again right "
+                  "after my sweep.")
+        return
+    repeats = _repeats(notebook, REPEATS // 2)
+    if not len(repeats):
+        await say(f"I can't follow {asked}: I have no answers to ask again.")
+        return
+    await say(f"{asked}: I ask {len(repeats)} of my points again now, evenly spread, to test for "
+              "noise once more.")
+    await notebook.probe(repeats)
+    findings.stale = True
+    if findings.corrupted:
+        xs, differs = notebook.repeated()
+        lo, hi = findings.corrupted
+        outside = int(np.sum(differs & ((xs <= lo) | (xs >= hi))))
+        await say(f"Outside the corrupted interval, {outside} of the inputs asked more than once "
+                  "answered differently" + (": the interval stands." if not outside else "."))
+        return
+    await _classify(notebook, findings)
+    if findings.corrupted:
+        await _bracket_corruption(notebook, findings)
 
 
 async def _test_determinism(notebook: Notebook, findings: Findings) -> None:
-    await notebook.door.say(
-        f"Now I ask {REPEATS} of those points again, evenly spread. A deterministic function answers "
-        "identically; additive noise changes every answer; a corrupted interval changes only the "
-        "answers inside it.")
-    sweep = sorted(notebook.outputs)
-    await notebook.probe([sweep[i] for i in np.round(np.linspace(0, len(sweep) - 1, REPEATS)).astype(int)])
+    """Ask some answered inputs again, evenly spread, counting repeats the session holds."""
+    say = notebook.door.say
+    held = len(notebook.repeated()[0])
+    repeats = _repeats(notebook, min(max(0, REPEATS - held),
+                                     max(notebook.door.points_left // 2,
+                                         notebook.door.points_left - RESERVE)))
+    why = ("A deterministic function answers identically; additive noise changes every answer; a "
+           "corrupted interval changes only the answers inside it.")
+    if not held:
+        await say(f"Now I ask {len(repeats)} of those points again, evenly spread. {why}")
+    elif len(repeats):
+        await say(f"The session already asks {held} inputs more than once; I ask {len(repeats)} "
+                  f"more of my points again, evenly spread. {why}")
+    else:
+        await say(f"The session already asks {held} inputs more than once: enough to tell noise "
+                  "from determinism without asking again.")
+    await notebook.probe(repeats)
+    findings.tested = True
+    await _classify(notebook, findings)
+
+
+def _repeats(notebook: Notebook, count: int) -> list[float]:
+    """`count` inputs answered once, evenly spread over them, to ask again."""
+    once = sorted(x for x, ys in notebook.outputs.items() if len(ys) == 1)
+    if not once or count <= 0:
+        return []
+    return list(dict.fromkeys(once[i] for i in np.round(np.linspace(0, len(once) - 1, count)).astype(int)))
+
+
+async def _classify(notebook: Notebook, findings: Findings) -> None:
+    """What the repeated answers say: deterministic, additive noise, or a corrupted interval."""
     xs, differs = notebook.repeated()
     findings.noise = notebook.noise_level()
     say = notebook.door.say
     runs = int(np.sum(np.diff(np.r_[0, differs.astype(int)]) == 1)) if len(differs) else 0
-    if not differs.any():
+    if not len(xs):
+        await say("No input has been answered twice, so I cannot tell noise from determinism; I "
+                  "fit as if there were none.")
+    elif not differs.any():
         await say("Every repeated answer was identical: the function is deterministic, no noise.")
     elif runs > 1 or (~differs).sum() < 2:
         # noise changes answers everywhere; ties (counts) fall anywhere, not in one stretch
@@ -264,6 +515,9 @@ async def _zoom(notebook: Notebook, findings: Findings) -> None:
     periodogram of a window cannot alias.
     """
     say = notebook.door.say
+    if notebook.door.points_left <= 0:
+        return
+    count = min(WINDOW_POINTS, notebook.door.points_left)  # the windows' points: as many as are left
     xs, ys = notebook.data(exclude=findings.excluded)
     spacing = float(np.median(np.diff(xs))) if len(xs) > 1 else 1.0
     if findings.noise:
@@ -272,7 +526,7 @@ async def _zoom(notebook: Notebook, findings: Findings) -> None:
             return
         await say(f"Under noise the sweep's bends are mostly noise. The strongest local departure from "
                   f"a smooth trend (averaged over a few units) is near x = {centre:.4g}; I probe "
-                  f"{WINDOW_POINTS} points across {NOISY_WINDOW:g} units there, to average over it.")
+                  f"{count} points across {NOISY_WINDOW:g} units there, to average over it.")
         wide = np.linspace(centre - NOISY_WINDOW / 2, centre + NOISY_WINDOW / 2, WINDOW_POINTS)
         await notebook.probe(wide)
         inner = centre
@@ -281,7 +535,7 @@ async def _zoom(notebook: Notebook, findings: Findings) -> None:
         if centre is None:
             return
         await say(f"The sweep is spaced {spacing:.2g} apart, so anything finer would slip between its "
-                  f"points. I zoom in: {WINDOW_POINTS} points across {WIDE_WINDOW:g} units around "
+                  f"points. I zoom in: {count} points across {WIDE_WINDOW:g} units around "
                   f"x = {centre:.4g}, where the sweep bends the most.")
         wide = np.linspace(centre - WIDE_WINDOW / 2, centre + WIDE_WINDOW / 2, WINDOW_POINTS)
         await notebook.probe(wide)
@@ -289,10 +543,12 @@ async def _zoom(notebook: Notebook, findings: Findings) -> None:
         inner = _roughest(wx, wy, NARROW_WINDOW, findings)
         if inner is None:
             return
-    await say(f"Then closer still: {WINDOW_POINTS} points across {NARROW_WINDOW:g} units around "
-              f"x = {inner:.4g}{'' if findings.noise else ', the sharpest bend in that window'}.")
     narrow = np.linspace(inner - NARROW_WINDOW / 2, inner + NARROW_WINDOW / 2, WINDOW_POINTS)
-    await notebook.probe(narrow)
+    count = min(WINDOW_POINTS, notebook.door.points_left)
+    if count:
+        await say(f"Then closer still: {count} points across {NARROW_WINDOW:g} units around "
+                  f"x = {inner:.4g}{'' if findings.noise else ', the sharpest bend in that window'}.")
+        await notebook.probe(narrow)
     await say(_zoom_report(notebook, findings, wide, narrow))
 
 
@@ -344,6 +600,7 @@ def _zoom_report(notebook: Notebook, findings: Findings, wide: np.ndarray, narro
 
 
 async def _fit(notebook: Notebook, findings: Findings) -> None:
+    findings.stale = False
     xs, ys = notebook.data(exclude=findings.excluded)
     say = notebook.door.say
     frequencies = await asyncio.to_thread(models.frequency_candidates, xs, ys)
@@ -446,6 +703,15 @@ def _criterion(fit: models.Fit, findings: Findings, ys: np.ndarray) -> float:
 
 def _rank(xs: np.ndarray, ys: np.ndarray, findings: Findings,
           frequencies: list[float] | None = None) -> list[models.Fit]:
+    fits = _fitted(xs, ys, findings, ["sinusoid"] + [n for n in models.FAMILIES if n != "sinusoid"],
+                   frequencies)
+    return sorted((f for f in fits if np.isfinite(f.rss)), key=lambda f: _criterion(f, findings, ys))
+
+
+def _fitted(xs: np.ndarray, ys: np.ndarray, findings: Findings, names: list[str],
+            frequencies: list[float] | None = None) -> list[models.Fit]:
+    """The named families fitted by least squares, in that order. A sinusoid is fitted first
+    where a wave is among them: its frequency leads the candidates the waves are tried at."""
     bumps = models.bump_centres(xs, ys)
     hints = {"rectangles": models.rectangles(xs, ys, centres=bumps if findings.noise else ()),
              "bumps": bumps}
@@ -454,13 +720,14 @@ def _rank(xs: np.ndarray, ys: np.ndarray, findings: Findings,
     if frequencies is None:
         frequencies = [omega for omega, _ in models.frequency_candidates(xs, ys)]
     hints["frequencies"] = list(frequencies)
-    sinusoid = models.fit_family(models.FAMILIES["sinusoid"], xs, ys, hints)
-    if sinusoid.theta:
-        hints["frequencies"] = [sinusoid.theta[0]] + [f for f in hints["frequencies"]
-                                                     if abs(f - sinusoid.theta[0]) > 0.01]
-    fits = [sinusoid] + [models.fit_family(f, xs, ys, hints)
-                         for name, f in models.FAMILIES.items() if name != "sinusoid"]
-    return sorted((f for f in fits if np.isfinite(f.rss)), key=lambda f: _criterion(f, findings, ys))
+    sinusoid = None
+    if any(n == "sinusoid" or n.startswith("square") for n in names):
+        sinusoid = models.fit_family(models.FAMILIES["sinusoid"], xs, ys, hints)
+        if sinusoid.theta:
+            hints["frequencies"] = [sinusoid.theta[0]] + [f for f in hints["frequencies"]
+                                                         if abs(f - sinusoid.theta[0]) > 0.01]
+    return [sinusoid if name == "sinusoid" else models.fit_family(models.FAMILIES[name], xs, ys, hints)
+            for name in names]
 
 
 def _best_sum(xs, ys, ranked, findings) -> models.Fit | None:
@@ -528,6 +795,7 @@ async def _sharpen_edges(notebook: Notebook, findings: Findings) -> None:
         return
     if not _edge_model(model):
         return
+    probed = False
     for round_ in range(EDGE_ROUNDS):
         xs = np.array(sorted(notebook.outputs))
         points = []
@@ -537,14 +805,17 @@ async def _sharpen_edges(notebook: Notebook, findings: Findings) -> None:
                 points += list(np.linspace(below, above, EDGE_POINTS + 2)[1:-1])
             if above - below > 1e-6:
                 points.append(_roundest(below, above))
-        if not points:
+        count = min(len(points), notebook.door.points_left)
+        if not count:
             break
         await notebook.door.say(
-            f"The edges of the {model.family.name.replace('+', ' + ')} fall between probes; I probe {len(points)} points "
+            f"The edges of the {model.family.name.replace('+', ' + ')} fall between probes; I probe {english.count(count, 'point')} "
             f"{'there' if round_ == 0 else 'inside the narrower gaps'} to place them exactly.")
         await notebook.probe(points)
+        probed = True
         await _refit(notebook, findings)
-    await _fit(notebook, findings)
+    if probed:  # on the same points the fit would come out the same
+        await _fit(notebook, findings)
 
 
 def _edge_model(model: models.Fit) -> bool:
@@ -623,9 +894,10 @@ async def _sharpen_square(notebook: Notebook, findings: Findings) -> bool:
     if not chosen:
         return False
     points = [p for i in chosen for p in np.linspace(*brackets[i], 5)[1:-1]]
-    await notebook.door.say(
-        f"A square wave's edges fall between probes. I probe inside the gaps around {len(chosen)} of "
-        f"its predicted edges (the outermost ones pin the period) to place them exactly.")
+    if notebook.door.points_left > 0:
+        await notebook.door.say(
+            f"A square wave's edges fall between probes. I probe inside the gaps around {len(chosen)} of "
+            f"its predicted edges (the outermost ones pin the period) to place them exactly.")
     await notebook.probe(points)
     await _refit(notebook, findings)
     return True
@@ -633,6 +905,7 @@ async def _sharpen_square(notebook: Notebook, findings: Findings) -> bool:
 
 async def _refit(notebook: Notebook, findings: Findings) -> None:
     """Refit the leading family with the new points, keeping its frequency as the starting hint."""
+    findings.stale = False
     xs, ys = notebook.data(exclude=findings.excluded)
     model = findings.model
     if _edge_model(model):
@@ -655,7 +928,10 @@ async def _verify(notebook: Notebook, findings: Findings, rng: np.random.Generat
         lo, hi = findings.corrupted
         fresh = fresh[(fresh < lo) | (fresh > hi)]
     fresh = np.round(fresh[:VERIFY_POINTS], 3)
-    await notebook.door.say(f"Checking the model on {len(fresh)} fresh random points.")
+    count = min(len(fresh), notebook.door.points_left)
+    if not count:
+        return
+    await notebook.door.say(f"Checking the model on {english.count(count, 'fresh random point')}.")
     await notebook.probe(fresh)
     seen = np.array([notebook.outputs[x][-1] - notebook.shift for x in map(float, fresh)
                      if x in notebook.outputs])

@@ -8,6 +8,12 @@ answers). While several programs survive it asks the strings that best split the
 behaviour is left it checks it on fresh strings and submits the program's own description
 and code. When nothing fits it submits the closest program, marked approximate, with what
 does hold.
+
+A fork's carried answers (and a person's during a takeover) are taken in like its own: the
+opening strings and edge cases already asked are not asked again, and carried answers stand in
+for the random part of its survey. It follows "quoted strings" (probed next) and "submit now",
+and says plainly that it cannot follow the rest of the steering language (intervals, families,
+noise), which is about numbers.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
+from find_lab.agents.scientist import steering
 from find_lab.agents.scientist.strings import probes
 from find_lab.agents.scientist.strings.facts import facts
 from find_lab.agents.scientist.strings.library import fixed_steps
@@ -41,7 +48,14 @@ QUOTE = 60              # characters of a string quoted in a message
 LITERAL_PROGRAMS = 30   # survivors whose literals seed probes around them
 MAX_LITERALS = 8
 SHOWN = 3
-QUOTED = re.compile(r'"([^"]*)"|`([^`]*)`')
+FOLLOWS = '"a quoted string" (I probe it next), submit now'
+CANNOT = {"interval": "text has no interval to look at", "near": "text has no x to probe near",
+          "family": "I search programs over text, not families of curves",
+          "noise": "a string function here answers the same string the same way every time"}
+
+
+class SubmitNow(Exception):
+    """A person asked for the answer now."""
 
 
 @dataclass
@@ -155,12 +169,15 @@ class Notebook:
     door: Door
     rng: random.Random
     space: Space = field(default_factory=Space)
-    seen: int = 0
+    seen: int = 0           # answers taken in from the session so far
+    steering: bool = True   # read steering before each probe (not once it is submitting)
     requested: list[str] = field(default_factory=list)
     leader: Program | None = None
     errors: list[tuple[str, str]] = field(default_factory=list)  # (probe, what went wrong)
 
     async def probe(self, texts: list[str]) -> None:
+        if self.steering:
+            await steer(self)  # steering is read before every step
         texts = list(dict.fromkeys(self.requested + texts))[:self.door.points_left]
         self.requested = []
         if texts:
@@ -206,17 +223,26 @@ def count_text(space: Space) -> str:
 async def investigate(door: Door, seed: int) -> None:
     notebook = Notebook(door, random.Random(f"strings scientist {seed}"))
     pool = probes.pool(notebook.rng)
+    carried = await notebook.sync()  # a fork starts with its parent's answers
     try:
+        await door.say(f"You can steer me: {FOLLOWS}.")
         await door.say(f"I know {len(fixed_steps())} general operations on text (case, order, "
                        "filters by character class, slices, words, counts, shifts) and read "
                        "constants such as literals, separators and substitutions off the "
                        "answers. I search for the simplest program that explains every "
                        "answer, starting with strings that mix case, digits, punctuation "
                        "and spaces.")
-        await notebook.probe(list(probes.OPENING))
+        if carried:
+            await door.say(f"This session already holds {carried} answers; I take them in and "
+                           "ask only what they lack.")
+        await notebook.probe(notebook.unasked(list(probes.OPENING)))
         notebook.space.searching = True
+        designed = set(probes.OPENING) | set(probes.EDGES)
+        others = sum(x not in designed for x, _ in notebook.space.observations)
         survey = notebook.unasked(list(probes.EDGES))
-        survey += probes.fresh(notebook.rng, set(survey) | set(pool), SURVEY)
+        survey += probes.fresh(notebook.rng, set(survey) | set(pool) | designed |
+                               {x for x, _ in notebook.space.observations},
+                               max(0, SURVEY - others))
         await notebook.probe(survey)
         await asyncio.to_thread(notebook.space.search, [])
         await report_opening(notebook)
@@ -227,20 +253,38 @@ async def investigate(door: Door, seed: int) -> None:
                 break
     except BudgetExhausted:
         await door.say("I am out of probe calls, so I submit my best candidate.")
+    except SubmitNow:
+        space = notebook.space
+        notebook.steering = False
+        if not space.observations and door.calls_left > 0 and door.points_left > 0:
+            await door.say("I have no answers yet, so I ask my opening strings first: an answer "
+                           "from nothing would be a blind guess.")
+            await notebook.probe(list(probes.OPENING))
+        if space.observations and not space.survivors and not space.lost:
+            await asyncio.to_thread(space.search, [])
     await submit(notebook, pool)
 
 
 async def steer(notebook: Notebook) -> None:
-    """Acknowledge each steering message; quoted strings are probed next."""
+    """Acknowledge each steering message before the next step: quoted strings are probed
+    next, "submit now" ends the search; anything else is answered with what it follows."""
     say = notebook.door.say
     for message in await notebook.door.checkpoint():
-        quoted = [a or b for a, b in QUOTED.findall(message)]
-        notebook.requested += quoted
-        if quoted:
-            await say(f'Noted: "{message}". I will probe {", ".join(map(repr, quoted))} next.')
-        else:
-            await say(f'Noted: "{message}". I keep splitting the candidates systematically; put '
-                      "a string in double quotes and I will probe it.")
+        asked = steering.quote(message)
+        for order in steering.parse(message):
+            if order.kind == "quoted":
+                notebook.requested += list(order.quoted)
+                await say(f'Noted: {asked}. I will probe {", ".join(map(repr, order.quoted))} next.')
+            elif order.kind == "submit":
+                await say(f"{asked}: I stop here and submit my best candidate.")
+                raise SubmitNow
+            elif order.kind == "handback":
+                await say(f"Noted: {asked}. I take the strings the person probed into my search.")
+            elif order.kind in CANNOT:
+                await say(f"I can't follow {asked}: {CANNOT[order.kind]}. I follow {FOLLOWS}.")
+            else:
+                await say(f"I can't follow {asked}: I keep splitting the candidates "
+                          f"systematically; I follow {FOLLOWS}.")
     if await notebook.sync():
         await say(f"I take in the strings probed meanwhile: {count_text(notebook.space)}.")
 
@@ -296,6 +340,10 @@ async def verify(notebook: Notebook) -> bool:
     leader = space.survivors[0]
     await notebook.propose(leader, "leading candidate, before verification")
     await steer(notebook)
+    if door.points_left <= 0 or door.calls_left <= 0:
+        await door.say(f"Leading candidate: {leader.label()}. No probes are left to check it on "
+                       "fresh strings, so it stays unchecked.")
+        return True
     asked = {x for x, _ in space.observations}
     fresh = probes.fresh(notebook.rng, asked, min(VERIFY, door.points_left))
     await door.say(f"Leading candidate: {leader.label()}. I check it on {len(fresh)} fresh "
