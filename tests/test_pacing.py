@@ -6,7 +6,7 @@ import time
 
 from find_lab import targets
 from find_lab.agents.scientist import Scientist
-from find_lab.experiment import Door, Experiment, Target
+from find_lab.experiment import Door, Target
 from find_lab.labstate import LabState
 from find_lab.session import run_session
 

@@ -22,7 +22,6 @@ import ast
 import asyncio
 import collections
 import random
-import re
 import time
 from dataclasses import dataclass, field
 
