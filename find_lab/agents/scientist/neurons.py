@@ -22,6 +22,7 @@ from typing import Awaitable, Callable
 
 import numpy as np
 
+from find_lab import english
 from find_lab.agents.scientist import steering
 from find_lab.agents.scientist.words import CATEGORIES, PLAIN
 from find_lab.experiment import BudgetExhausted, Door
@@ -335,8 +336,8 @@ async def _survey(lab: Lab, notebook: Notebook, rng: np.random.Generator) -> Non
     carried = len(notebook.values) + len(notebook.undefined)
     if carried:  # answers the session holds stand in for plain words, and are not asked again
         plain = plain[:max(0, SURVEY_PLAIN - carried)]
-        await door.say(f"This session already holds answers for {carried} words; I do not ask "
-                       "them again, and ask fewer plain words.")
+        await door.say(f"This session already holds answers for {english.count(carried, 'word')}; "
+                       "I do not ask them again, and ask fewer plain words.")
     words = [w for w in dict.fromkeys(plain + words)
              if w not in notebook.values and w not in notebook.undefined]
     room = max(1, door.points_left - RESERVE)

@@ -167,8 +167,9 @@ async def investigate(door: Door, seed: int) -> None:
             await _fit(notebook, findings)
     except SubmitNow:
         if len(notebook.outputs) < FIRST_FIT and door.points_left > 0 and door.calls_left > 0:
-            await door.say(f"I have only {len(notebook.outputs)} answers; I ask a coarse sweep of "
-                           f"{COARSE} points first, so the answer is not a blind guess.")
+            await door.say(f"I have only {english.count(len(notebook.outputs), 'answer')}; I ask a "
+                           f"coarse sweep of {COARSE} points first, so the answer is not a blind "
+                           "guess.")
             notebook.steer = None
             await notebook.probe(-128 + 8 * np.arange(COARSE) + 2)
         if findings.model is None or findings.stale:
@@ -180,10 +181,11 @@ async def _plan(notebook: Notebook, findings: Findings, rng: np.random.Generator
     door, say = notebook.door, notebook.door.say
     if notebook.seen:
         xs, _ = notebook.repeated()
-        await say(f"This session already holds {notebook.seen} answers at "
-                  f"{len(notebook.known())} inputs ({len(xs)} of them asked more than once); "
-                  f"{door.points_left} of {door.budget.points} points and {door.calls_left} calls "
-                  "are left. I build on them and do not ask again what they show.")
+        await say(f"This session already holds {english.count(notebook.seen, 'answer')} at "
+                  f"{english.count(len(notebook.known()), 'input')} ({len(xs)} of them asked more "
+                  f"than once); {door.points_left} of {english.count(door.budget.points, 'point')} "
+                  f"and {english.count(door.calls_left, 'call')} are left. I build on them and do "
+                  "not ask again what they show.")
     sweep, planned, covered = _sweep(notebook)
     if not covered:
         await say(f"I start with a sweep of {len(sweep)} evenly spaced points over [-128, 128], "
@@ -285,7 +287,7 @@ async def _follow(notebook: Notebook, findings: Findings, order: steering.Instru
             await say(f"I can't follow {asked}: that interval lies outside [-128, 128].")
             return
         count = min(STEER_POINTS, left)
-        await say(f"{asked}: I probe {count} points {where} now.")
+        await say(f"{asked}: I probe {english.count(count, 'point')} {where} now.")
         await notebook.probe(np.linspace(low, high, count))
         findings.stale = True
     elif order.kind == "family":
@@ -293,7 +295,8 @@ async def _follow(notebook: Notebook, findings: Findings, order: steering.Instru
             findings.asked.append(order.family)
             await say(f"{asked}: I will fit a {order.family} as soon as my first answers are in.")
         else:
-            await say(f"{asked}: I fit a {order.family} to my {len(notebook.outputs)} points now.")
+            await say(f"{asked}: I fit a {order.family} to my "
+                      f"{english.count(len(notebook.outputs), 'point')} now.")
             await _try_family(notebook, findings, order.family)
     elif order.kind == "noise":
         await _check_noise(notebook, findings, asked)
@@ -369,11 +372,11 @@ async def _test_determinism(notebook: Notebook, findings: Findings) -> None:
     if not held:
         await say(f"Now I ask {len(repeats)} of those points again, evenly spread. {why}")
     elif len(repeats):
-        await say(f"The session already asks {held} inputs more than once; I ask {len(repeats)} "
-                  f"more of my points again, evenly spread. {why}")
+        await say(f"The session already asks {english.count(held, 'input')} more than once; I ask "
+                  f"{len(repeats)} more of my points again, evenly spread. {why}")
     else:
-        await say(f"The session already asks {held} inputs more than once: enough to tell noise "
-                  "from determinism without asking again.")
+        await say(f"The session already asks {english.count(held, 'input')} more than once: enough "
+                  "to tell noise from determinism without asking again.")
     await notebook.probe(repeats)
     findings.tested = True
     await _classify(notebook, findings)
@@ -526,7 +529,8 @@ async def _zoom(notebook: Notebook, findings: Findings) -> None:
             return
         await say(f"Under noise the sweep's bends are mostly noise. The strongest local departure from "
                   f"a smooth trend (averaged over a few units) is near x = {centre:.4g}; I probe "
-                  f"{count} points across {NOISY_WINDOW:g} units there, to average over it.")
+                  f"{english.count(count, 'point')} across {NOISY_WINDOW:g} units there, to average "
+                  "over it.")
         wide = np.linspace(centre - NOISY_WINDOW / 2, centre + NOISY_WINDOW / 2, WINDOW_POINTS)
         await notebook.probe(wide)
         inner = centre
@@ -535,7 +539,7 @@ async def _zoom(notebook: Notebook, findings: Findings) -> None:
         if centre is None:
             return
         await say(f"The sweep is spaced {spacing:.2g} apart, so anything finer would slip between its "
-                  f"points. I zoom in: {count} points across {WIDE_WINDOW:g} units around "
+                  f"points. I zoom in: {english.count(count, 'point')} across {WIDE_WINDOW:g} units around "
                   f"x = {centre:.4g}, where the sweep bends the most.")
         wide = np.linspace(centre - WIDE_WINDOW / 2, centre + WIDE_WINDOW / 2, WINDOW_POINTS)
         await notebook.probe(wide)
@@ -546,7 +550,7 @@ async def _zoom(notebook: Notebook, findings: Findings) -> None:
     narrow = np.linspace(inner - NARROW_WINDOW / 2, inner + NARROW_WINDOW / 2, WINDOW_POINTS)
     count = min(WINDOW_POINTS, notebook.door.points_left)
     if count:
-        await say(f"Then closer still: {count} points across {NARROW_WINDOW:g} units around "
+        await say(f"Then closer still: {english.count(count, 'point')} across {NARROW_WINDOW:g} units around "
                   f"x = {inner:.4g}{'' if findings.noise else ', the sharpest bend in that window'}.")
         await notebook.probe(narrow)
     await say(_zoom_report(notebook, findings, wide, narrow))

@@ -25,6 +25,7 @@ import random
 import time
 from dataclasses import dataclass, field
 
+from find_lab import english
 from find_lab.agents.scientist import steering
 from find_lab.agents.scientist.strings import probes
 from find_lab.agents.scientist.strings.facts import facts
@@ -232,8 +233,8 @@ async def investigate(door: Door, seed: int) -> None:
                        "answer, starting with strings that mix case, digits, punctuation "
                        "and spaces.")
         if carried:
-            await door.say(f"This session already holds {carried} answers; I take them in and "
-                           "ask only what they lack.")
+            await door.say(f"This session already holds {english.count(carried, 'answer')}; I "
+                           "take them in and ask only what they lack.")
         await notebook.probe(notebook.unasked(list(probes.OPENING)))
         notebook.space.searching = True
         designed = set(probes.OPENING) | set(probes.EDGES)
