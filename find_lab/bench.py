@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from find_lab.blackbox import die_with_parent
+from find_lab.english import count
+from find_lab.progress import Progress
+from find_lab.transcript import printable
 
 
 @dataclass(frozen=True)
@@ -78,11 +81,11 @@ def _worker_start(parent: int) -> None:
     die_with_parent(parent)
 
 
-def run_all(jobs: list[Job], workers: int, progress=None) -> tuple[list[dict], bool]:
-    """Run jobs in parallel with a progress bar (on stderr as it is when called); Ctrl-C keeps
-    the rows that finished. A job that raises stops the run (JobFailed) without waiting for
-    the others."""
-    progress = progress or sys.stderr
+def run_all(jobs: list[Job], workers: int, stream=None) -> tuple[list[dict], bool]:
+    """Run jobs in parallel, their progress on `stream` (stderr as it is when called: a line
+    redrawn on a terminal, a plain line now and then elsewhere); Ctrl-C keeps the rows that
+    finished. A job that raises stops the run (JobFailed) without waiting for the others."""
+    progress = Progress("bench", len(jobs), "session", stream if stream is not None else sys.stderr)
     rows: list[dict] = []
     stopped = False
     pool = ProcessPoolExecutor(max(1, workers), initializer=_worker_start, initargs=(os.getpid(),))
@@ -97,7 +100,7 @@ def run_all(jobs: list[Job], workers: int, progress=None) -> tuple[list[dict], b
                 except Exception as exc:
                     raise JobFailed(f"{job.agent} on {job.function_id} failed in its worker: "
                                     f"{type(exc).__name__}: {exc}") from None
-            _progress(progress, rows, len(jobs))
+            progress.update(len(rows), _latest(rows[-1]))
     except KeyboardInterrupt:
         stopped = True
     except JobFailed:
@@ -105,68 +108,81 @@ def run_all(jobs: list[Job], workers: int, progress=None) -> tuple[list[dict], b
         raise
     finally:
         pool.shutdown(wait=not stopped, cancel_futures=True)
-        print(file=progress)
+        progress.close()
     return rows, stopped
 
 
-def _progress(stream, rows: list[dict], total: int) -> None:
-    width = 30
-    filled = width * len(rows) // max(total, 1)
-    last = rows[-1]
-    mark = ("ok" if last["success"] else "--") if last["scored"] else "unscored"
-    stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {len(rows)}/{total}  "
-                 f"{last['agent']:11} {last['function_id']:16} {mark:8}   ")
-    stream.flush()
+def _latest(row: dict) -> str:
+    """The session that just finished, for the progress line."""
+    mark = ("ok" if row["success"] else "fail") if row["scored"] else "unscored"
+    return printable(f"last: {row['agent']} {row['function_id']} {mark}")
 
 
-def table(rows: list[dict]) -> str:
-    """Per group: sessions, how many could be scored (a user's function without a reference
-    cannot), success among those, median score, local detail, closed-form share, probes, time."""
+def summary(rows: list[dict]) -> list[dict]:
+    """Per domain, complexity (and "all") and agent: sessions, how many could be scored (a
+    user's function without a reference cannot), the success rate among those, median score,
+    median local detail, closed-form share, mean probe calls and points, median seconds."""
     groups = defaultdict(list)
     for row in rows:
         groups[(row["domain"], row["complexity"], row["agent"])].append(row)
         groups[(row["domain"], "all", row["agent"])].append(row)
-    header = (f"{'domain':8} {'complexity':11} {'agent':11} {'n':>5} {'scored':>6} {'success':>8} "
-              f"{'median score':>13} {'local detail':>13} {'closed form':>12} {'calls':>6} {'points':>7} "
-              f"{'median s':>9}")
-    lines = [header, "-" * len(header)]
+    result = []
     for (domain, complexity, agent) in sorted(groups, key=lambda k: (k[0], k[1] == "all", k[1], k[2])):
         group = groups[(domain, complexity, agent)]
         scored = [r for r in group if r["scored"]]
         values = [r["value"] for r in scored if r["value"] is not None]
         local = [r["local"] for r in scored if r["local"] is not None]
-        success = f"{100 * sum(r['success'] for r in scored) / len(scored):7.1f}%" if scored else "-"
+        result.append({
+            "domain": domain, "complexity": complexity, "agent": agent, "n": len(group),
+            "scored": len(scored),
+            "success_rate": sum(r["success"] for r in scored) / len(scored) if scored else None,
+            "median_score": statistics.median(values) if values else None,
+            "median_local": statistics.median(local) if local else None,
+            "closed_form": _closed_form(domain, group),
+            "mean_calls": statistics.mean(r["calls"] for r in group),
+            "mean_points": statistics.mean(r["points"] for r in group),
+            "median_seconds": statistics.median(r["seconds"] for r in group)})
+    return result
+
+
+def table(rows: list[dict]) -> str:
+    """`summary` as a table, with a note on functions that could not be scored."""
+    header = (f"{'domain':8} {'complexity':11} {'agent':11} {'n':>5} {'scored':>6} {'success':>8} "
+              f"{'median score':>13} {'local detail':>13} {'closed form':>12} {'calls':>6} {'points':>7} "
+              f"{'median s':>9}")
+    lines = [header, "-" * len(header)]
+    for group in summary(rows):
         lines.append(
-            f"{domain:8} {complexity:11} {agent:11} {len(group):5} {len(scored):6} {success:>8} "
-            f"{_number(statistics.median(values) if values else None):>13} "
-            f"{_number(statistics.median(local) if local else None):>13} "
-            f"{_closed_form(domain, group):>12} "
-            f"{statistics.mean(r['calls'] for r in group):6.1f} "
-            f"{statistics.mean(r['points'] for r in group):7.1f} "
-            f"{statistics.median(r['seconds'] for r in group):9.2f}")
+            f"{group['domain']:8} {group['complexity']:11} {group['agent']:11} {group['n']:5} "
+            f"{group['scored']:6} {_percent(group['success_rate'], 7):>8} "
+            f"{_number(group['median_score']):>13} {_number(group['median_local']):>13} "
+            f"{_percent(group['closed_form']):>12} {group['mean_calls']:6.1f} "
+            f"{group['mean_points']:7.1f} {group['median_seconds']:9.2f}")
     unscored = {r["function_id"] for r in rows if not r["scored"]}
     if unscored:
-        lines.append(f"{len(unscored)} of {len({r['function_id'] for r in rows})} functions have "
-                     "no reference: their sessions count in n, not in success or score")
+        total = len({r["function_id"] for r in rows})
+        lines.append(f"{len(unscored):,} of {count(total, 'function')} "
+                     f"{'has' if total == 1 else 'have'} no reference: their sessions "
+                     "count in n, not in success or score")
     return "\n".join(lines)
 
 
-def _closed_form(domain: str, group: list[dict]) -> str:
+def _closed_form(domain: str, group: list[dict]) -> float | None:
     """Share of submitted answers that are formulas, not tables of numbers, scored or not; only
     a domain whose answers are formulas can be told apart this way (a string program or a
-    neuron's word list is legitimately literals)."""
+    neuron's word list is legitimately literals). None where it cannot be told."""
     from find_lab import domains
 
     answers = [r["table"] for r in group if r["table"] is not None]
     if not domains.get(domain).closed_form or not answers:
-        return "-"
-    return f"{100 * answers.count(False) / len(answers):.1f}%"
+        return None
+    return answers.count(False) / len(answers)
 
 
-def margins(rows: list[dict], agent: str, baseline: str = "interpolate") -> str:
+def comparison(rows: list[dict], agent: str, baseline: str = "interpolate") -> list[dict]:
     """The agent against a lookup-table baseline on the scored functions both ran, per domain
-    and complexity: the margin in success rate, and the share of the baseline's failures the agent
-    solves (the margin is capped by what the table already passes; this share is not)."""
+    and complexity: both success rates, and of the functions the baseline fails, how many the
+    agent solves (the margin is capped by what the table already passes; this share is not)."""
     outcome = {(r["agent"], r["function_id"]): r for r in rows if r["scored"]}
     groups = defaultdict(list)
     for (name, function_id), row in outcome.items():
@@ -175,21 +191,38 @@ def margins(rows: list[dict], agent: str, baseline: str = "interpolate") -> str:
             pair = (row["success"], other["success"])
             groups[(row["domain"], row["complexity"])].append(pair)
             groups[(row["domain"], "all")].append(pair)
+    result = []
+    for (domain, complexity) in sorted(groups, key=lambda k: (k[0], k[1] == "all", k[1])):
+        pairs = groups[(domain, complexity)]
+        missed = [mine for mine, base in pairs if not base]
+        result.append({"domain": domain, "complexity": complexity, "n": len(pairs),
+                       "agent_success_rate": sum(p[0] for p in pairs) / len(pairs),
+                       "baseline_success_rate": sum(p[1] for p in pairs) / len(pairs),
+                       "baseline_failures": len(missed), "solved_where_baseline_fails": sum(missed)})
+    return result
+
+
+def margins(rows: list[dict], agent: str, baseline: str = "interpolate") -> str:
+    """`comparison` as a table: the margin in success rate, and the share of the baseline's
+    failures the agent solves; empty when they share no scored function."""
+    groups = comparison(rows, agent, baseline)
     if not groups:
         return ""
     header = (f"{'domain':8} {'complexity':11} {'n':>5} {agent:>11} {baseline:>11} {'margin':>7}  "
               f"solves where {baseline} fails")
     lines = [f"{agent} against {baseline} (same functions, same budget)", header, "-" * len(header)]
-    for (domain, complexity) in sorted(groups, key=lambda k: (k[0], k[1] == "all", k[1])):
-        pairs = groups[(domain, complexity)]
-        ours, theirs = (100 * sum(p[i] for p in pairs) / len(pairs) for i in (0, 1))
-        missed = [mine for mine, base in pairs if not base]
-        solved = f"{sum(missed)}/{len(missed)}" + (f" ({100 * sum(missed) / len(missed):.1f}%)"
-                                                   if missed else "")
-        lines.append(f"{domain:8} {complexity:11} {len(pairs):5} {ours:10.1f}% {theirs:10.1f}% "
-                     f"{ours - theirs:+7.1f}  {solved}")
+    for group in groups:
+        ours, theirs = 100 * group["agent_success_rate"], 100 * group["baseline_success_rate"]
+        missed, solved = group["baseline_failures"], group["solved_where_baseline_fails"]
+        share = f"{solved}/{missed}" + (f" ({100 * solved / missed:.1f}%)" if missed else "")
+        lines.append(f"{group['domain']:8} {group['complexity']:11} {group['n']:5} {ours:10.1f}% "
+                     f"{theirs:10.1f}% {ours - theirs:+7.1f}  {share}")
     return "\n".join(lines)
 
 
 def _number(value: float | None) -> str:
     return "-" if value is None else f"{value:.3g}"
+
+
+def _percent(share: float | None, width: int = 0) -> str:
+    return "-" if share is None else f"{100 * share:{width}.1f}%"

@@ -10,9 +10,11 @@ import sys
 import time
 import urllib.parse
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 from find_lab import actors, domains, sandbox, scoring
+from find_lab.english import count
 from find_lab.pricing import DEFAULT_MODEL
 from find_lab.store import StoreError
 from find_lab.suite import Suite, SuiteError, default_root, render
@@ -25,11 +27,17 @@ EPILOG = """examples:
   find-lab replay SESSION_ID                  # step through a saved session
   find-lab run numeric/f0001                  # the offline scientist, live transcript
   find-lab bench --domain strings --limit 50 --workers 2
-  find-lab sessions list
+  find-lab sessions list --json
+  find-lab sessions export SESSION_ID --format md -o session.md   # or html, csv
+  find-lab sessions export all.jsonl          # a bundle of every session (sessions import)
   find-lab suite list --domain numeric --complexity corruption
   find-lab suite show numeric/f0001 --reveal
   find-lab score numeric/f0001 --code my_answer.py --description "a sine wave"
   find-lab doctor                             # which sandbox agents' code runs in here
+
+--json (bench, run, score, sessions list/show, suite list/show) prints JSON on stdout instead
+of text. Progress (suite build, bench) goes to stderr: one line redrawn on a terminal, a plain
+line every 10 s elsewhere.
 
 exit status:
   0    done
@@ -41,6 +49,7 @@ exit status:
 FUNCTION_HELP = "a suite id (numeric/f0001) or your own FILE.py:NAME or MODULE:NAME (with --domain)"
 CODE_LIMIT = 1_000_000  # bytes read from a code file; the scorer refuses 200,000 characters
 KEY_LIMIT = 4096  # bytes read from an API key file
+WATCH_PACE = 0.6  # seconds between an offline agent's steps when a person watches
 
 
 class UserError(Exception):
@@ -93,6 +102,17 @@ def seconds(text: str) -> float:
     return value
 
 
+def pace(text: str) -> float:
+    """Seconds from 0 up to a minute between an agent's steps on screen."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0 <= value <= 60:
+        raise argparse.ArgumentTypeError(f"expected seconds from 0 to 60, got {text!r}")
+    return value
+
+
 def agent(text: str) -> str:
     """A registered actor that runs without a person, checked before any worker starts."""
     try:
@@ -141,18 +161,29 @@ def _suite(args) -> Suite:
 def cmd_list(args) -> int:
     suite = _suite(args)
     ids = suite.ids(args.domain, args.complexity)
-    for fid in ids[: args.limit]:
-        spec = suite.get(fid)
+    specs = [suite.get(fid) for fid in ids[: args.limit]]
+    if args.json:
+        print(_json([{"id": spec["id"], "domain": spec["domain"], "complexity": spec["complexity"],
+                      "structure": spec.get("structure")} for spec in specs]))
+    for spec in [] if args.json else specs:
         structure = f"  {spec['structure']}" if spec.get("structure") else ""
-        print(f"{fid:16} {spec['complexity']:11}{structure}")
-    print(f"{len(ids)} functions", file=sys.stderr)
+        print(f"{spec['id']:16} {spec['complexity']:11}{structure}")
+    print(count(len(ids), "function"), file=sys.stderr)
     return 0
 
 
 def cmd_show(args) -> int:
     spec = _suite(args).get(args.function_id)
-    print(f"{spec['id']}  domain: {spec['domain']}  complexity: {spec['complexity']}")
     domain = domains.get(spec["domain"])
+    if args.json:
+        shown = {"id": spec["id"], "domain": spec["domain"], "complexity": spec["complexity"],
+                 "structure": spec.get("structure"), "inputs": domain.inputs,
+                 "outputs": domain.outputs, "revealed": args.reveal}
+        if args.reveal:
+            shown.update(description=spec["description"], source=render(spec))
+        print(_json(shown))
+        return 0
+    print(f"{spec['id']}  domain: {spec['domain']}  complexity: {spec['complexity']}")
     print(f"inputs: {domain.inputs}; outputs: {domain.outputs}")
     if not args.reveal:
         print("description and source hidden (pass --reveal to show them)")
@@ -173,7 +204,8 @@ def cmd_build(args) -> int:
         raise UserError(f"no lexicon at {lexicon} (expected concepts.json and vocabulary.txt)")
     started = time.perf_counter()
     try:
-        manifest = build(args.seed, out, lexicon, workers=args.workers)
+        with _build_progress("suite build") as progress:
+            manifest = build(args.seed, out, lexicon, workers=args.workers, progress=progress)
     except OSError as exc:
         raise UserError(f"cannot write the suite to {out}: {exc.strerror or exc}") from None
     for domain, counts in manifest["counts"].items():
@@ -191,14 +223,36 @@ def cmd_verify(args) -> int:
     root = Path(args.suite) if args.suite else default_root()
     problems = verify(root)
     if args.rebuild:
-        problems += rebuild_problems(root, args.workers)
+        with _build_progress("suite rebuild") as progress:
+            problems += rebuild_problems(root, args.workers, progress=progress)
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problems in {root}")
+        print(f"{count(len(problems), 'problem')} in {root}")
         return 1
     print(f"{root}: suite is intact" + (", and rebuilds bit for bit" if args.rebuild else ""))
     return 0
+
+
+@contextmanager
+def _build_progress(label: str):
+    """The `progress` a suite build tells, shown on stderr. Its estimate of the time left is
+    the builder's: a rate over functions would mislead, one trained network costing as much as
+    a hundred plain functions."""
+    from find_lab.progress import Progress
+
+    meters = []
+
+    def tell(done: int, total: int, eta: float | None) -> None:
+        if not meters:
+            meters.append(Progress(label, total, "function", rate=False))
+        meters[0].update(done, eta=eta)
+
+    try:
+        yield tell
+    finally:
+        for meter in meters:
+            meter.close()
 
 
 def cmd_score(args) -> int:
@@ -310,23 +364,29 @@ def cmd_bench(args) -> int:
                       args.call_timeout)
             for function, domain, reference in functions for agent in agents]
     workers = min(args.workers, len(jobs))
-    print(f"running {len(jobs)} sessions ({len(functions)} functions x {', '.join(agents)}) "
-          f"on {workers} workers", file=sys.stderr)
+    print(f"running {count(len(jobs), 'session')} ({count(len(functions), 'function')} x "
+          f"{', '.join(agents)}) on {count(workers, 'worker')}", file=sys.stderr)
     try:
         rows, interrupted = bench.run_all(jobs, workers)
     except bench.JobFailed as exc:
         raise RunFailed(str(exc)) from None
-    if rows:
+    compared = args.agent != "interpolate"
+    if args.json:
+        print(_json({"agent": args.agent, "agents": agents, "functions": len(functions),
+                     "sessions": rows, "interrupted": interrupted, "summary": bench.summary(rows),
+                     "against": {"baseline": "interpolate",
+                                 "groups": bench.comparison(rows, args.agent)} if compared else None}))
+    elif rows:
         print(bench.table(rows))
-        if args.agent != "interpolate" and (comparison := bench.margins(rows, args.agent)):
+        if compared and (comparison := bench.margins(rows, args.agent)):
             print("\n" + comparison)
     if interrupted:
-        print(f"interrupted: {len(rows)} of {len(jobs)} sessions finished and were kept",
+        print(f"interrupted: {len(rows):,} of {count(len(jobs), 'session')} finished and were kept",
               file=sys.stderr)
         return 130
     crashed = [row for row in rows if row["status"] == "crashed"]
     if crashed:
-        raise RunFailed(f"{len(crashed)} of {len(rows)} sessions crashed; the first: "
+        raise RunFailed(f"{len(crashed):,} of {count(len(rows), 'session')} crashed; the first: "
                         f"{crashed[0]['agent']} on {crashed[0]['function_id']}: "
                         f"{crashed[0]['reason']}")
     return 0
@@ -355,31 +415,80 @@ def cmd_sessions(args) -> int:
 
     store = _store(args)
     if args.action == "list":
-        for doc in store.list(domain=args.domain, actor_kind=args.agent)[: args.limit]:
+        docs = store.list(domain=args.domain, actor_kind=args.agent)[: args.limit]
+        if args.json:
+            print(_json([_public(doc) for doc in docs]))
+        for doc in [] if args.json else docs:
             score = doc.get("score") or {}
             verdict = "" if not score else ("success" if score.get("success") else "fail")
             mixed = ", ".join(scoreboard.MIXED.get(m, m) for m in doc["provenance"]["mixed"])
+            calls, noun = count(doc.get("probes", 0), "call").split(" ")
             print(f"{doc['id']}  {doc['function_id']:16} {doc['actor_name']:12} "
-                  f"{doc['status']:16} {verdict:8} {doc.get('probes', 0):3} calls"
+                  f"{doc['status']:16} {verdict:8} {calls:>3} {noun:5}".rstrip()
                   + (f"  ({mixed})" if mixed else ""))
     elif args.action == "show":
         doc = store.get(args.session_id)
         stale = scoreboard.stale_checker(_suite(args) if args.suite else None)
         if note := scoreboard.stale_note(doc, stale):
             warnings.warn(f"{note}; its transcript is its own events")
-        for event in store.events(doc["id"]):
+        events = store.events(doc["id"])
+        if args.json:  # the shape of a bundle's line: `sessions import` takes it
+            from find_lab.events import FORMAT
+
+            print(_json({"format": FORMAT, "session": _public(doc), "events": events}))
+        for event in [] if args.json else events:
             print("\n".join(transcript.render(event)))
     elif args.action == "export":
-        ids = args.session_ids or [doc["id"] for doc in store.list()]
-        store.export(ids, Path(args.out))
-        print(f"exported {len(ids)} sessions to {args.out}")
+        _export(args, store)
     elif args.action == "import":
         imported, skipped = store.import_bundle(Path(args.bundle))
-        print(f"imported {imported} sessions, skipped {skipped} already present")
+        print(f"imported {count(imported, 'session')}, skipped {skipped:,} already present")
     elif args.action == "delete":
         store.delete(store.get(args.session_id)["id"])
         print(f"deleted {args.session_id}")
     return 0
+
+
+def _public(doc: dict) -> dict:
+    """An index document as it is exported: without the writer's process id and host, which
+    only tell this store whether the session is still being written."""
+    return {key: value for key, value in doc.items() if key not in ("pid", "host")}
+
+
+def _export(args, store) -> None:
+    """`sessions export OUT.jsonl [ID ...]`: a bundle (every session by default);
+    `sessions export ID --format md|html|csv [-o FILE]`: one session as a document."""
+    from find_lab import export
+
+    kind = args.format or _format_of(args.output) or "bundle"
+    if kind == "bundle":
+        if args.output:
+            raise UserError("a bundle is written to OUT.jsonl, the first argument; "
+                            "-o is for --format md, html or csv")
+        ids = args.session_ids or [doc["id"] for doc in store.list()]
+        store.export(ids, Path(args.target))
+        print(f"exported {count(len(ids), 'session')} to {args.target}")
+        return
+    if args.session_ids:
+        raise UserError(f"--format {kind} exports one session: give one ID "
+                        "(a bundle takes many: sessions export OUT.jsonl ID ...)")
+    doc = store.get(args.target)
+    text = export.render(store.events(doc["id"]), kind)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+        return
+    try:
+        export.write(Path(args.output), text)
+    except OSError as exc:
+        raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    print(f"exported session {doc['id']} to {args.output} ({export.NAMES[kind]})")
+
+
+def _format_of(output: str | None) -> str | None:
+    """The document format an output file's suffix names (report.md: md), if any."""
+    from find_lab import export
+
+    return export.SUFFIXES.get(Path(output).suffix.lower()) if output else None
 
 
 def version_text() -> str:
@@ -416,10 +525,13 @@ def parser() -> argparse.ArgumentParser:
         sorted({c for name in domains.names() for c in domains.get(name).complexities}
                | {"atom", "sum", "product"})))
     listing.add_argument("--limit", type=positive_int, help="show at most N")
+    listing.add_argument("--json", action="store_true",
+                         help="print a JSON list (id, domain, complexity, structure)")
     listing.set_defaults(run=cmd_list)
     show = suite_commands.add_parser("show", help="show one function (answer hidden)")
     show.add_argument("function_id", metavar="ID")
     show.add_argument("--reveal", action="store_true", help="show the description and source")
+    show.add_argument("--json", action="store_true", help="print one JSON object")
     show.set_defaults(run=cmd_show)
     build = suite_commands.add_parser("build", help="regenerate the suite from a seed")
     build.add_argument("--seed", type=seed, default=0)
@@ -506,6 +618,8 @@ def _add_session_commands(commands) -> None:
     bench.add_argument("--no-baselines", dest="baselines", action="store_false",
                        help=f"skip the reference rows ({', '.join(actors.names(baseline=True))})")
     bench.add_argument("--no-save", action="store_true", help="do not save the sessions")
+    bench.add_argument("--json", action="store_true", help="print one JSON object (every session's "
+                       "row, the table's groups and the comparison) instead of the tables")
     bench.set_defaults(run=cmd_bench)
 
     sessions = commands.add_parser("sessions", parents=[home], help="saved sessions")
@@ -514,11 +628,28 @@ def _add_session_commands(commands) -> None:
     listing.add_argument("--domain", choices=domains.names())
     listing.add_argument("--agent", metavar="KIND")
     listing.add_argument("--limit", type=positive_int)
+    listing.add_argument("--json", action="store_true", help="print a JSON list of the sessions' "
+                         "summaries")
     show = actions.add_parser("show", parents=[again], help="print a session's transcript")
     show.add_argument("session_id", metavar="ID")
-    export = actions.add_parser("export", parents=[again], help="write sessions to a bundle")
-    export.add_argument("out", metavar="BUNDLE.jsonl")
-    export.add_argument("session_ids", nargs="*", metavar="ID", help="default: all")
+    show.add_argument("--json", action="store_true", help="print the session's summary and "
+                      "events as one JSON object (a bundle's line: sessions import reads it)")
+    export = actions.add_parser(
+        "export", parents=[again], help="write sessions to a bundle, or one as Markdown, HTML or CSV",
+        usage="%(prog)s OUT.jsonl [ID ...]\n       %(prog)s ID --format {md,html,csv} [-o FILE]",
+        description="With no --format: a bundle of sessions (default: every one) for "
+        "`sessions import`. With --format md, html or csv: one session as a document (who "
+        "did what, the transcript, the probes, the hypotheses, the answer and its score; CSV: "
+        "one row per probe point), on stdout or into FILE.")
+    export.add_argument("target", metavar="OUT.jsonl | ID",
+                        help="the bundle to write, or (with --format) the session to export")
+    export.add_argument("session_ids", nargs="*", metavar="ID",
+                        help="the sessions a bundle holds (default: all)")
+    export.add_argument("--format", choices=("bundle", "md", "html", "csv"),
+                        help="bundle (the default), md, html or csv; -o FILE.md, .html or .csv "
+                        "implies it")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="write the document to FILE (default: stdout)")
     bundle = actions.add_parser("import", parents=[again], help="merge a bundle, skipping duplicates")
     bundle.add_argument("bundle", metavar="BUNDLE.jsonl")
     delete = actions.add_parser("delete", parents=[again], help="delete one session")
@@ -547,11 +678,12 @@ def _lab(args):
         launch = Launch(args.command, args.function, "human" if args.command == "play" else args.agent)
     elif args.command == "replay":
         launch = Launch("replay", session_id=store.get(args.session_id)["id"])
+    paced = {"pace": args.pace} if args.command == "watch" else {}
     return make_app(launch, home=args.home, suite_root=args.suite, seed=getattr(args, "seed", 0),
                     budget=Budget(getattr(args, "calls", 25), getattr(args, "points", 400)),
                     claude=_claude_options(args), domain=getattr(args, "domain", None),
                     reference=getattr(args, "reference", None),
-                    call_timeout=getattr(args, "call_timeout", 10.0))
+                    call_timeout=getattr(args, "call_timeout", 10.0), **paced)
 
 
 def _check_function(args) -> None:
@@ -626,6 +758,9 @@ def _add_lab_commands(commands, home, claude, own) -> None:
     watch = commands.add_parser("watch", parents=[home, claude, own],
                                 help="watch an agent interpret a function (TUI)")
     watch.add_argument("--agent", type=agent, default="scientist", help=_agents())
+    watch.add_argument("--pace", type=pace, default=WATCH_PACE, metavar="SECONDS",
+                       help="the least time between an offline agent's recorded steps, so you can "
+                       f"follow it (default {WATCH_PACE}; 0: as fast as it goes)")
     play = commands.add_parser("play", parents=[home, own], help="interpret a function yourself (TUI)")
     for lab in (watch, play):
         lab.add_argument("function", metavar="FUNCTION", help=FUNCTION_HELP)

@@ -233,43 +233,42 @@ def test_score_json_is_strict_json(capsys, tmp_path):
     assert status == 0 and result["success"] is False and result["value"] is None
 
 
-def test_an_unreachable_api_ends_the_run_in_seconds_and_in_one_line():
+def test_an_unreachable_api_ends_the_run_in_seconds_and_in_one_line(capsys, monkeypatch):
+    """In this process, which has imported the SDK by now (a subprocess spends seconds on it;
+    the bench below runs the same failure in processes of its own)."""
     url = refused_url()
-    env = {**os.environ, "ANTHROPIC_API_KEY": "sk-ant-dummy"}
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-dummy")
     line = f"cannot reach the Anthropic API at {url}: connection refused"
     for json_flag in ([], ["--json"]):
         started = time.monotonic()
-        done = subprocess.run(FIND_LAB + ["run", "numeric/f0001", "--agent", "claude", "--no-save",
-                                          "--base-url", url] + json_flag,
-                              capture_output=True, text=True, timeout=60, cwd=ROOT, env=env)
+        status, out, err = run(capsys, "run", "numeric/f0001", "--agent", "claude", "--no-save",
+                               "--base-url", url, *json_flag)
         assert time.monotonic() - started < 10
-        assert done.returncode == 1 and done.stderr == f"find-lab: the session crashed: {line}\n"
-    result = strict(done.stdout)
+        assert status == 1 and err == f"find-lab: the session crashed: {line}\n"
+    result = strict(out)
     assert (result["status"], result["reason"], result["score"]) == ("crashed", line, None)
 
 
-def test_a_bench_whose_sessions_crash_fails(tmp_path):
-    env = {**os.environ, "ANTHROPIC_API_KEY": "sk-ant-dummy"}
-    done = subprocess.run(FIND_LAB + ["bench", "--agent", "claude", "--base-url", refused_url(),
-                                      "--domain", "strings", "--limit", "2", "--no-baselines",
-                                      "--no-save"],
-                          capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
-    last = done.stderr.splitlines()[-1]
-    assert done.returncode == 1 and "Traceback" not in done.stderr
+def test_a_bench_whose_sessions_crash_fails(capsys, monkeypatch):
+    """Its workers are forked from this process, so the SDK is imported once, not in each."""
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-dummy")
+    status, _, err = run(capsys, "bench", "--agent", "claude", "--base-url", refused_url(),
+                         "--domain", "strings", "--limit", "2", "--no-baselines", "--no-save")
+    last = err.splitlines()[-1]
+    assert status == 1 and "Traceback" not in err
     assert last.startswith("find-lab: 2 of 2 sessions crashed; the first: claude on strings/")
     assert last.endswith("connection refused")
 
 
-def test_store_warnings_are_one_line_each(tmp_path):
+def test_store_warnings_are_one_line_each(capsys, tmp_path):
     home = tmp_path / "warned"
-    subprocess.run(FIND_LAB + ["run", "strings/f0003", "--agent", "interpolate", "--home",
-                               str(home)], capture_output=True, check=True, timeout=120, cwd=ROOT)
+    status, _, _ = run(capsys, "run", "strings/f0003", "--agent", "interpolate", "--home", str(home))
     [log] = (home / "logs").glob("*.jsonl")
     lines = log.read_text().splitlines()
     log.write_text("\n".join(lines[:1] + ["{torn"] + lines[1:]) + "\n")
     done = subprocess.run(FIND_LAB + ["sessions", "show", log.stem, "--home", str(home)],
                           capture_output=True, text=True, timeout=60, cwd=ROOT)
-    assert done.returncode == 0 and done.stderr
+    assert status == 0 and done.returncode == 0 and done.stderr
     for line in done.stderr.splitlines():
         assert line.startswith("find-lab: warning: ") and "line 2" in line
 
