@@ -4,7 +4,7 @@
     probe near X      (also: around x = X, look at X, close to X)
     try FAMILY        (also: fit a FAMILY, is it a FAMILY?, or the family's name alone)
     check noise       (also: is it noisy?, any noise?, repeat some points)
-    submit now        (also: submit, stop and submit, wrap up)
+    submit now        (also: submit, stop and submit, wrap up, answer now)
     "a quoted input"  (a string or word to probe, where the domain takes text)
 
 `parse` turns one message into the instructions it holds, in the order written; a message
@@ -35,7 +35,7 @@ INTERVALS = (
 NEAR = re.compile(rf"\b(?:near|around|close\s+to|about|at|probe|x\s*[=≈~])\s*(?:x\s*[=≈~]?\s*)?({NUMBER})",
                   re.IGNORECASE)
 NOISE = re.compile(r"\b(?:noise|noisy|repeat\w*|determinis\w*|randomness)\b", re.IGNORECASE)
-SUBMIT = re.compile(r"\b(?:submit\w*|wrap\s+up|finish|stop)\b", re.IGNORECASE)
+SUBMIT = re.compile(r"\b(?:submit\w*|wrap\s+(?:it\s+)?up|answer\s+now)\b", re.IGNORECASE)
 TRY = re.compile(r"\b(?:try(?:ing)?|fit|test|consider|is\s+it|could\s+it\s+be|maybe|perhaps)\s+"
                  r"(?:an?\s+|the\s+|with\s+an?\s+)?(?!\")([a-z][a-z0-9^*/ -]{0,30})", re.IGNORECASE)
 QUOTED = re.compile(r'"([^"]*)"|`([^`]*)`|“([^”]*)”')
