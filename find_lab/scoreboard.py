@@ -8,15 +8,20 @@ An actor is credited only with pure sessions, the ones it did alone (see
 `LabState.provenance`). A session with a takeover, a steer, a revealed answer or a fork gets
 a row of its own, named for what went into it, and a session that ran against an earlier
 version of its function counts nowhere; `set_aside` says how many of each there are.
+
+Beyond the table: who scored what on each function (`by_function`), two actors function by
+function (`head_to_head`), and the filter a session browser reads (`parse_filter`,
+`SessionFilter.keeps`, `says`).
 """
 
 from __future__ import annotations
 
-import calendar
 import math
+import operator
+import re
+import shlex
 import statistics
-import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from find_lab import domains
@@ -63,8 +68,32 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Scores:
+    """One actor's scored sessions on one function."""
+
+    sessions: int
+    metric: str | None
+    best: float | None     # the best session's value (lower NMSE, higher match), None if none
+    success: bool          # whether the best session succeeded
+    median: float | None
+    best_id: str           # the best session
+
+
+@dataclass(frozen=True)
+class Duel:
+    """Two actors on one function: each one's scores (None: no scored session of its own)
+    and who wins, "a", "b" or "tie" (None unless both scored it)."""
+
+    function_id: str
+    a: Scores | None
+    b: Scores | None
+    winner: str | None
+
+
+@dataclass(frozen=True)
 class HeadToHead:
-    """Two actors on the functions both have a scored session for."""
+    """Two actors on the functions both have a scored session for; `per_function` has every
+    function either scored, those both scored deciding the wins."""
 
     a: str
     b: str
@@ -77,17 +106,23 @@ class HeadToHead:
     a_wins: int
     b_wins: int
     ties: int
+    per_function: tuple[Duel, ...] = field(default=(), compare=False)
 
 
 # --- who and what ---------------------------------------------------------------------------
 def actor_of(doc: dict) -> str:
     """The row a session counts for: its actor (kind, plus the player's name or Claude's
     model) when it is pure, else that actor with what else went into the session."""
-    kind = doc.get("actor_kind") or "?"
-    qualifier = doc.get(QUALIFIERS.get(kind, ""))
-    name = f"{kind}:{qualifier}" if qualifier and qualifier != kind else kind
+    name = qualified(doc)
     mixed = _mixed(doc)
     return f"{name} ({', '.join(MIXED.get(reason, reason) for reason in mixed)})" if mixed else name
+
+
+def qualified(doc: dict) -> str:
+    """The actor's kind, plus the player's name or Claude's model."""
+    kind = doc.get("actor_kind") or "?"
+    qualifier = doc.get(QUALIFIERS.get(kind, ""))
+    return f"{kind}:{qualifier}" if qualifier and qualifier != kind else kind
 
 
 def _mixed(doc: dict) -> list[str]:
@@ -264,13 +299,11 @@ def _median(values: list[float]) -> float | None:
 
 
 def _seconds(doc: dict) -> float | None:
-    """Wall time from the index's start and end stamps (whole seconds), None if unknown."""
-    try:
-        start, end = (calendar.timegm(time.strptime(doc[key], "%Y-%m-%dT%H:%M:%SZ"))
-                      for key in ("started", "finished"))
-    except (KeyError, TypeError, ValueError):
-        return None
-    return float(end - start)
+    """How long the session ran by its events' own clock (paused spans left out: the store's
+    `seconds`), None if unknown. Never from the start and end dates: a copied log's are not
+    its own."""
+    seconds = _numbers([doc.get("seconds")])
+    return seconds[0] if seconds else None
 
 
 def _tokens(usage: dict) -> int:
@@ -300,39 +333,223 @@ def head_to_head(docs: Iterable[dict], a: str, b: str, domain: str | None = None
     """
     scored = [doc for doc in docs if is_scored(doc) and is_pure(doc)
               and domain in (None, doc.get("domain"))]
-    best_a = _best_per_function(doc for doc in scored if matches(doc, a))
-    best_b = _best_per_function(doc for doc in scored if matches(doc, b))
-    common = sorted(best_a.keys() & best_b.keys())
-    goodness = [(_goodness(best_a[f]), _goodness(best_b[f])) for f in common]
+    side_a = _per_function(doc for doc in scored if matches(doc, a))
+    side_b = _per_function(doc for doc in scored if matches(doc, b))
+    duels = tuple(_duel(function_id, side_a.get(function_id), side_b.get(function_id))
+                  for function_id in sorted(side_a.keys() | side_b.keys()))
+    common = [duel for duel in duels if duel.winner]
     return HeadToHead(
         a=a, b=b, domain=domain,
         a_sessions=sum(matches(doc, a) for doc in scored),
         b_sessions=sum(matches(doc, b) for doc in scored),
         functions=len(common),
-        a_success_rate=_mean([bool(best_a[f]["score"].get("success")) for f in common]),
-        b_success_rate=_mean([bool(best_b[f]["score"].get("success")) for f in common]),
-        a_wins=sum(x > y for x, y in goodness), b_wins=sum(x < y for x, y in goodness),
-        ties=sum(x == y for x, y in goodness))
+        a_success_rate=_mean([duel.a.success for duel in common]),
+        b_success_rate=_mean([duel.b.success for duel in common]),
+        a_wins=sum(duel.winner == "a" for duel in common),
+        b_wins=sum(duel.winner == "b" for duel in common),
+        ties=sum(duel.winner == "tie" for duel in common), per_function=duels)
 
 
-def _best_per_function(docs: Iterable[dict]) -> dict[str, dict]:
-    best: dict[str, dict] = {}
+def _duel(function_id: str, a: Scores | None, b: Scores | None) -> Duel:
+    winner = None
+    if a and b:
+        x, y = _goodness_of(a.best, a.metric), _goodness_of(b.best, b.metric)
+        winner = "a" if x > y else "b" if x < y else "tie"
+    return Duel(function_id, a, b, winner)
+
+
+def by_function(docs: Iterable[dict], stale: Callable[[dict], bool] | None = None
+                ) -> tuple[list[str], list[tuple[str, dict[str, Scores]]]]:
+    """Who scored what on each function: the actors (named as the table's rows are, in its
+    order: actors' own sessions, mixed ones, baselines) and, per function, each actor's
+    Scores. Sessions run against an earlier version of their function are left out."""
+    stale = stale or stale_checker()
+    groups: dict[str, dict[str, list[dict]]] = {}
     for doc in docs:
-        function_id = doc.get("function_id") or ""
-        if function_id not in best or _goodness(doc) > _goodness(best[function_id]):
-            best[function_id] = doc
-    return best
+        if is_scored(doc) and not stale(doc):
+            per_actor = groups.setdefault(doc.get("function_id") or "", {})
+            per_actor.setdefault(actor_of(doc), []).append(doc)
+    baselines = registered_actors(baseline=True)
+    kinds = {actor_of(doc): (doc.get("actor_kind") in baselines, not is_pure(doc))
+             for per_actor in groups.values() for group in per_actor.values() for doc in group[:1]}
+    names = sorted(kinds, key=lambda name: (*kinds[name], name))
+    table = [(function_id, {name: _scores(group) for name, group in per_actor.items()})
+             for function_id, per_actor in sorted(groups.items())]
+    return names, table
 
 
-def _goodness(doc: dict) -> float:
+def _per_function(docs: Iterable[dict]) -> dict[str, Scores]:
+    groups: dict[str, list[dict]] = {}
+    for doc in docs:
+        groups.setdefault(doc.get("function_id") or "", []).append(doc)
+    return {function_id: _scores(group) for function_id, group in groups.items()}
+
+
+def _scores(docs: list[dict]) -> Scores:
+    """The scores of scored sessions on one function; the best is the first of the best."""
+    best = max(docs, key=goodness)
+    values = _numbers(doc["score"].get("value") for doc in docs)
+    value = _numbers([best["score"].get("value")])
+    return Scores(sessions=len(docs), metric=best["score"].get("metric"),
+                  best=value[0] if value else None,
+                  success=bool(best["score"].get("success")), median=_median(values),
+                  best_id=best.get("id") or "")
+
+
+def goodness(doc: dict) -> float:
     """Higher is better whatever the metric; a missing value is the worst."""
-    score = doc["score"]
-    values = _numbers([score.get("value")])
+    return _goodness_of(doc["score"].get("value"), doc["score"].get("metric"))
+
+
+def _goodness_of(value, metric: str | None) -> float:
+    values = _numbers([value])
     if not values:
         return -math.inf
-    return -values[0] if _lower_is_better(score.get("metric")) else values[0]
+    return -values[0] if _lower_is_better(metric) else values[0]
 
 
 def _lower_is_better(metric: str | None) -> bool:
     return any(domains.get(name).metric == metric and domains.get(name).lower_is_better
                for name in domains.names())
+
+
+# --- finding sessions -----------------------------------------------------------------------
+FILTER_KEYS = ("id", "function", "actor", "status", "domain", "complexity", "date", "score",
+               "pure")
+COMPARISONS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt,
+               "=": operator.eq}
+YES, NO = ("yes", "true", "y", "1"), ("no", "false", "n", "0")
+SCORE_WORDS = ("none", "success", "fail")
+PLAIN = re.compile(r"[\w:/.<>=+-]+")  # a filter value that needs no quotes
+
+
+@dataclass(frozen=True)
+class SessionFilter:
+    """A session browser's filter line: `key:value` terms, all of which a session must meet
+    (`keeps`), and free words, each of which it must say somewhere (`says`).
+
+    id and function match a part (`function:f0003`); actor the kind, the name, the model or
+    the table's row name, whole (`actor:human`, `actor:"human:Ada"`); status, domain and
+    complexity a beginning; date a beginning or a comparison (`date:2026-11`,
+    `date:>=2026-11-28`); score `none`, `success`, `fail` or a comparison of the value
+    (`score:<0.1`); pure yes or no. Values are case-blind; quotes keep spaces in one.
+    """
+
+    terms: tuple[tuple[str, str], ...] = ()
+    words: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()   # what was not understood, one line each
+
+    def keeps(self, doc: dict, complexity_of: Callable[[str], str] | None = None) -> bool:
+        return all(_keeps(doc, key, value, complexity_of) for key, value in self.terms)
+
+    def says(self, doc: dict, text: Callable[[], str]) -> bool:
+        """Every free word is in the session's own fields (id, function, actor, status) or in
+        `text()`, its transcript's words (read only if a field does not have them)."""
+        fields = " ".join((doc.get("id") or "", doc.get("function_id") or "", actor_of(doc),
+                           doc.get("status") or "")).casefold()
+        missing = [word for word in self.words if word not in fields]
+        if not missing:
+            return True
+        written = text()
+        return all(word in written for word in missing)
+
+
+def parse_filter(line: str) -> SessionFilter:
+    """The filter a line asks for; what it cannot read is told in `problems`, never raised."""
+    try:
+        tokens = shlex.split(line)
+    except ValueError:  # an unclosed quote, mid-typing: read the words as they stand
+        tokens = line.replace('"', " ").replace("'", " ").split()
+    terms, words, problems = [], [], []
+    for token in tokens:
+        key, colon, value = token.partition(":")
+        key, value = key.casefold(), value.casefold()
+        if colon and key in FILTER_KEYS:
+            problem = _term_problem(key, value)
+            if problem:
+                problems.append(problem)
+            elif value:
+                terms.append((key, value))
+            continue
+        if colon and key.isalpha() and value:
+            problems.append(f"{key}: is not a filter key ({', '.join(FILTER_KEYS)}); "
+                            "searched as text")
+        words.append(token.casefold())
+    return SessionFilter(tuple(terms), tuple(words), tuple(problems))
+
+
+def filter_for(row: Row) -> str:
+    """The filter line that finds a table row's sessions (its actor alone, or with what else
+    went into them, in its domain and complexity)."""
+    terms = [f"actor:{quoted(row.actor)}", *([] if row.mixed else ["pure:yes"]),
+             f"domain:{quoted(row.domain)}"]
+    if row.complexity != ALL:
+        terms.append(f"complexity:{quoted(row.complexity)}")
+    return " ".join(terms)
+
+
+def quoted(value: str) -> str:
+    """`value` as one term of a filter line: in double quotes if it has a space or a quote."""
+    if PLAIN.fullmatch(value):
+        return value
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _term_problem(key: str, value: str) -> str | None:
+    if key == "score" and value and value not in SCORE_WORDS:
+        if _number_or_none(_comparison(value)[1]) is None:
+            return f"score:{value}: give none, success, fail or a comparison such as score:<0.1"
+    if key == "pure" and value and value not in YES + NO:
+        return f"pure:{value}: give yes or no"
+    return None
+
+
+def _keeps(doc: dict, key: str, value: str, complexity_of: Callable[[str], str] | None) -> bool:
+    function_id = doc.get("function_id") or ""
+    if key == "id":
+        return value in (doc.get("id") or "").casefold()
+    if key == "function":
+        return value in function_id.casefold()
+    if key == "actor":
+        names = (doc.get("actor_kind"), doc.get("actor_name"), doc.get("model"), qualified(doc),
+                 actor_of(doc))
+        return value in {name.casefold() for name in names if name}
+    if key == "complexity":
+        complexity = doc.get("complexity") or (complexity_of or suite_complexity())(function_id)
+        return complexity.casefold().startswith(value)
+    if key == "date":
+        op, wanted = _comparison(value)
+        started = (doc.get("started") or "").casefold()
+        return started.startswith(wanted) if op is None else \
+            COMPARISONS[op](started[:len(wanted)], wanted)
+    if key == "score":
+        return _score_keeps(doc, value)
+    if key == "pure":
+        return is_pure(doc) == (value in YES)
+    return (doc.get(key) or "").casefold().startswith(value)  # status, domain
+
+
+def _score_keeps(doc: dict, value: str) -> bool:
+    if value == "none":
+        return not is_scored(doc)
+    if not is_scored(doc):
+        return False
+    if value in ("success", "fail"):
+        return bool(doc["score"].get("success")) == (value == "success")
+    op, number = _comparison(value)
+    scored = _numbers([doc["score"].get("value")])
+    return bool(scored) and COMPARISONS[op or "="](scored[0], _number_or_none(number))
+
+
+def _comparison(value: str) -> tuple[str | None, str]:
+    """(">=", "0.1") from ">=0.1"; (None, value) when it starts with no comparison."""
+    op = next((op for op in COMPARISONS if value.startswith(op)), None)
+    return op, value[len(op):] if op else value
+
+
+def _number_or_none(text: str) -> float | None:
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return None if math.isnan(number) else number

@@ -3,6 +3,10 @@ JSONL event log per session.
 
 The log is the truth and the index a summary of it, so the index can always be rebuilt from
 the logs. Layout under the home folder: `index.json`, `index.lock`, `logs/<session_id>.jsonl`.
+
+Times: `started` and `finished` are dates (UTC), for sorting and filtering; how long a session
+took is `seconds`, from its events' own clock (the last event's `t`, paused spans left out),
+never from file stamps, which a copied or rebuilt log does not keep.
 """
 
 from __future__ import annotations
@@ -32,7 +36,8 @@ from find_lab.labstate import LabState
 META = {"function_id": "", "domain": "", "actor_kind": "", "actor_name": "",
         "model": None}  # what a session is about, with what stands in when nothing says
 DOC = {"id": str, "function_id": str, "domain": str, "actor_kind": str, "actor_name": str,
-       "model": (str, None), "started": str, "finished": (str, None), "status": str,
+       "model": (str, None), "started": str, "finished": (str, None),
+       "seconds": (float, None), "status": str,
        "score": ({"metric?": (str, None), "value?": (float, None), "success?": (bool, None),
                   "local_nmse?": (float, None)}, None),
        "probes": int, "points": int, "usage": KINDS["usage"],
@@ -42,6 +47,14 @@ DOC = {"id": str, "function_id": str, "domain": str, "actor_kind": str, "actor_n
        "provenance": {"pure": bool, "label": str, "mixed": [str]},
        "pid": (int, None), "host": (str, None)}  # an index document: its fields and their types
 FIELDS = tuple(DOC)
+# Fields indexed since the first index format: an older document without one is not malformed,
+# it is brought up to date from its log when the store opens.
+ADDED = ("seconds",)
+CHECKED = {f"{key}?" if key in ADDED else key: kind for key, kind in DOC.items()}
+# What a full-text search reads of a session: the words people and agents wrote in it.
+WRITTEN = {"message": ("text",), "steer": ("text",), "hypothesis": ("note",),
+           "submit": ("description", "domain"), "handback": ("text",), "error": ("message",),
+           "session_end": ("reason",)}
 # An exported session document: an older export may lack fields, but never mistypes one.
 BUNDLED = {"id": str, "started": str, **{f"{key}?": DOC[key] for key in FIELDS
                                          if key not in ("id", "started", "pid", "host")}}
@@ -192,6 +205,7 @@ class Store:
         self.index_path = self.home / "index.json"
         self.lock_path = self.home / "index.lock"
         self._trusted: tuple | None = None  # the stamp of an index version known sound
+        self._texts: dict[str, tuple[tuple, str]] = {}  # id -> (its log's stamp, `text`)
         try:
             self.logs.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -278,11 +292,38 @@ class Store:
     def events(self, session_id: str) -> list[dict]:
         """A session's events; damaged lines are skipped with a warning, never an exception
         (a log that cannot be read at all is a StoreError)."""
+        return _read_log(self._existing_log(session_id))
+
+    def text(self, session_id: str) -> str:
+        """What was written in a session, casefolded, for a full-text search: its messages,
+        steers, hypothesis notes, the submitted description and domain, what an agent was told
+        at a handback, errors and why it ended. Kept while the log is unchanged, so a second
+        search of a thousand sessions reads none of them."""
+        path = self._existing_log(session_id)
+        try:
+            stamp = _version(path.stat())
+        except OSError as exc:
+            raise StoreError(f"cannot read the log {path.name}: {_reason(exc)}") from None
+        known = self._texts.get(path.stem)
+        if known and known[0] == stamp:
+            return known[1]
+        written = "\n".join(event[key] for event in _read_log(path)
+                             for key in WRITTEN.get(event["kind"], ())
+                             if isinstance(event.get(key), str)).casefold()
+        self._texts[path.stem] = (stamp, written)
+        return written
+
+    def _existing_log(self, session_id: str) -> Path:
+        """The log of a session named by its id or a unique prefix; a whole id whose log is
+        there needs no look-up in the index (a session's log goes before its document does)."""
+        path = self._log_path(session_id)
+        if SAFE_ID.fullmatch(session_id) and path.is_file():
+            return path
         doc = self.get(session_id)
         path = self._log_path(doc["id"])
         if not path.exists():
             raise StoreError(f"session {doc['id']} has no event log")
-        return _read_log(path)
+        return path
 
     def append(self, session_id: str, kind: str, **fields) -> dict:
         """Add an event to a finished session (a judge's verdict comes after the session_end).
@@ -373,6 +414,18 @@ class Store:
             changes = self._settle(doc)
             if changes:
                 table.update(changes, doc_ids=[doc.doc_id])
+        older = [doc.doc_id for doc in table.all() if any(key not in doc for key in ADDED)]
+        if older:  # one rewrite of the index for all of them
+            table.update(self._brought_up_to_date, doc_ids=older)
+
+    def _brought_up_to_date(self, doc: dict) -> None:
+        """Fill in, from its log, what an older index document lacks (its `seconds`)."""
+        try:
+            fresh = _summary(LabState.from_events(_read_log(self._log_path(doc["id"]))), None)
+        except StoreError:  # no log that can be read: nothing more is known
+            fresh = {}
+        for key in ADDED:
+            doc.setdefault(key, fresh.get(key))
 
     def _orphan(self, path: Path) -> dict | None:
         """The document for a log the index lacks, or None (with a warning) for what is not a
@@ -387,11 +440,10 @@ class Store:
             _warn(f"{where}: removed an empty log (a process killed while creating it)")
             return None
         try:
-            doc = self._doc_from_log(path)
+            return self._doc_from_log(path)
         except StoreError as exc:
             _warn(f"{exc}, skipped")
             return None
-        return doc if _writer_alive(doc, path) else _interrupted(doc, path)
 
     def _settle(self, doc: dict) -> dict:
         """Changes to a running session whose writer is gone: the log's summary, and status
@@ -400,10 +452,11 @@ class Store:
         if doc["status"] != "running" or _writer_alive(doc, path):
             return {}
         try:
-            fresh = _summary(LabState.from_events(_read_log(path)), _iso(path.stat().st_mtime))
+            state = LabState.from_events(_read_log(path))
         except (StoreError, OSError):  # no log, or none that can be read: nothing more is known
             return {"status": "interrupted"}
-        return _interrupted(fresh, path)
+        last = _later(doc["started"], state.t)
+        return _interrupted(_summary(state, last), last)
 
     def _summarise(self, session_id: str, state: LabState, finished: str | None) -> None:
         """Write a session's state, as the index summarises it, into its document."""
@@ -445,17 +498,21 @@ class Store:
 
     def _doc_from_log(self, path: Path) -> dict:
         """The index document a log implies (the writer's pid and host are unknown; a log
-        with no session_start leaves what it would have said blank)."""
+        with no session_start leaves what it would have said blank). It ended, or was
+        interrupted unless its writer still runs, at its last event on the log's own clock:
+        a copied log (the shipped examples) keeps no file time worth reading."""
         state = LabState.from_events(_read_log(path))
-        return {**_new_doc(path.stem, {}, _started(path), None, None),
-                **_summary(state, _iso(path.stat().st_mtime))}
+        started = _started(path)
+        last = _later(started, state.t)
+        doc = {**_new_doc(path.stem, {}, started, None, None), **_summary(state, last)}
+        return doc if _writer_alive(doc, path) else _interrupted(doc, last)
 
 
 def _new_doc(session_id: str, meta: dict, started: str | None, pid: int | None,
              host: str | None) -> dict:
     return {"id": session_id, **{key: meta.get(key, blank) for key, blank in META.items()},
-            "started": started, "finished": None, "status": "running", "score": None,
-            "probes": 0, "points": 0, "usage": {}, "judge": None, "source": None,
+            "started": started, "finished": None, "seconds": None, "status": "running",
+            "score": None, "probes": 0, "points": 0, "usage": {}, "judge": None, "source": None,
             "provenance": {"pure": True, "label": meta.get("actor_name") or "", "mixed": []},
             "pid": pid, "host": host}
 
@@ -467,7 +524,8 @@ def _summary(state: LabState, finished: str | None) -> dict:
         summary.update({key: summary[key] or blank for key, blank in META.items()})
     else:  # no session_start: what create was told stands
         summary = {key: value for key, value in summary.items() if key not in META}
-    return {**summary, "finished": finished if state.ended else None}
+    seconds = state.active_seconds() if state.seq >= 0 else None
+    return {**summary, "finished": finished if state.ended else None, "seconds": seconds}
 
 
 def _sound(data: dict) -> tuple[dict, list[str]]:
@@ -488,7 +546,7 @@ def _doc_problem(doc, ids: set) -> str | None:
     """Why `doc` cannot be an index document, or None."""
     if not isinstance(doc, dict):
         return f"is {type(doc).__name__}, not an object"
-    problem = check(doc, DOC)
+    problem = check(doc, CHECKED)
     if problem:
         return problem
     if not SAFE_ID.fullmatch(doc["id"]):
@@ -505,11 +563,11 @@ def _not_a_log(path: Path) -> str | None:
     return None if path.is_file() else "not a file"
 
 
-def _interrupted(summary: dict, path: Path) -> dict:
-    """`summary`, marked interrupted (when its log last changed) if the session never ended."""
+def _interrupted(summary: dict, last: str) -> dict:
+    """`summary`, marked interrupted at `last` (its last event) if the session never ended."""
     if summary["status"] != "running":
         return summary
-    return {**summary, "status": "interrupted", "finished": _iso(path.stat().st_mtime)}
+    return {**summary, "status": "interrupted", "finished": last}
 
 
 def _writer_alive(doc: dict, path: Path) -> bool:
@@ -595,7 +653,8 @@ def _parse(line: bytes) -> tuple[dict | None, str | None]:
         return None, "not a JSON object"
     if not isinstance(value, dict):
         return None, "not a JSON object"
-    if _too_deep(value):
+    if line.count(b"[") + line.count(b"{") > MAX_DEPTH and _too_deep(value):
+        # a line with fewer brackets than that cannot nest deeper: most lines are not walked
         return None, f"nested more than {MAX_DEPTH} deep"
     return value, None
 
@@ -684,7 +743,10 @@ def _atomic_write(path: Path, text: str) -> None:
 
 def _stamp(file: IO[bytes]) -> tuple:
     """What tells one version of a file from another: a rewrite is a new inode and time."""
-    info = os.fstat(file.fileno())
+    return _version(os.fstat(file.fileno()))
+
+
+def _version(info: os.stat_result) -> tuple:
     return info.st_ino, info.st_mtime_ns, info.st_size
 
 
@@ -702,6 +764,14 @@ def _with_id(session_id: str):
 
 def _iso(epoch: float) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
+
+
+def _later(stamp: str, seconds: float) -> str:
+    """The time `seconds` after `stamp` (an _iso time; anything else is returned as it is)."""
+    try:
+        return _iso(calendar.timegm(time.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ")) + seconds)
+    except (TypeError, ValueError):
+        return stamp
 
 
 def _started(path: Path) -> str:

@@ -2,12 +2,12 @@
 real sessions in a temporary store."""
 
 import math
-from datetime import datetime, timedelta
 
 import pytest
 
 from find_lab import scoreboard
-from find_lab.scoreboard import ALL, NOT_JUDGED, OWN, HeadToHead, head_to_head, rows
+from find_lab.scoreboard import (ALL, NOT_JUDGED, OWN, Duel, HeadToHead, Scores, by_function,
+                                 filter_for, head_to_head, parse_filter, rows)
 from find_lab.actors import make_actor
 from find_lab.session import run_session
 from find_lab.store import Store
@@ -16,7 +16,6 @@ from find_lab.targets import from_spec
 CLEAN, NOISY = "numeric/f0001", "numeric/f0006"      # complexity clean, noise
 WORDS_A, WORDS_B = "strings/f0000", "strings/f0001"  # both composed
 MINE = "mine.py:f"                                   # a user's function, not in the suite
-STAMP = "%Y-%m-%dT%H:%M:%SZ"
 
 
 def doc(kind, function_id, value=None, success=False, *, status="submitted", name=None,
@@ -29,14 +28,12 @@ def doc(kind, function_id, value=None, success=False, *, status="submitted", nam
         score = {"metric": metric, "value": value, "success": success}
         if local is not None:
             score["local_nmse"] = local
-    finished = None
-    if seconds is not None:
-        end = datetime.strptime(start, STAMP) + timedelta(seconds=seconds)
-        finished = end.strftime(STAMP)
+    # the dates are days apart: a session's time is its `seconds`, never a difference of dates
+    finished = None if seconds is None else "2026-11-30T00:00:00Z"
     return {"id": f"{kind}-{function_id}-{start}", "function_id": function_id, "domain": domain,
             "actor_kind": kind, "actor_name": name or kind, "model": model, "started": start,
-            "finished": finished, "status": status, "score": score, "probes": 1, "points": 10,
-            "usage": usage or {}}
+            "finished": finished, "seconds": seconds, "status": status, "score": score,
+            "probes": 1, "points": 10, "usage": usage or {}}
 
 
 DOCS = [
@@ -203,3 +200,94 @@ async def test_real_sessions_in_a_store(tmp_path, suite):
         assert row.success_rate == float(session["score"]["success"])
         assert (row.median_local_nmse is not None) == (domain == "numeric")
         assert row.tokens is None and row.judged == NOT_JUDGED
+
+
+def test_a_sessions_time_is_its_own_seconds_never_a_difference_of_dates():
+    dated = {**doc("scientist", CLEAN, 0.02, True, seconds=10), "seconds": None}
+    assert next(r for r in rows([dated]) if r.complexity == ALL).median_seconds is None
+    assert next(r for r in rows(DOCS) if r.actor == "scientist").median_seconds == 15.0
+
+
+def test_head_to_head_has_a_row_per_function_with_each_sides_best_and_median():
+    h = head_to_head(DOCS, "human", "scientist", "numeric")
+    ada = [d for d in DOCS if d["actor_name"] == "Ada" and d["function_id"] == CLEAN]
+    science = [d for d in DOCS if d["actor_kind"] == "scientist" and d["score"]]
+    assert h.per_function == (
+        Duel(CLEAN, Scores(2, "nmse", 0.01, True, pytest.approx(0.105), ada[0]["id"]),
+             Scores(1, "nmse", 0.02, True, 0.02, science[0]["id"]), "a"),
+        Duel(NOISY, None, Scores(1, "nmse", 0.3, False, 0.3, science[1]["id"]), None))
+    assert (h.functions, h.a_wins, h.b_wins, h.ties) == (1, 1, 0, 0)
+    strings = head_to_head(DOCS, "claude", "scientist", "strings").per_function
+    assert [(d.function_id, d.a.best, d.b.best, d.winner) for d in strings] == [
+        (WORDS_A, 1.0, 1.0, "tie"), (WORDS_B, 0.5, 0.8, "b")]  # higher is better for strings
+
+
+def test_by_function_says_who_scored_what_with_baselines_last():
+    actors, table = by_function(DOCS, stale=lambda doc: False)
+    assert actors == ["claude:claude-x", "human:Ada", "scientist", "interpolate", "random"]
+    cells = {function_id: {actor: (s.best, s.success, s.sessions) for actor, s in row.items()}
+             for function_id, row in table}
+    assert list(cells) == [CLEAN, NOISY, WORDS_A, WORDS_B]
+    assert cells[CLEAN] == {"scientist": (0.02, True, 1), "random": (0.5, False, 1),
+                            "human:Ada": (0.01, True, 2)}
+    assert cells[NOISY] == {"scientist": (0.3, False, 1), "interpolate": (math.inf, False, 1)}
+    assert cells[WORDS_B] == {"scientist": (0.8, False, 1), "claude:claude-x": (0.5, False, 1)}
+
+
+def kept(line, docs=DOCS, text=lambda doc: ""):
+    wanted = parse_filter(line)
+    assert not wanted.problems, wanted.problems
+    return [d for d in docs if wanted.keeps(d, scoreboard.suite_complexity())
+            and wanted.says(d, lambda: text(d))]
+
+
+def test_the_filter_reads_key_value_terms_and_free_words():
+    assert len(kept("actor:scientist")) == 7
+    assert len(kept("ACTOR:Scientist status:sub")) == 4
+    assert [d["actor_name"] for d in kept('actor:"human:Ada" function:f0001')] == ["Ada", "Ada"]
+    assert len(kept("actor:ada")) == 3 and kept("actor:sci") == []  # a name is whole
+    assert {d["domain"] for d in kept("domain:str")} == {"strings"}
+    assert {d["function_id"] for d in kept("complexity:noise")} == {NOISY}
+    assert len(kept("date:2026-11-02")) == 1 and len(kept("date:>2026-11-01")) == 1
+    assert len(kept("date:<=2026-11")) == len(DOCS)
+    assert [d["score"]["value"] for d in kept("score:<0.02")] == [0.01]
+    assert len(kept("score:none")) == 5 and len(kept("score:success")) == 4
+    assert {d["actor_kind"] for d in kept("score:>=0.8 domain:strings")} == {"scientist", "claude"}
+    assert len(kept("claude abandoned")) == 1  # free words in the session's own fields
+
+
+def test_free_words_are_searched_in_the_transcript_only_when_the_fields_lack_them():
+    read = []
+
+    def text(d):
+        read.append(d["id"])
+        return "a sine wave of period 9" if d["actor_kind"] == "human" else "a straight line"
+
+    assert {d["actor_name"] for d in kept('"sine wave"', text=text)} == {"Ada"}
+    assert len(read) == len(DOCS)
+    read.clear()
+    assert len(kept("scientist", text=text)) == 7  # the scientist's own were never read
+    assert read == [d["id"] for d in DOCS if d["actor_kind"] != "scientist"]
+
+
+def test_what_the_filter_cannot_read_is_told_not_raised():
+    problems = parse_filter('actr:x score:abc pure:maybe "open quote').problems
+    assert problems == (
+        "actr: is not a filter key (id, function, actor, status, domain, complexity, date, "
+        "score, pure); searched as text",
+        "score:abc: give none, success, fail or a comparison such as score:<0.1",
+        "pure:maybe: give yes or no")
+    assert parse_filter('"open quote').words == ("open", "quote")
+
+
+def test_a_rows_filter_finds_exactly_its_sessions():
+    mixed = {**doc("scientist", CLEAN, 0.5, False, seconds=3),
+             "provenance": {"pure": False, "label": "", "mixed": ["takeover", "steered"]}}
+    docs = [*DOCS, mixed]
+    for row in rows(docs, stale=lambda doc: False):
+        line = filter_for(row)
+        found = [d for d in kept(line, docs) if d["status"] != "running"]
+        assert len(found) == row.sessions, line
+    row = next(r for r in rows(docs) if r.mixed)
+    assert filter_for(row) == 'actor:"scientist (human takeover, steered)" domain:numeric'
+    assert filter_for(rows(docs)[1]) == "actor:human:Ada pure:yes domain:numeric complexity:clean"

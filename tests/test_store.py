@@ -297,3 +297,81 @@ def test_the_home_defaults_to_sessions_here_or_find_lab_home(tmp_path, monkeypat
     monkeypatch.setenv("FIND_LAB_HOME", str(tmp_path / "elsewhere"))
     assert Store().home == tmp_path / "elsewhere"
     assert (tmp_path / "elsewhere" / "logs").is_dir()
+
+
+EXAMPLES = ROOT / "sessions" / "logs"
+
+
+def test_a_sessions_time_is_its_events_own_clock_even_for_a_copied_log(tmp_path):
+    """The shipped examples are copies: their files' times say nothing about the sessions."""
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    for example in EXAMPLES.glob("*.jsonl"):
+        copy = logs / example.name
+        copy.write_bytes(example.read_bytes())
+        os.utime(copy, (1e9, 1e9))  # 2001: a stamp nowhere near the session
+    docs = Store(tmp_path).list()
+    assert len(docs) == 5
+    for doc in docs:
+        last = json.loads((logs / f"{doc['id']}.jsonl").read_text().splitlines()[-1])
+        assert doc["seconds"] == last["t"] < 5
+        assert doc["started"].startswith("2026-11-28T12:00:0")
+        assert doc["finished"][:16] == doc["started"][:16]  # the same minute, not 2001
+
+
+def test_paused_spans_are_left_out_of_a_sessions_seconds(tmp_path):
+    def timed(seq, t, kind, **fields):
+        return {**event(seq, kind, **fields), "t": t, "actor": "human" if "pause" in kind
+                or kind == "resume" else "agent"}
+
+    store = Store(tmp_path)
+    log = store.create(META)
+    events = [{**start(log.id), "t": 0.0}, timed(1, 1.0, "message", text="a sweep first"),
+              timed(2, 2.0, "pause"), timed(3, 12.0, "resume"),
+              timed(4, 13.0, "message", text="a line"), timed(5, 14.0, "pause"),
+              {**timed(6, 20.0, "session_end", status="abandoned"), "actor": "system"}]
+    for item in events:
+        log(item)
+    log.close()
+    assert store.get(log.id)["seconds"] == 4.0  # 14 seconds, 10 + 6 of them paused
+    (tmp_path / "index.json").unlink()
+    assert Store(tmp_path).get(log.id)["seconds"] == 4.0  # and so says a rebuild
+
+
+def test_an_older_index_without_seconds_is_brought_up_to_date_not_set_aside(tmp_path):
+    store = Store(tmp_path)
+    session = saved(store, probes=3)
+    index = json.loads((tmp_path / "index.json").read_text())
+    for doc in index["sessions"].values():
+        del doc["seconds"]
+    (tmp_path / "index.json").write_text(json.dumps(index))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing to warn about: it is not damage
+        doc = Store(tmp_path).get(session)
+    assert doc["seconds"] == 2.0 and doc["probes"] == 3
+    assert list(tmp_path.glob("index.json.corrupt-*")) == []
+
+
+def test_text_is_what_was_written_and_is_read_again_only_when_the_log_changes(tmp_path, monkeypatch):
+    import find_lab.store as store_module
+
+    store = Store(tmp_path)
+    log = store.create(META)
+    for item in [start(log.id), event(1, "message", text="A Sine wave?"),
+                 event(2, "hypothesis", code="def f(x): return x", note="period near 9"),
+                 event(3, "submit", description="A sine of period 9", code="def f(x): ...",
+                       domain="everywhere"),
+                 event(4, "session_end", status="submitted")]:
+        log(item)
+    log.close()
+    reads = []
+    read_log = store_module._read_log
+    monkeypatch.setattr(store_module, "_read_log", lambda path: reads.append(path) or read_log(path))
+    text = store.text(log.id)
+    assert text == "a sine wave?\nperiod near 9\na sine of period 9\neverywhere"
+    assert store.text(log.id[:17]) == text and len(reads) == 1  # a prefix, and from the cache
+    store.append(log.id, "judge", score=0.8, correct=8, total=10, model="judge-x")
+    reads.clear()
+    assert store.text(log.id) == text and len(reads) == 1  # the log changed: read again
+    with pytest.raises(StoreError, match="no saved session"):
+        store.text("nothing-here")
