@@ -88,19 +88,19 @@ def test_a_registered_baseline_gets_a_row_of_bench(capsys, echo):
     # bench's workers are forked, so they know the actor this test registered
     status, out, err = run(capsys, "bench", "strings/f0003", "--no-save", "--workers", "1")
     assert status == 0, err
-    assert "running 4 sessions (1 functions x scientist, random, interpolate, echo)" in err
+    assert "running 4 sessions (1 function x scientist, random, interpolate, echo)" in err
     board = out.split("\n\n")[0].splitlines()[2:]
     assert {line.split()[2] for line in board} == {"scientist", "random", "interpolate", "echo"}
     status, out, err = run(capsys, "bench", "strings/f0003", "--agent", echo, "--no-save",
                            "--workers", "1")
-    assert status == 0 and "(1 functions x echo, random, interpolate)" in err
+    assert status == 0 and "(1 function x echo, random, interpolate)" in err
 
 
 async def test_a_registered_actor_is_in_the_launcher_and_can_be_watched(echo, tmp_path):
     app = make_app(home=tmp_path / "sessions")
     async with app.run_test(size=(120, 40)) as pilot:
         app.screen.query_one("#actor", Select).value = echo  # refused were it not an option
-        await pilot.press("w")
+        await pilot.press("f2")
         lab = app.screen
         assert isinstance(lab, LabScreen) and lab.launch.actor == "echo"
         for _ in range(600):

@@ -190,9 +190,10 @@ async def test_a_takeover_holds_the_agent_and_the_model_hears_what_the_human_fou
 
 
 async def test_a_pause_mid_stream_keeps_the_reply_and_holds_the_tools():
-    """In a subprocess, with spaced-out events: how a TUI test runs the fake."""
+    """In a subprocess, with spaced-out events: how a TUI test runs the fake. A pause holds
+    everything the agent does, its reply's text included, until resume."""
     experiment = None
-    said = asyncio.Event()
+    said = asyncio.Event()  # the reply is in (its usage recorded), held at the gate
 
     def keep(started):
         nonlocal experiment
@@ -206,15 +207,15 @@ async def test_a_pause_mid_stream_keeps_the_reply_and_holds_the_tools():
     with FakeAnthropic(script, delay=0.005, subprocess=True) as server:
         task = asyncio.create_task(session(
             server, ready=keep, on_text=pause_at_first_text,
-            listeners=(lambda event: event["kind"] == "message" and said.set(),)))
+            listeners=(lambda event: event["kind"] == "usage" and said.set(),)))
         await said.wait()
         await asyncio.sleep(0.05)
-        assert "probe" not in kinds(experiment)  # the reply is kept; its tools wait
+        assert "message" not in kinds(experiment) and "probe" not in kinds(experiment)
         experiment.resume()
         await task
         assert len(server.requests) == 2
-    assert of_kind(experiment, "message")[0]["text"] == words
-    assert kinds(experiment)[1:6] == ["pause", "usage", "message", "resume", "probe"]
+    assert of_kind(experiment, "message")[0]["text"] == words  # the reply is kept
+    assert kinds(experiment)[1:6] == ["pause", "usage", "resume", "message", "probe"]
 
 
 async def test_the_round_cap_asks_for_a_submission_then_ends_the_session():

@@ -96,15 +96,15 @@ async def test_choosing_claude_without_a_key_says_how_and_the_lab_keeps_running(
     async with app.run_test(size=(120, 40)) as pilot:
         launcher = app.screen
         launcher.query_one("#actor").value = "claude"
-        await pilot.press("w")
+        await pilot.press("f2")
         await pilot.pause(0.2)
         assert app.screen is launcher and not isinstance(app.screen, LabScreen)
         assert isinstance(app.screen, LauncherScreen)
         messages = [n.message for n in app._notifications]
         assert any("set ANTHROPIC_API_KEY" in m for m in messages)
-        await pilot.press("down", "w")                          # another actor still works
+        await pilot.press("down", "f2")                          # another actor still works
         launcher.query_one("#actor").value = "scientist"
-        await pilot.press("w")
+        await pilot.press("f2")
         await pilot.pause(0.2)
         assert isinstance(app.screen, LabScreen)
 

@@ -89,7 +89,7 @@ def test_bench_scores_the_boxes_with_a_reference_and_says_which_are_unscored(cap
 def test_bench_filters_the_folder_by_domain(capsys, boxes):
     status, out, err = run(capsys, "bench", "--functions", boxes, "--domain", "strings",
                            "--agent", "interpolate", "--no-baselines", "--no-save")
-    assert status == 0 and "running 1 sessions (1 functions x interpolate)" in err
+    assert status == 0 and "running 1 session (1 function x interpolate)" in err
     assert set(rows(out)) == {("strings", "own", "interpolate"), ("strings", "all", "interpolate")}
 
 
@@ -130,7 +130,7 @@ def test_bench_takes_one_function_as_run_does(capsys, boxes):
     status, out, err = run(capsys, "bench", f"{boxes}/shout.py:f", "--domain", "strings",
                            "--reference", f"{boxes}/shout.py:reference", "--agent", "interpolate",
                            "--no-baselines", "--no-save")
-    assert status == 0 and "running 1 sessions (1 functions x interpolate)" in err
+    assert status == 0 and "running 1 session (1 function x interpolate)" in err
     row = rows(out)[("strings", "own", "interpolate")]
     assert row[:3] == ["1", "1", "0.0%"] and 0 < float(row[3]) < 1   # scored: an exact-match rate
     status, _, err = run(capsys, "bench", f"{boxes}/shout.py:f", "--no-save")

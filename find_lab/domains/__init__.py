@@ -72,6 +72,11 @@ class Domain(ABC):
     prompt: str                      # the domain as the agent is told it
     probe_schema: dict               # JSON schema of one probe input, for the agent's probe tool
     probe_hint: str = ""             # how a person types probes, shown in the lab's probe box
+    # what a description and the odd region look like here (the submission's placeholders),
+    # and how the offline scientist is steered on it (the steer box's placeholder)
+    description_example: str = "what the function does, in a sentence or two"
+    odd_example: str = "where it behaves differently, or leave empty"
+    steer_hint: str = '"an input" to probe · submit now  (the scientist says what it cannot follow)'
     template: str = "def f(x):\n    return x\n"  # the code a person's submission starts from
     closed_form: bool = False        # answers are formulas: many numbers in one mark a table
     count: int = 0                   # functions `suite build` writes (0: none in the suite)

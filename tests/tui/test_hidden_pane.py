@@ -17,8 +17,8 @@ class HiddenApp(App):
 
 def shown(pane: HiddenFunctionPane) -> str:
     """Every line the pane's content draws, including lines scrolled out of view."""
-    body = pane.query_one(Static)
-    return "\n".join(strip.text for strip in body.render_lines(Region(0, 0, *body.size)))
+    return "\n".join(strip.text for body in pane.query(Static) if body.display
+                     for strip in body.render_lines(Region(0, 0, *body.size)))
 
 
 async def test_shows_id_description_and_source():
@@ -72,3 +72,15 @@ async def test_a_long_source_scrolls():
         pane.scroll_end(animate=False)
         await pilot.pause()
         assert pane.scroll_y == pane.max_scroll_y and "a79 = 79" in shown(pane)
+
+
+async def test_source_lines_are_never_broken_but_scroll_sideways():
+    app = HiddenApp()
+    async with app.run_test(size=(40, 20)) as pilot:
+        pane = app.query_one(HiddenFunctionPane)
+        long_line = "    return np.where(x > -48.992347, 7.6986418, -7.4216369)"
+        pane.show_function("numeric/f0028", f"def f(x):\n{long_line}\n", DESCRIPTION)
+        await pilot.pause()
+        assert long_line.strip() in shown(pane)                 # whole, on one line
+        assert pane.max_scroll_x > 0
+        assert DESCRIPTION.split()[0] in shown(pane).splitlines()[1]  # the description wraps

@@ -46,6 +46,8 @@ class Neurons(Domain):
     count = 300
     spec_fields = ("concepts", "excluded", "members", "salt", "heldout")
     probe_hint = "words: apple river justice"
+    description_example = "e.g. fires for words about weather: rain, storm, humid"
+    odd_example = "e.g. except for words about snow, or leave empty"
     template = "def f(word: str) -> float:\n    return 0.0\n"
     prompt = PROMPT
     probe_schema = {"type": "string", "pattern": f"^{WORD.pattern}$",

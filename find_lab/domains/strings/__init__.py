@@ -36,6 +36,8 @@ class Strings(Domain):
     count = 1000
     spec_fields = ("program",)
     probe_hint = 'quoted strings: "Hello World", "abc 123"'
+    description_example = "e.g. reverses the string, then swaps the case of every letter"
+    odd_example = "e.g. strings containing digits, or leave empty"
     template = "def f(x: str) -> str:\n    return x\n"
     prompt = PROMPT
     probe_schema = {"type": "string", "maxLength": MAX_LENGTH}

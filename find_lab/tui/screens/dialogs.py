@@ -97,23 +97,10 @@ class Draft:
     code: str = ""
 
 
-# What a description and the odd region look like in each domain (the plugins hold no such
-# examples); a domain not named here gets the generic wording.
-EXAMPLES = {
-    "numeric": ("e.g. a parabola opening upwards, vertex near x = 3",
-                "e.g. 20 < x < 35, or leave empty"),
-    "strings": ("e.g. reverses the string, then swaps the case of every letter",
-                "e.g. strings containing digits, or leave empty"),
-    "neurons": ("e.g. fires for words about weather: rain, storm, humid",
-                "e.g. except for words about snow, or leave empty"),
-}
-GENERIC = ("what the function does, in a sentence or two",
-           "where it behaves differently, or leave empty")
-
-
 def examples(domain: str) -> tuple[str, str]:
     """Placeholders for the description and the odd region, in the domain's own terms."""
-    return EXAMPLES.get(domain, GENERIC)
+    plugin = domains.get(domain)
+    return plugin.description_example, plugin.odd_example
 
 
 SOURCE_NAME = "<your code>"

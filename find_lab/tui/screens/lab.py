@@ -29,10 +29,6 @@ from find_lab.tui.components.transcript import TranscriptPane
 from find_lab.tui.screens.dialogs import ConfirmDialog, Draft, ForkDialog, NameDialog, SubmitDialog
 
 SPEEDS = (2.0, 5.0, 10.0, 30.0)  # replay events per second
-STEER_HINTS = {
-    "numeric": "look at -10..10 · probe near 3 · try sine · check noise · submit now",
-    "": '"an input" to probe · submit now  (the scientist says what it cannot follow)',
-}
 NARROW = 110  # columns under which the hidden function goes across the top (lab.tcss)
 PROBE_KINDS = frozenset({"session_start", "probe", "hypothesis", "submit", "score"})
 
@@ -143,7 +139,8 @@ class LabScreen(Screen):
         at its start), Claude anything in words."""
         if self.launch.actor != "scientist":
             return "a message the agent reads before its next step"
-        return STEER_HINTS.get(self._domain(), STEER_HINTS[""])
+        domain = domains.find(self._domain())
+        return domain.steer_hint if domain else ""
 
     def _domain(self) -> str:
         return self.state.domain or self.launch.function_id.split("/")[0]
