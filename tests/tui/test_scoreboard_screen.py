@@ -1,15 +1,20 @@
-"""The scoreboard screen: its table, the domain keys, head to head, and how it looks."""
+"""The scoreboard screen: its table, the domain keys, head to head function by function,
+enter on a row (its sessions, or two best sessions side by side), and how it looks."""
 
 from textual.app import App
-from textual.widgets import DataTable, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from find_lab.store import Store
+from find_lab.tui.screens.compare import CompareScreen
 from find_lab.tui.screens.scoreboard import ScoreboardScreen
+from find_lab.tui.screens.sessions import SessionsScreen
+from tests.tui.test_sessions_screen import PLAYED, PLAYER, SCIENTIST, ids, lab, settled  # noqa: F401
 
 
 def doc(number, kind, function_id, value=None, success=False, *, name=None, model=None,
         status="submitted", usage=None):
-    """An index document; the session took `number` seconds, and is scored if `value` is given."""
+    """An index document; the session took `number` seconds (its dates say nothing of that),
+    and is scored if `value` is given."""
     domain = function_id.split("/")[0]
     metric = {"numeric": "nmse", "strings": "exact_match", "neurons": "pearson"}[domain]
     score = None
@@ -19,8 +24,8 @@ def doc(number, kind, function_id, value=None, success=False, *, name=None, mode
             score["local_nmse"] = value * 10
     return {"id": f"s{number:02d}", "function_id": function_id, "domain": domain,
             "actor_kind": kind, "actor_name": name or kind, "model": model,
-            "started": "2026-11-01T10:00:00Z", "finished": f"2026-11-01T10:00:{number:02d}Z",
-            "status": status, "score": score, "probes": 2, "points": 20, "usage": usage or {}}
+            "started": "2026-11-01T10:00:00Z", "finished": "2026-11-03T00:00:00Z",
+            "seconds": float(number), "status": status, "score": score, "probes": 2, "points": 20, "usage": usage or {}}
 
 
 DOCS = [
@@ -74,8 +79,8 @@ async def test_table_lists_actors_with_baselines_marked():
             ("scientist", "neurons", "all"), ("scientist", "neurons", "single"),
         ]
         scientist, claude, abandoned = rows[2][3:], rows[9][3:], rows[12][3:]
-        assert scientist == ("2", "50%", "0.16", "1.6", "2s", "–", "–", "not judged", "0/0/0")
-        assert claude == ("1", "0%", "0.5", "–", "8s", "1500", "$0.021", "not judged", "0/0/0")
+        assert scientist == ("2", "50%", "0.16", "1.6", "1.5s", "–", "–", "not judged", "0/0/0")
+        assert claude == ("1", "0%", "0.5", "–", "8.0s", "1500", "$0.021", "not judged", "0/0/0")
         assert abandoned == ("0", "–", "–", "–", "–", "–", "–", "not judged", "0/1/0")
         table = app.screen.query_one("#board", DataTable)
         assert "italic" in str(table.get_row_at(5)[0].style)
@@ -125,5 +130,110 @@ async def test_escape_and_q_go_back():
         assert not isinstance(app.screen, ScoreboardScreen)
 
 
+def h2h_rows(app) -> list[tuple[str, ...]]:
+    table = app.screen.query_one("#h2h-table", DataTable)
+    return [tuple(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
+
+
+async def test_h_shows_the_head_to_head_function_by_function():
+    app = BoardApp(DOCS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        assert app.screen.head_to_head_shown
+        assert app.screen.query_one("#h2h-table", DataTable).has_focus
+        table = app.screen.query_one("#h2h-table", DataTable)
+        assert [str(c.label) for c in table.columns.values()] == [
+            "function", "winner", "human best", "median (n)", "scientist best", "median (n)"]
+        assert h2h_rows(app) == [
+            ("neurons/f0001", "–", "–", "–", "0.8 ✓", "0.8 (1)"),
+            ("numeric/f0001", "human", "0.01 ✓", "0.01 (1)", "0.02 ✓", "0.02 (1)"),
+            ("numeric/f0006", "–", "–", "–", "0.3 ✗", "0.3 (1)"),
+            ("strings/f0000", "–", "–", "–", "1 ✓", "1 (1)")]
+        assert "wins 1 – 0" in h2h_text(app)  # the summary line stays
+        title = str(app.screen.query_one("#board-title").render())
+        assert title.startswith("Head to head · all domains · 4 functions")
+        await pilot.press("1")
+        assert [row[0] for row in h2h_rows(app)] == ["numeric/f0001", "numeric/f0006"]
+        app.screen.query_one("#actor-a", Select).value = "claude"
+        await pilot.pause()
+        assert h2h_rows(app) == [("numeric/f0001", "–", "–", "–", "0.02 ✓", "0.02 (1)"),
+                                 ("numeric/f0006", "–", "–", "–", "0.3 ✗", "0.3 (1)")]
+        await pilot.press("h")
+        assert not app.screen.head_to_head_shown
+        assert app.screen.query_one("#board", DataTable).has_focus
+
+
+async def test_enter_on_a_row_opens_the_browser_on_its_sessions(lab):
+    async with lab.run_test(size=(120, 40)) as pilot:
+        lab.action_scoreboard()
+        await pilot.pause()
+        assert table_rows(lab)[1][:3] == ("human:Ada", "numeric", "corruption")
+        await pilot.press("down", "enter")
+        await settled(pilot)
+        assert isinstance(lab.screen, SessionsScreen)
+        assert lab.screen.query_one("#session-filter", Input).value == (
+            "actor:human:Ada pure:yes domain:numeric complexity:corruption")
+        assert ids(lab) == [PLAYED]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(lab.screen, ScoreboardScreen)
+        rows = table_rows(lab)
+        steered = next(i for i, row in enumerate(rows) if "steered" in row[0])
+        await pilot.press(*["down"] * (steered - 1), "enter")
+        await settled(pilot)
+        assert lab.screen.query_one("#session-filter", Input).value == (
+            'actor:"scientist (human takeover, steered)" domain:numeric')
+
+
+async def test_enter_on_a_function_puts_the_two_best_side_by_side(lab):
+    async with lab.run_test(size=(120, 40)) as pilot:
+        lab.action_scoreboard()
+        await pilot.pause()
+        await pilot.press("h")
+        assert [row[:2] for row in h2h_rows(lab)][1:3] == [("numeric/f0003", "scientist"),
+                                                           ("numeric/f0006", "–")]
+        await pilot.press("down", "enter")  # both sides scored numeric/f0003
+        await pilot.pause()
+        assert isinstance(lab.screen, CompareScreen) and lab.screen.ids == (PLAYED, SCIENTIST)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # only the human scored numeric/f0006
+        await settled(pilot)
+        assert isinstance(lab.screen, SessionsScreen) and ids(lab) == [PLAYER]
+        assert lab.screen.query_one("#session-filter", Input).value == (
+            "function:numeric/f0006 actor:human pure:yes")
+
+
+async def test_without_a_store_enter_says_there_is_nothing_to_open():
+    app = BoardApp(DOCS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ScoreboardScreen)
+        assert "no sessions to open" in [n.message for n in app._notifications][-1]
+
+
 def test_snapshot(snap_compare):
     assert snap_compare(BoardApp(DOCS), terminal_size=(120, 40))
+
+
+def test_snapshot_80x24(snap_compare):
+    assert snap_compare(BoardApp(DOCS), terminal_size=(80, 24))
+
+
+def test_snapshot_head_to_head_80x24(snap_compare, lab):
+    async def head_to_head(pilot):
+        pilot.app.action_scoreboard()
+        await pilot.pause()
+        await pilot.press("h")
+
+    assert snap_compare(lab, run_before=head_to_head, terminal_size=(80, 24))
+
+
+def test_snapshot_head_to_head_120x40(snap_compare, lab):
+    async def head_to_head(pilot):
+        pilot.app.action_scoreboard()
+        await pilot.pause()
+        await pilot.press("h")
+
+    assert snap_compare(lab, run_before=head_to_head, terminal_size=(120, 40))
