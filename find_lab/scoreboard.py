@@ -262,7 +262,7 @@ def _row(actor: str, domain: str, complexity: str, docs: list[dict]) -> Row:
         success_rate=_mean([bool(doc["score"].get("success")) for doc in scored]),
         median_value=_median(_numbers(doc["score"].get("value") for doc in scored)),
         median_local_nmse=_median(_numbers(doc["score"].get("local_nmse") for doc in scored)),
-        median_seconds=_median(_numbers(_seconds(doc) for doc in scored)),
+        median_seconds=_median(_numbers(seconds(doc) for doc in scored)),
         tokens=_usage_total(docs, _tokens), cost_usd=_usage_total(docs, _cost),
         judged=_judged(docs))
 
@@ -298,12 +298,12 @@ def _median(values: list[float]) -> float | None:
     return statistics.median(values) if values else None
 
 
-def _seconds(doc: dict) -> float | None:
+def seconds(doc: dict) -> float | None:
     """How long the session ran by its events' own clock (paused spans left out: the store's
     `seconds`), None if unknown. Never from the start and end dates: a copied log's are not
     its own."""
-    seconds = _numbers([doc.get("seconds")])
-    return seconds[0] if seconds else None
+    known = _numbers([doc.get("seconds")])
+    return known[0] if known else None
 
 
 def _tokens(usage: dict) -> int:
