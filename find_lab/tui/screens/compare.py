@@ -142,7 +142,7 @@ def heading(doc: dict, events: list[dict]) -> Text:
                  for error in event.get("errors") or [])
     label = (doc.get("provenance") or {}).get("label") or scoreboard.actor_of(doc)
     text = Text(doc["id"], style="bold")
-    text.append(f"\n{label} · {doc.get('status')} · {duration(doc.get('seconds'))}")
+    text.append(f"\n{label} · {doc.get('status')} · {duration(scoreboard.seconds(doc))}")
     text.append("\n")
     score = doc.get("score")
     if isinstance(score, dict):

@@ -56,7 +56,7 @@ COLUMNS = (
     Column("score", "score", lambda doc: score_cell(doc.get("score")), _goodness, True),
     Column("status", "status", lambda doc: doc.get("status") or "",
            lambda doc: doc.get("status") or ""),
-    Column("time", "time", lambda doc: duration(_seconds(doc)), lambda doc: _seconds(doc)),
+    Column("time", "time", lambda doc: duration(scoreboard.seconds(doc)), scoreboard.seconds),
     Column("probes", "probes", lambda doc: str(doc.get("probes", 0)),
            lambda doc: doc.get("probes", 0)),
     Column("date", "started", lambda doc: _date(doc), lambda doc: doc.get("started") or "", True),
@@ -70,11 +70,6 @@ def _actor(doc: dict) -> Text:
     if scoreboard.is_pure(doc):
         return Text(scoreboard.qualified(doc))
     return Text(f"{scoreboard.qualified(doc)} (mixed)", style="yellow")
-
-
-def _seconds(doc: dict) -> float | None:
-    seconds = doc.get("seconds")
-    return float(seconds) if isinstance(seconds, (int, float)) else None
 
 
 def _date(doc: dict) -> str:
@@ -401,7 +396,7 @@ def describe(doc: dict) -> str:
                    + ("success" if score.get("success") else "fail"))
     parts = [doc.get("function_id") or "?", doc.get("provenance", {}).get("label")
              or scoreboard.actor_of(doc), doc.get("status") or "?", verdict,
-             duration(_seconds(doc)),
+             duration(scoreboard.seconds(doc)),
              f"{doc.get('probes', 0)} probes, {doc.get('points', 0)} points",
              f"started {_date(doc)} UTC"]
     return " · ".join(parts)
