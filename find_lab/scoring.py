@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from find_lab import domains, sandbox
 from find_lab.domains import Answers
+from find_lab.english import count
 
 MAX_CODE_CHARS = 200_000
 TABLE_LITERALS = 40
@@ -64,8 +65,8 @@ class Score:
             text += f", {self.details['matched']}/{self.details['total']} exact"
         if self.code_size:
             size = self.code_size
-            text += (f"; code {size.ast_nodes} AST nodes, {size.numeric_literals} numbers, "
-                     f"{size.string_literals} strings")
+            text += (f"; code {count(size.ast_nodes, 'AST node')}, "
+                     f"{count(size.numeric_literals, 'number')}, {count(size.string_literals, 'string')}")
             text += " (table-like)" if size.table_like else ""
         return text + (f" - {self.reason}" if self.reason else "")
 

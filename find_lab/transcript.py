@@ -6,6 +6,8 @@ import re
 import textwrap
 from typing import Callable
 
+from find_lab.english import count
+
 MAX_SHOWN = 6
 # C0 and C1 controls (escape sequences, carriage returns, bells), bidi overrides: text from an
 # agent, a submission or a user's function must not move the cursor or recolour the terminal
@@ -64,8 +66,8 @@ def _score(event: dict) -> list[str]:
 def _start(event: dict) -> list[str]:
     model = f" ({event['model']})" if event.get("model") else ""
     return [f"session {event['session_id'] or '(unsaved)'}: {event['actor_name']}{model} on "
-            f"{event['function_id']}; budget {event['budget']['calls']} calls, "
-            f"{event['budget']['points']} points"]
+            f"{event['function_id']}; budget {count(event['budget']['calls'], 'call')}, "
+            f"{count(event['budget']['points'], 'point')}"]
 
 
 RENDERERS: dict[str, Callable[[dict], list[str]]] = {
@@ -75,7 +77,7 @@ RENDERERS: dict[str, Callable[[dict], list[str]]] = {
     "hypothesis": _hypothesis,
     "steer": lambda e: [f"steer  {e['text']}"],
     "takeover": lambda e: ["takeover  a human is driving"],
-    "handback": lambda e: [f"handback  after {e.get('probes', 0)} human probes"]
+    "handback": lambda e: [f"handback  after {count(e.get('probes', 0), 'human probe')}"]
     + ([f"  the agent is told: {e['text']}"] if e.get("text") else []),
     "reveal": lambda e: [f"reveal  a person saw {e.get('what') or 'the hidden function'}"],
     "pause": lambda e: ["paused"],

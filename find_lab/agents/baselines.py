@@ -8,7 +8,7 @@ probes and how its tables are written as code.
 
 from __future__ import annotations
 
-from find_lab import domains
+from find_lab import domains, english
 from find_lab.domains import Domain
 from find_lab.experiment import Door
 
@@ -51,8 +51,8 @@ class InterpolateBaseline(_Baseline):
     description = "No description: a table of probed values, interpolated linearly."
 
     def plan(self, count: int) -> str:
-        return (f"Probing an even grid of {count} inputs; I will answer by interpolating "
-                "between them.")
+        return (f"Probing an even grid of {english.count(count, 'input')}; I will answer by "
+                "interpolating between them.")
 
     def inputs(self, domain: Domain, count: int) -> list:
         return domain.grid_inputs(count, self.seed)

@@ -15,6 +15,7 @@ import numpy as np
 from find_lab import probe_syntax
 from find_lab.domains import Answers, Domain, pick
 from find_lab.domains.neurons import scoring, specs
+from find_lab.english import count
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]{0,39}")
 # Everyday words the `random` baseline probes with: no concept in particular.
@@ -66,7 +67,7 @@ class Neurons(Domain):
     def fit_summary(self, pairs: list[tuple], probed: int) -> str:
         seen, guess = (np.array(column, dtype=float) for column in zip(*pairs))
         if len(pairs) < 3 or np.std(seen) == 0 or np.std(guess) == 0:
-            return f"predicts {len(pairs)} words; too few or too uniform for a correlation"
+            return f"predicts {count(len(pairs), 'word')}; too few or too uniform for a correlation"
         return f"correlation {np.corrcoef(seen, guess)[0, 1]:.3f} over {len(pairs)} probed words"
 
     # --- the hidden functions -----------------------------------------------------------

@@ -18,6 +18,7 @@ from find_lab.domains import Answers, Domain
 from find_lab.domains.numeric import scoring, specs
 from find_lab.domains.numeric.atoms import GRID
 from find_lab.domains.numeric.specs import HIGH, LOW
+from find_lab.english import count
 
 PREVIEW_GRID = [LOW + 2.0 * i for i in range(129)]  # where a hypothesis is drawn, beside the probes
 MIN_DEFINED = 64  # points of FIND's grid a function must be defined on
@@ -70,7 +71,7 @@ class Numeric(Domain):
         error = float(np.sum((seen - guess) ** 2) / max(float(np.sum(seen ** 2)), 1e-12))
         worst = float(np.max(np.abs(seen - guess)))
         missing = probed - len(pairs)
-        note = f"; undefined on {missing} probes" if missing else ""
+        note = f"; undefined on {count(missing, 'probe')}" if missing else ""
         return f"NMSE {error:.3g} on {len(pairs)} probes (worst miss {worst:.3g}){note}"
 
     # --- the hidden functions -----------------------------------------------------------

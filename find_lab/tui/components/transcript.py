@@ -69,6 +69,11 @@ def _value(value) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+def _count(number, noun: str) -> str:
+    """A count from a saved event, which may lack it."""
+    return count(number, noun) if isinstance(number, int) else f"? {noun}s"
+
+
 def _event_number(seq) -> str:
     """Events are counted from 1 on screen (the replay bar's "event 5/40" is seq 4)."""
     return f"event {seq + 1}" if isinstance(seq, int) else "event ?"
@@ -84,8 +89,8 @@ def _start(event: dict, person: str) -> RenderableType:
     budget = event.get("budget") or {}
     title = (f"session {event.get('session_id') or '(unsaved)'} · "
              f"{event.get('actor_name') or event.get('actor_kind', '')}{model} on "
-             f"{event['function_id']} · budget {budget.get('calls', '?')} calls, "
-             f"{budget.get('points', '?')} points")
+             f"{event['function_id']} · budget {_count(budget.get('calls'), 'call')}, "
+             f"{_count(budget.get('points'), 'point')}")
     if fork := event.get("forked_from"):
         verb = "resumes" if fork.get("resumed") else "forked from"
         title += f" · {verb} {fork.get('session_id', '?')} at {_event_number(fork.get('seq'))}"
@@ -194,15 +199,15 @@ def _score_details(details: dict) -> Text:
     if "matched" in details:
         text.append(f" · {details['matched']}/{details['total']} exact")
     if "words" in details:
-        text.append(f" · {details['words']} words")
+        text.append(f" · {count(details['words'], 'word')}")
     return text
 
 
 def _code_size(size: dict | None) -> Text:
     if not size:
         return Text()
-    text = Text(f" · code {size['ast_nodes']} AST nodes, {size['numeric_literals']} numbers",
-                style="dim")
+    text = Text(f" · code {count(size['ast_nodes'], 'AST node')}, "
+                f"{count(size['numeric_literals'], 'number')}", style="dim")
     if size.get("table_like"):
         text.append("  ⚠ table-like code", style="bold yellow")
     return text

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select
 
 from find_lab import scoreboard
+from find_lab.english import count
 from find_lab.tui.screens.lab import LabScreen, Launch
 
 RECENT = 200
@@ -117,7 +118,7 @@ class LauncherScreen(Screen):
                 if all(any(t in field for field in (fid, domain, complexity)) for t in terms)]
         for row in rows:
             table.add_row(*row, key=row[0])
-        table.border_title = f"Suite: {len(rows)} functions"
+        table.border_title = f"Suite: {count(len(rows), 'function')}"
 
     # --- sessions and the scoreboard --------------------------------------------------------
     def action_refresh_sessions(self) -> None:
