@@ -26,7 +26,7 @@ from pathlib import Path
 
 from find_lab import probe_rows
 from find_lab.english import count
-from find_lab.labstate import LabState, points_spent
+from find_lab.labstate import LabState, origin, points_spent
 
 FORMATS = ("md", "html", "csv")
 NAMES = {"md": "Markdown", "html": "HTML", "csv": "CSV"}
@@ -166,9 +166,8 @@ def _who(state: LabState, events: list[dict]) -> list[str]:
     items = []
     if state.forked_from:
         carried = sum(1 for e in events if e["kind"] == "probe" and e.get("carried"))
-        items.append(f"A fork of session {state.forked_from.get('session_id')} at event "
-                     f"{state.forked_from.get('seq')}, carrying {count(carried, 'probe call')} "
-                     "made there.")
+        items.append(f"{origin(state.forked_from).capitalize()}, carrying "
+                     f"{count(carried, 'probe call')} made there.")
     calls = state.probers  # probe calls made here, by actor (a fork's carried ones are not)
     points = {actor: 0 for actor in calls}
     for e in events:
@@ -222,7 +221,7 @@ def _said(event: dict, state: LabState) -> str | None:
         return (f"{event.get('actor_name') or event.get('actor_kind')} on {event.get('function_id')}; "
                 f"budget {count(budget.get('calls', 0), 'call')}, "
                 f"{count(budget.get('points', 0), 'point')}"
-                + (f"; a fork of {fork.get('session_id')} at event {fork.get('seq')}" if fork else ""))
+                + (f"; {origin(fork)}" if fork else ""))
     if kind in ("message", "steer"):
         return event.get("text", "")
     if kind == "probe":

@@ -150,10 +150,10 @@ class LabState:
         if self.revealed and (self.role == "human" or others):
             mixed.append("revealed")
             parts.append("answer revealed")
-        if self.forked_from:
-            mixed.append("fork")
-            parts.append(f"fork of {self.forked_from.get('session_id')} at event "
-                         f"{self.forked_from.get('seq')}")
+        if self.forked_from:  # a resume too: what it carries may hold another actor's work
+            resumed = bool(self.forked_from.get("resumed"))
+            mixed.append("resumed" if resumed else "fork")
+            parts.append(origin(self.forked_from))
         name = self.actor_name or self.actor_kind
         return {"pure": not mixed, "label": ", ".join([name, *parts]) if parts else name,
                 "mixed": mixed}
@@ -276,3 +276,12 @@ def parse_interval(text: str) -> tuple[float, float] | None:
 
 def _key(x) -> object:
     return round(x, 9) if isinstance(x, float) else x
+
+
+def origin(forked_from: dict) -> str:
+    """Where a fork or a resume began, its event counted from 1 as every screen counts them
+    (the replay bar's "event 5/40" is seq 4)."""
+    seq = forked_from.get("seq")
+    where = f"event {seq + 1}" if isinstance(seq, int) else "an unknown event"
+    verb = "resumes" if forked_from.get("resumed") else "fork of"
+    return f"{verb} {forked_from.get('session_id', '?')} at {where}"

@@ -33,7 +33,7 @@ OWN = "own"                 # the complexity of a function that is not in the su
 NOT_JUDGED = "not judged"   # no judge has read these descriptions: say so, invent no number
 QUALIFIERS = {"human": "actor_name", "claude": "model"}  # what tells two such actors apart
 MIXED = {"takeover": "human takeover", "steered": "steered", "revealed": "answer revealed",
-         "fork": "fork"}  # why a session is not an actor's own, as its row says
+         "fork": "fork", "resumed": "resumed"}  # why a session is not an actor's own, as its row says
 STALE = "ran against an earlier version of its function"
 
 

@@ -136,7 +136,7 @@ def test_csv_has_one_row_per_probe_point(recorded):
 def test_a_fork_names_where_it_began(recorded):
     _, events, fork = recorded
     md = export.render(fork, "md")
-    assert f"A fork of session {events[0]['session_id']} at event " in md
+    assert f"Fork of {events[0]['session_id']} at event " in md
     assert "carrying 1 probe call made there" in md and "mixed: follower, fork of" in md
     assert "3 inputs carried from the parent session" in md
 

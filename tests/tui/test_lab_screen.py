@@ -138,6 +138,8 @@ async def test_an_interrupted_session_resumes_as_a_new_session_marked_so(home):
         header = "".join(s.text for s in screen.query_one(TranscriptPane).lines[:8])
         assert "resumes" in header and "forked" not in header
         assert app.store.get(interrupted)["status"] == "interrupted"   # the old one is kept as it was
+        provenance = screen.state.provenance()     # set aside, as a fork is: it carries a takeover
+        assert provenance["mixed"] == ["resumed"] and f"resumes {interrupted}" in provenance["label"]
 
 
 async def test_a_session_that_ended_properly_is_not_resumed(home):

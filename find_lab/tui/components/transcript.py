@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from find_lab.english import count
+from find_lab.labstate import origin
 
 LABEL_WIDTH = 11
 MAX_SHOWN = 6            # probe pairs shown before "… (n inputs)"
@@ -74,11 +75,6 @@ def _count(number, noun: str) -> str:
     return count(number, noun) if isinstance(number, int) else f"? {noun}s"
 
 
-def _event_number(seq) -> str:
-    """Events are counted from 1 on screen (the replay bar's "event 5/40" is seq 4)."""
-    return f"event {seq + 1}" if isinstance(seq, int) else "event ?"
-
-
 def _number(value) -> str:
     return f"{value:.4g}" if isinstance(value, (int, float)) else str(value)
 
@@ -92,8 +88,7 @@ def _start(event: dict, person: str) -> RenderableType:
              f"{event['function_id']} · budget {_count(budget.get('calls'), 'call')}, "
              f"{_count(budget.get('points'), 'point')}")
     if fork := event.get("forked_from"):
-        verb = "resumes" if fork.get("resumed") else "forked from"
-        title += f" · {verb} {fork.get('session_id', '?')} at {_event_number(fork.get('seq'))}"
+        title += f" · {origin(fork)}"
     return Banner(title, "dim")
 
 
