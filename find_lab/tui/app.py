@@ -209,11 +209,18 @@ class FindLab(App):
 
         self.push_screen(ScoreboardScreen(self.store))
 
+    def action_sessions(self, query: str = "") -> None:
+        from find_lab.tui.screens.sessions import SessionsScreen
+
+        self.push_screen(SessionsScreen(self.store, self.suite, query))
+
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Keys and how the lab works", self.action_help)
         yield SystemCommand("Scoreboard", "Success rates per actor, domain and complexity",
                             self.action_scoreboard)
+        yield SystemCommand("Sessions", "Every saved session: filter, sort, search transcripts, "
+                            "compare two, who scored what per function", self.action_sessions)
         yield SystemCommand("Claude model", f"Which model claude runs on (now {self.claude_model()}, "
                             f"{self.claude_key_source()})", self.choose_claude_model)
         for binding in screen.BINDINGS if isinstance(screen, LabScreen) else ():

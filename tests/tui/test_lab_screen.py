@@ -246,3 +246,19 @@ async def test_x_exports_the_replay_as_far_as_it_is_shown(home):
         rows = (home / "exports" / f"{STEERED}.csv").read_text().strip().splitlines()
         assert len(rows) - 1 == sum(len(e["inputs"]) for e in shown)
         assert "<html" in (home / "exports" / f"{STEERED}.html").read_text().lower()
+
+
+async def test_f6_opens_every_session_and_enter_replays_one(home):
+    from find_lab.tui.screens.sessions import SessionsScreen
+
+    app = make_app(home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, SessionsScreen))
+        browser = app.screen
+        await until(pilot, lambda: browser.query_one("DataTable").row_count == 5)
+        browser.query_one("DataTable").focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, LabScreen))
+        assert app.screen.launch.mode == "replay"

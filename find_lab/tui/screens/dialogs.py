@@ -469,7 +469,8 @@ An agent (or you) probes a **hidden function** and explains it with a descriptio
   yourself
 - `enter` on a session replays it · `f4` resumes an interrupted or crashed one: a new session
   carrying on from its probes, marked as resumed
-- `ctrl+b` scoreboard · `f5` refresh the sessions · `tab` moves between lists
+- `ctrl+b` scoreboard · `f6` every session (filter, sort, search transcripts, compare two) ·
+  `f5` refresh the sessions · `tab` moves between lists
 
 ## In the lab
 - `m` maximizes the focused pane (again: all three back)

@@ -29,6 +29,7 @@ class LauncherScreen(Screen):
         Binding("f3", "open('play')", "Play"),
         Binding("f4", "resume", "Resume"),
         Binding("ctrl+b", "app.scoreboard", "Scoreboard"),
+        Binding("f6", "app.sessions", "All sessions"),
         Binding("slash", "focus_filter", "Search"),
         Binding("down", "to_table", "List", show=False),  # from the search box
         Binding("escape", "clear_filter", "Clear search"),
