@@ -103,11 +103,11 @@ async def test_domain_keys_filter_rows_and_head_to_head():
 async def test_head_to_head_defaults_to_human_vs_scientist_and_follows_the_choice():
     app = BoardApp(DOCS)
     async with app.run_test(size=(120, 40)) as pilot:
-        assert h2h_text(app) == ("human vs scientist on 1 common functions (best session each): "
+        assert h2h_text(app) == ("human vs scientist on 1 common function (best session each): "
                                  "success 100% vs 100% · wins 1 – 0 · ties 0")
         app.screen.query_one("#actor-a", Select).value = "interpolate"
         await pilot.pause()
-        assert h2h_text(app).startswith("interpolate vs scientist on 1 common functions")
+        assert h2h_text(app).startswith("interpolate vs scientist on 1 common function")
         assert "wins 0 – 1" in h2h_text(app)
 
 

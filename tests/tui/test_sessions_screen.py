@@ -106,7 +106,7 @@ async def test_every_session_newest_first_with_its_own_time(lab):
         assert ids(lab) == NEWEST_FIRST
         assert column(lab, "time") == ["95s", "1.6s", "0.2s", "0.6s", "0.9s", "2.1s"]
         assert column(lab, "actor")[:3] == ["human:Ada", "scientist (mixed)", "human:example player"]
-        assert text(lab, "#sessions-title") == "Sessions · 6 of 6 · sorted by started, newest first"
+        assert text(lab, "#sessions-title") == "6 sessions · 6 shown · sorted by started, newest first"
         assert text(lab, "#session-detail") == (
             "numeric/f0003 · Ada · submitted · nmse 0.31 fail · 95s · 2 probes, 24 points"
             " · started 2026-11-28 13:00 UTC")
@@ -121,7 +121,7 @@ async def test_key_value_terms_filter_and_what_is_not_understood_is_said(lab):
         assert ids(lab) == [PLAYED, PLAYER, SCIENTIST]
         await type_filter(pilot, "score:<0.001 date:>=2026-11-28")
         assert ids(lab) == [STEERED, PLAYER, SCIENTIST]
-        assert text(lab, "#sessions-title").startswith("Sessions · 3 of 6")
+        assert text(lab, "#sessions-title").startswith("6 sessions · 3 shown")
         await type_filter(pilot, 'actor:"human:example player"')
         assert ids(lab) == [PLAYER]
         await type_filter(pilot, "actr:ada")

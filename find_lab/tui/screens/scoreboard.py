@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Label, Select, Static
 
 from find_lab import domains, scoreboard
+from find_lab.english import count
 from find_lab.scoreboard import ALL, Duel, HeadToHead, Row, Scores
 from find_lab.store import Store
 
@@ -132,11 +133,12 @@ class ScoreboardScreen(Screen):
     def _titles(self) -> None:
         scope = self.domain or "all domains"
         if self.head_to_head_shown:
-            count = len(self.result.per_function) if self.result else 0
-            title = f"Head to head · {scope} · {count} functions   (h: back to the board)"
+            functions = len(self.result.per_function) if self.result else 0
+            title = (f"Head to head · {scope} · {count(functions, 'function')}   "
+                     "(h: back to the board)")
             legend = H2H_LEGEND
         else:
-            title = (f"Scoreboard · {scope} · {len(self.shown)} rows  "
+            title = (f"Scoreboard · {scope} · {count(len(self.shown), 'row')}  "
                      "(1 numeric · 2 strings · 3 neurons · 0 all)")
             legend = f"{_legend()}\n{self.set_aside}"
         self.query_one("#board-title", Label).update(title)
@@ -187,12 +189,13 @@ class ScoreboardScreen(Screen):
 def describe(h: HeadToHead) -> str:
     """The comparison in one sentence, or plainly why there is none."""
     scope = f" in {h.domain}" if h.domain else ""
-    for side, count in ((h.a, h.a_sessions), (h.b, h.b_sessions)):
-        if not count:
+    for side, sessions in ((h.a, h.a_sessions), (h.b, h.b_sessions)):
+        if not sessions:
             return f"No scored {side} sessions{scope} yet: nothing to compare."
     if not h.functions:
         return f"{h.a} and {h.b} have no scored function in common{scope}."
-    return (f"{h.a} vs {h.b} on {h.functions} common functions{scope} (best session each): "
+    return (f"{h.a} vs {h.b} on {count(h.functions, 'common function')}{scope} "
+            "(best session each): "
             f"success {percent(h.a_success_rate)} vs {percent(h.b_success_rate)} · "
             f"wins {h.a_wins} – {h.b_wins} · ties {h.ties}")
 
@@ -258,10 +261,10 @@ def duration(seconds: float | None) -> str:
     return f"{seconds:.0f}s" if seconds < 120 else f"{seconds / 60:.1f}m"
 
 
-def _tokens(count: int | None) -> str:
-    if count is None:
+def _tokens(tokens: int | None) -> str:
+    if tokens is None:
         return MISSING
-    return str(count) if count < 10_000 else f"{count / 1000:.0f}k"
+    return str(tokens) if tokens < 10_000 else f"{tokens / 1000:.0f}k"
 
 
 def _cost(usd: float | None) -> str:

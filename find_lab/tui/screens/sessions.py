@@ -23,6 +23,7 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Label, St
 from textual.worker import get_current_worker
 
 from find_lab import scoreboard
+from find_lab.english import count
 from find_lab.store import Store, StoreError
 from find_lab.tui.screens.scoreboard import MISSING, best_cell, duration, number, score_cell
 
@@ -288,11 +289,11 @@ class SessionsScreen(Screen):
         order = ORDERS.get(column.key, ("ascending", "descending"))[self.descending]
         view = ("who scored what on each function" if self.functions_shown
                 else f"sorted by {column.label}, {order}")
-        parts = [f"Sessions · {len(self.shown)} of {len(self.docs)}", view]
+        parts = [f"{count(len(self.docs), 'session')} · {len(self.shown):,} shown", view]
         if self.marked:
-            parts.append(f"{len(self.marked)} marked")
+            parts.append(f"{len(self.marked):,} marked")
         if self.searching:
-            parts.append(f"searching transcripts {self.searching[0]}/{self.searching[1]}…")
+            parts.append(f"searching transcripts {self.searching[0]:,}/{self.searching[1]:,}…")
         self.query_one("#sessions-title", Label).update(" · ".join(parts))
 
     @on(DataTable.RowHighlighted, "#session-table")
@@ -375,7 +376,7 @@ class SessionsScreen(Screen):
             ids.append(self.highlighted)
         if len(ids) != 2:
             self.notify(f"compare takes two sessions of one function: mark them with m "
-                        f"({len(self.marked)} marked)", severity="warning")
+                        f"({count(len(self.marked), 'session')} marked)", severity="warning")
             return
         left, right = (self._doc(session_id) for session_id in ids)
         problem = refusal(left, right)
@@ -397,6 +398,6 @@ def describe(doc: dict) -> str:
     parts = [doc.get("function_id") or "?", doc.get("provenance", {}).get("label")
              or scoreboard.actor_of(doc), doc.get("status") or "?", verdict,
              duration(scoreboard.seconds(doc)),
-             f"{doc.get('probes', 0)} probes, {doc.get('points', 0)} points",
+             f"{count(doc.get('probes', 0), 'probe')}, {count(doc.get('points', 0), 'point')}",
              f"started {_date(doc)} UTC"]
     return " · ".join(parts)
