@@ -12,6 +12,8 @@ from typing import Callable
 
 import numpy as np
 
+from find_lab import english
+
 DOMAIN = (-128.0, 128.0)
 
 
@@ -762,7 +764,7 @@ def kinked(base: Fit, knots: list[float]) -> Family:
 
     def words(theta, coef, extra):
         where = ", ".join(w(k) for k in sorted(knots)[:8]) + (", ..." if len(knots) > 8 else "")
-        return (f"{base.words()}, with piecewise-linear corrections at {len(knots)} kinks "
+        return (f"{base.words()}, with piecewise-linear corrections at {english.count(len(knots), 'kink')} "
                 f"(x = {where})")
 
     return Family(f"{base.family.name}+kinks", basis, lambda x, y, h: [()], source, words, smooth=False)

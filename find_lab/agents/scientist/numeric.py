@@ -529,7 +529,7 @@ async def _zoom(notebook: Notebook, findings: Findings) -> None:
             return
         await say(f"Under noise the sweep's bends are mostly noise. The strongest local departure from "
                   f"a smooth trend (averaged over a few units) is near x = {centre:.4g}; I probe "
-                  f"{english.count(count, 'point')} across {NOISY_WINDOW:g} units there, to average "
+                  f"{english.count(count, 'point')} across {_units(NOISY_WINDOW)} there, to average "
                   "over it.")
         wide = np.linspace(centre - NOISY_WINDOW / 2, centre + NOISY_WINDOW / 2, WINDOW_POINTS)
         await notebook.probe(wide)
@@ -539,7 +539,7 @@ async def _zoom(notebook: Notebook, findings: Findings) -> None:
         if centre is None:
             return
         await say(f"The sweep is spaced {spacing:.2g} apart, so anything finer would slip between its "
-                  f"points. I zoom in: {english.count(count, 'point')} across {WIDE_WINDOW:g} units around "
+                  f"points. I zoom in: {english.count(count, 'point')} across {_units(WIDE_WINDOW)} around "
                   f"x = {centre:.4g}, where the sweep bends the most.")
         wide = np.linspace(centre - WIDE_WINDOW / 2, centre + WIDE_WINDOW / 2, WINDOW_POINTS)
         await notebook.probe(wide)
@@ -550,7 +550,7 @@ async def _zoom(notebook: Notebook, findings: Findings) -> None:
     narrow = np.linspace(inner - NARROW_WINDOW / 2, inner + NARROW_WINDOW / 2, WINDOW_POINTS)
     count = min(WINDOW_POINTS, notebook.door.points_left)
     if count:
-        await say(f"Then closer still: {english.count(count, 'point')} across {NARROW_WINDOW:g} units around "
+        await say(f"Then closer still: {english.count(count, 'point')} across {_units(NARROW_WINDOW)} around "
                   f"x = {inner:.4g}{'' if findings.noise else ', the sharpest bend in that window'}.")
         await notebook.probe(narrow)
     await say(_zoom_report(notebook, findings, wide, narrow))
@@ -615,7 +615,7 @@ async def _fit(notebook: Notebook, findings: Findings) -> None:
                   f"{share:.0%} of the variation. Waves will be tried at that frequency.")
     await say(f"Fitting every family (line, polynomials, V, hinge, step, rectangle, tanh, sine, "
               f"square wave, also with a polynomial height, reciprocal, gaussian, rational, root, "
-              f"log) to {len(xs)} points.")
+              f"log) to {english.count(len(xs), 'point')}.")
     ranked = await asyncio.to_thread(_rank, xs, ys, findings, [f for f, _ in frequencies])
     best = ranked[0]
     relative = _relative_error(best, ys)
@@ -1005,3 +1005,7 @@ async def _submit(door: Door, findings: Findings) -> None:
     description, domain = _description(findings)
     await door.say(f"Submitting: {description}")
     await door.submit(description, _code(findings), domain=domain)
+
+
+def _units(width: float) -> str:
+    return f"{width:g} unit" if width == 1 else f"{width:g} units"
