@@ -205,7 +205,7 @@ async def test_a_session_watched_live_and_replayed_ends_on_the_same_screen(home)
         assert panes(replay) == watched
 
 
-async def test_the_launcher_filters_opens_the_lab_and_replays_a_session(home):
+async def test_the_launcher_filters_opens_the_lab_and_replays_a_session(home, scientist_cue):
     app = make_app(home=home)
     async with app.run_test(size=(120, 40)) as pilot:
         launcher = app.screen
@@ -217,9 +217,9 @@ async def test_the_launcher_filters_opens_the_lab_and_replays_a_session(home):
         await pilot.press("enter", "f2")
         await until(pilot, lambda: isinstance(app.screen, LabScreen))
         assert app.screen.launch.function_id.startswith("strings/")
-        await pilot.press("escape")
-        if isinstance(app.screen, ConfirmDialog):                 # still running: leaving asks
-            await pilot.press("y")
+        await pilot.press("escape")                              # still running: leaving asks
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
         await until(pilot, lambda: app.screen is launcher)
         sessions = launcher.query_one("#sessions", DataTable)
         assert sessions.row_count == 6                           # 5 examples and the abandoned one

@@ -99,7 +99,7 @@ class Draft:
 
 def examples(domain: str) -> tuple[str, str]:
     """Placeholders for the description and the odd region, in the domain's own terms."""
-    plugin = domains.get(domain)
+    plugin = domains.find(domain) or domains.Domain  # an unknown domain: the generic wording
     return plugin.description_example, plugin.odd_example
 
 
