@@ -17,18 +17,11 @@ from find_lab.tui.components.transcript import TranscriptPane
 from find_lab.tui.screens.dialogs import ConfirmDialog, ForkDialog, SubmitDialog
 from find_lab.tui.screens.lab import LabScreen, Launch
 from find_lab.tui.screens.launcher import LauncherScreen
+from tests.tui.pilot import until
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "sessions" / "logs"
 STEERED = "20261128-120004-example-scientist-numeric-f0028"
 
-
-async def until(pilot, condition, seconds=60.0):
-    """Let the app run until `condition()` holds (agents and scoring run in workers)."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the lab never reached the expected state")
 
 
 def transcript_text(screen) -> str:

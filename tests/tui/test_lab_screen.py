@@ -11,7 +11,8 @@ from find_lab.tui.screens.lab import LabScreen, Launch
 from find_lab.tui.screens.models import ModelDialog
 
 from find_lab.tui.screens.dialogs import ConfirmDialog
-from tests.tui.test_lab_flows import STEERED, until
+from tests.tui.pilot import until
+from tests.tui.test_lab_flows import STEERED
 
 HUMAN = "20261128-120003-example-human-numeric-f0006"
 

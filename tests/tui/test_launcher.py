@@ -8,17 +8,11 @@ from textual.widgets import DataTable, Input
 from find_lab.tui.app import make_app
 from find_lab.tui.screens.lab import LabScreen
 from find_lab.tui.screens.launcher import LauncherScreen
+from tests.tui.pilot import until
 
 STEERED = "20261128-120004-example-scientist-numeric-f0028"
 INTERRUPTED = "20261128-130000-interrupted"
 
-
-async def until(pilot, condition, seconds=30.0):
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the launcher never reached the expected state")
 
 
 @pytest.fixture

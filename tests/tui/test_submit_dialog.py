@@ -10,16 +10,10 @@ from find_lab.experiment import Experiment
 from find_lab.tui.app import make_app
 from find_lab.tui.screens.dialogs import Draft, SubmitDialog
 from find_lab.tui.screens.lab import LabScreen, Launch
+from tests.tui.pilot import until
 
 BROKEN = "import numpy as np\n\ndef f(x:\n    return -0.2 * x\n"
 
-
-async def until(pilot, condition, seconds=60.0):
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the lab never reached the expected state")
 
 
 def kinds(lab: LabScreen) -> list[str]:
