@@ -44,8 +44,13 @@ class Column:
     descending: bool = False                   # its first order: best or newest first
 
 
-def _goodness(doc: dict) -> float | None:
-    return scoreboard.goodness(doc) if scoreboard.is_scored(doc) else None
+def _goodness(doc: dict) -> tuple | None:
+    """Successes before failures, then each metric's sessions together, best first: an
+    NMSE, an exact match and a correlation are not one scale."""
+    if not scoreboard.is_scored(doc):
+        return None
+    score = doc.get("score") or {}
+    return bool(score.get("success")), score.get("metric") or "", scoreboard.goodness(doc)
 
 
 COLUMNS = (
