@@ -178,6 +178,15 @@ async def test_steering_strings_and_neurons():
     assert cannot["seq"] < next(e["seq"] for e in experiment.events if e["kind"] == "probe")
     assert experiment.score.success
 
+    experiment = Experiment(target, actor_kind="scientist")
+    experiment.start()
+    experiment.steer('probe "Zebra 99" and submit now')
+    await Scientist(0).run(Door(experiment))
+    _, rest = after(experiment, 'probe "Zebra 99" and submit now')
+    probed = [x for e in rest if e["kind"] == "probe" for x in e["inputs"]]
+    assert "Zebra 99" in probed                        # asked for, then the answer
+    assert experiment.status == "submitted" and experiment.score.success
+
     def neuron(word):
         return 0.9 * str(word).startswith("b")
 

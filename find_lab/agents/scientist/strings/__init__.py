@@ -260,6 +260,11 @@ async def investigate(door: Door, seed: int) -> None:
             await door.say("I have no answers yet, so I ask my opening strings first: an answer "
                            "from nothing would be a blind guess.")
             await notebook.probe(list(probes.OPENING))
+        asked = notebook.unasked(notebook.requested)
+        if asked and door.calls_left > 0 and door.points_left > 0:  # "probe X, then submit"
+            await door.say(f"First the {english.count(len(asked), 'string')} you asked me to "
+                           "probe, so the answer takes them in.")
+            await notebook.probe(asked)
         if space.observations and not space.survivors and not space.lost:
             await asyncio.to_thread(space.search, [])
     await submit(notebook, pool)
