@@ -27,12 +27,12 @@ from pathlib import Path
 from find_lab import probe_rows
 from find_lab.english import count
 from find_lab.labstate import LabState, origin, points_spent
+from find_lab.printable import printable
 
 FORMATS = ("md", "html", "csv")
 NAMES = {"md": "Markdown", "html": "HTML", "csv": "CSV"}
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv"}
 # C0 and C1 controls but tab and newline, and bidi overrides: shown as escapes
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 MARKUP = re.compile(r"([\\`*_\[\]<>|#~&])")            # escaped in Markdown text
 # what would start a list, or underline a heading, at the start of a line
 LINE_START = re.compile(r"^([ \t]*)([-+]|\d{1,9}[.)])(?=[ \t]|$)|^([ \t]*)(?=[=-]+[ \t]*$)",
@@ -384,7 +384,7 @@ def _number(value) -> str:
 
 def clean(text: str) -> str:
     """`text` with control characters (but tab and newline) shown as their escapes."""
-    return CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode(), str(text))
+    return printable(text, tabs=True)
 
 
 # --- Markdown ---------------------------------------------------------------------------------

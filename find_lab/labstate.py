@@ -114,8 +114,7 @@ class LabState:
     @property
     def predictions(self) -> dict:
         """The current hypothesis's prediction for each input it was evaluated on."""
-        preview = (self.hypothesis or {}).get("preview") or []
-        return {_key(x): y for x, y in preview}
+        return preview_predictions((self.hypothesis or {}).get("preview"))
 
     @property
     def claimed_interval(self) -> tuple[float, float] | None:
@@ -276,6 +275,20 @@ def parse_interval(text: str) -> tuple[float, float] | None:
 
 def _key(x) -> object:
     return round(x, 9) if isinstance(x, float) else x
+
+
+def preview_predictions(preview) -> dict:
+    """A hypothesis's preview ([x, y] pairs) by input; a saved log may hold anything there,
+    so what is not a pair with a usable input is passed over rather than failing a replay."""
+    predicted = {}
+    for item in preview or ():
+        if isinstance(item, (list, tuple)) and len(item) == 2:
+            x = _key(item[0])
+            try:
+                predicted[x] = item[1]
+            except TypeError:  # an input no dict can key (a list)
+                continue
+    return predicted
 
 
 def origin(forked_from: dict) -> str:

@@ -22,7 +22,10 @@ import math
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from find_lab.labstate import LabState, _key
+from find_lab.labstate import LabState, _key, preview_predictions
+from find_lab.printable import printable
+
+FORMULA = tuple("=+-@\t\r")  # what a spreadsheet reads as the start of a formula
 
 REL_TOL = 1e-6    # numbers closer than this (relative, or absolute near 0) match
 ABS_TOL = 1e-9
@@ -88,7 +91,7 @@ def hypotheses(events: Iterable[dict]) -> list[dict]:
 
 def predictions(hypothesis: dict, extra: Mapping | None = None) -> dict:
     """A hypothesis's predictions by input: its preview, then `extra` (worked out since)."""
-    predicted = {key(x): y for x, y in hypothesis.get("preview") or ()}
+    predicted = preview_predictions(hypothesis.get("preview"))
     predicted.update(extra or {})
     return predicted
 
@@ -165,7 +168,7 @@ def to_csv(table: Table) -> str:
         header += [f"hypothesis {column.seq} residual"] if numeric else []
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    writer.writerow([_csv(name) for name in header])
     for row in table.rows:
         line = [row.number, row.seq, row.actor, _csv(row.carried), _csv(row.input),
                 _csv(row.output), _csv(row.error), row.repeats]
@@ -177,13 +180,16 @@ def to_csv(table: Table) -> str:
 
 
 def _csv(value) -> str:
+    """A cell: numbers exact; text with control characters shown as escapes, and a leading
+    = + - @ quoted, so a spreadsheet shows an agent's text rather than running it."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float):
+    if isinstance(value, (int, float)):
         return repr(value)
-    return value if isinstance(value, str) else str(value)
+    text = printable(value if isinstance(value, str) else str(value), tabs=True)
+    return "'" + text if text[:1] in FORMULA else text
 
 
 def _hashable(k):

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import textwrap
 from typing import Callable
 
 from find_lab.english import count
+from find_lab.printable import printable
 
 MAX_SHOWN = 6
-# C0 and C1 controls (escape sequences, carriage returns, bells), bidi overrides: text from an
-# agent, a submission or a user's function must not move the cursor or recolour the terminal
-CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """`text` with every control character shown as its escape (`\\x1b`), newlines kept."""
-    return CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode(), text)
 
 
 def _value(value) -> str:

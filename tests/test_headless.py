@@ -9,6 +9,7 @@ import pytest
 
 from helpers import run
 from find_lab import bench
+from find_lab.printable import CONTROL_AND_TAB
 
 
 @pytest.fixture
@@ -114,5 +115,5 @@ def test_the_printed_transcript_cannot_draw_on_the_terminal():
               {"kind": "session_end", "actor": "system", "status": "crashed", "reason": hostile}]
     for event in events:
         lines = transcript.render(event)
-        assert not any(transcript.CONTROL.search(line) or "\n" in line for line in lines)
+        assert not any(CONTROL_AND_TAB.search(line) or "\n" in line for line in lines)
         assert any("\\x1b[2J" in line for line in lines)  # shown, as an escape

@@ -25,6 +25,7 @@ from textual.widget import Widget
 from find_lab import probe_rows
 from find_lab.english import count
 from find_lab.labstate import LabState
+from find_lab.printable import printable
 from find_lab.tui.components.braille import Canvas
 
 X_RANGE = (-128.0, 128.0)
@@ -92,7 +93,7 @@ def plot_data(state: LabState, truth: list | None, predicted: dict | None = None
     last_batch = np.array([float(p.x) for p in state.probes
                            if p.seq == last_seq and _is_number(p.x)])
     return PlotData(probes, undefined, _truth_arrays(truth), curve,
-                    (hypothesis or {}).get("note", "").strip(), hypothesis is not None,
+                    printable((hypothesis or {}).get("note", "")).strip(), hypothesis is not None,
                     (np.array(residual_x), np.array(residual_y)), unpredicted,
                     state.claimed_interval, last_batch,
                     sum(len(xs) for xs, _ in probes.values()))

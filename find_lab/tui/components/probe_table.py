@@ -18,6 +18,7 @@ from textual.widgets import DataTable
 
 from find_lab import probe_rows
 from find_lab.english import count
+from find_lab.printable import printable
 from find_lab.probe_rows import Row, Table
 
 ACTOR_STYLES = {"agent": "cyan", "human": "magenta"}
@@ -291,7 +292,7 @@ def caption(table: Table, pending: bool) -> Text:
     hypothesis = table.hypotheses[0]
     marks = [row.matches[0] for row in table.rows]
     unknown = sum(row.predictions[0] is None and row.error is None for row in table.rows)
-    text.append(f" · {hypothesis.label or 'hypothesis'}", style="dark_orange")
+    text.append(f" · {printable(hypothesis.label or 'hypothesis')}", style="dark_orange")
     if not table.numeric:
         text.append(f" · ✓ {marks.count(True)}", style="green")
         text.append(f" ✗ {marks.count(False)}", style="bold red" if False in marks else "")
@@ -302,7 +303,7 @@ def caption(table: Table, pending: bool) -> Text:
 
 
 def _text(text: str, style: str = "") -> Text:
-    return Text(text, style=style, no_wrap=True, overflow="ellipsis", end="")
+    return Text(printable(text), style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
 def _is_number(value) -> bool:

@@ -20,6 +20,7 @@ from textual.strip import Strip
 
 from find_lab.english import count
 from find_lab.labstate import origin
+from find_lab.printable import printable, shown
 
 LABEL_WIDTH = 11
 MAX_SHOWN = 6            # probe pairs shown before "… (n inputs)"
@@ -258,6 +259,7 @@ def render_event(event: dict, person: str = "you") -> RenderableType:
     """The renderable of one event; a saved session may be malformed, so never raises.
     `person` is what a human actor is called: "you" live, their name in someone's replay."""
     renderer = RENDERERS.get(event.get("kind"), _generic)
+    event = shown(event)  # what an agent or a function wrote never drives the terminal
     try:
         return renderer(event, person)
     except (KeyError, TypeError, ValueError, AttributeError):
@@ -266,7 +268,7 @@ def render_event(event: dict, person: str = "you") -> RenderableType:
 
 def render_stream(text: str) -> RenderableType:
     """Partial agent text as it streams in: provisional, so drawn dim with a cursor."""
-    return Row("agent", "dim cyan", Text(text + "▌", style="dim italic"))
+    return Row("agent", "dim cyan", Text(printable(text) + "▌", style="dim italic"))
 
 
 # --- the widget ---------------------------------------------------------------------------
