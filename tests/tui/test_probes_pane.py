@@ -5,6 +5,7 @@ import csv
 import io
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from textual import events
@@ -30,7 +31,7 @@ class PaneApp(App):
 
     def __init__(self, home=None):
         super().__init__()
-        self.home = home
+        self.store = SimpleNamespace(home=home)  # where the lab's store keeps its exports
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -313,6 +314,15 @@ async def test_copy_a_row_copy_the_table_and_export_csv(tmp_path):
         lines = list(csv.reader(io.StringIO(exported.read_text())))
         assert len(lines) == 7 and lines[5][4:6] == ["later", "LATER"]
         assert lines[5][-2:] == ["LATER", "true"]                     # worked out after it
+
+
+def test_an_export_named_by_a_hostile_log_stays_in_its_folder(tmp_path):
+    from find_lab.tui.components.probe_table import export
+
+    table = probe_rows.table(strings_session().state)
+    for name in ("../../../../tmp/pwned", "/etc/passwd", "..", ""):
+        path = export(table, tmp_path / "exports", name)
+        assert path.parent == tmp_path / "exports" and path.exists()
 
 
 # --- the strings table ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ hypothesis, a new sort) or the probes no longer continue the rows shown.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rich.text import Text
@@ -272,14 +273,17 @@ def row_text(row: Row) -> str:
 
 
 def export_dir(app) -> Path:
-    """Where CSV exports go: `exports/` under the app's home, if it has one; else here."""
-    home = getattr(app, "home", None)
-    return Path(home) / "exports" if home else Path.cwd()
+    """Where CSV exports go: the store's `exports/`, as the lab's own export (x) writes."""
+    return Path(app.store.home) / "exports"
 
 
 def export(table: Table, folder: Path, name: str) -> Path:
+    """The table as CSV in `folder`, named after the session. The name comes from a log, which
+    anyone may have written: only letters, digits, '.', '_' and '-' are kept, so it names a
+    file in `folder` and nowhere else."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}-probes.csv"
+    safe = re.sub(r"[^A-Za-z0-9._-]", "-", name).lstrip(".-") or "session"
+    path = folder / f"{safe}-probes.csv"
     path.write_text(probe_rows.to_csv(table))
     return path
 
