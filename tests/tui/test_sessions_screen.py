@@ -266,3 +266,21 @@ def test_snapshot_per_function_80x24(snap_compare, lab):
         await pilot.press("t")
 
     assert snap_compare(lab, run_before=table, terminal_size=(80, 24))
+
+
+async def test_names_that_look_like_markup_are_shown_as_written(home):
+    """A player named "eve [/b]" (or a log saying so) draws as text, never as markup."""
+    events = played_events()
+    events[0] = {**events[0], "session_id": "20261128-140000-eve", "actor_name": "eve [/nope]"}
+    (home / "logs" / "20261128-140000-eve.jsonl").write_text(
+        "".join(json.dumps(event) + "\n" for event in events))
+    app = make_app(home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await browse()(pilot)
+        assert any("eve [/nope]" in cell for cell in column(app, "actor"))
+        app.pop_screen()
+        app.action_scoreboard()
+        await settled(pilot)
+        await pilot.press("h")
+        await settled(pilot)

@@ -277,13 +277,17 @@ def export_dir(app) -> Path:
     return Path(app.store.home) / "exports"
 
 
+def file_name(name: str) -> str:
+    """`name` as a file name that stays in its folder: letters, digits, '.', '_', '-'."""
+    return re.sub(r"[^A-Za-z0-9._-]", "-", name).lstrip(".-") or "session"
+
+
 def export(table: Table, folder: Path, name: str) -> Path:
     """The table as CSV in `folder`, named after the session. The name comes from a log, which
     anyone may have written: only letters, digits, '.', '_' and '-' are kept, so it names a
     file in `folder` and nowhere else."""
     folder.mkdir(parents=True, exist_ok=True)
-    safe = re.sub(r"[^A-Za-z0-9._-]", "-", name).lstrip(".-") or "session"
-    path = folder / f"{safe}-probes.csv"
+    path = folder / f"{file_name(name)}-probes.csv"
     path.write_text(probe_rows.to_csv(table))
     return path
 

@@ -23,6 +23,7 @@ from find_lab.labstate import LabState
 from find_lab.probe_syntax import ProbeSyntaxError
 from find_lab.suite import spec_hash
 from find_lab.tui.components.hidden import HiddenFunctionPane
+from find_lab.tui.components.probe_table import file_name
 from find_lab.tui.components.probes import ProbesPane, truth_curve
 from find_lab.tui.components.status import StatusLine
 from find_lab.tui.components.transcript import TranscriptPane
@@ -386,7 +387,7 @@ class LabScreen(Screen):
             self.app.notify("nothing to export yet", severity="warning")
             return
         session = self.launch.session_id or self.state.session_id or "session"
-        path = self._exports() / f"{session}.{fmt}"
+        path = self._exports() / f"{file_name(session)}.{fmt}"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             export.write(path, export.render(events, fmt))

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select
 from find_lab import scoreboard
 from find_lab.english import count
 from find_lab.tui.screens.lab import LabScreen, Launch
+from find_lab.tui.plain import cells
 
 RECENT = 200
 NARROW = 100     # columns below which the scoreboard gives its room to the functions (ctrl+b shows it)
@@ -133,7 +134,7 @@ class LauncherScreen(Screen):
                 if score else status
             who = scoreboard.actor_of(doc)  # with what else went into it, if anything did
             self.statuses[doc["id"]] = status
-            table.add_row(doc["id"], doc.get("function_id", ""), result, who, key=doc["id"])
+            table.add_row(*cells(doc["id"], doc.get("function_id", ""), result, who), key=doc["id"])
         self._fill_board()
         self.refresh_bindings()
 
@@ -146,8 +147,8 @@ class LauncherScreen(Screen):
                 continue
             name = f"{row.actor}*" if row.baseline else row.actor
             name = name if len(name) <= BOARD_NAME else name[:BOARD_NAME - 1] + "…"
-            board.add_row(name, row.domain, str(row.scored), f"{row.success_rate:.0%}",
-                          f"{row.median_value:.3g}")
+            board.add_row(*cells(name, row.domain, str(row.scored), f"{row.success_rate:.0%}",
+                                 f"{row.median_value:.3g}"))
 
     def _chosen_session(self) -> str | None:
         table = self.query_one("#sessions", DataTable)

@@ -26,6 +26,7 @@ from find_lab import domains, scoreboard
 from find_lab.english import count
 from find_lab.scoreboard import ALL, Duel, HeadToHead, Row, Scores
 from find_lab.store import Store
+from find_lab.tui.plain import cells, plain
 
 # 1, 2, 3, ... pick the domains in registration order; 0 shows them all
 DOMAIN_KEYS = {**{str(key): name for key, name in enumerate(domains.names()[:9], 1)}, "0": None}
@@ -127,7 +128,7 @@ class ScoreboardScreen(Screen):
             if self.domain in (None, row.domain):
                 key = f"{row.actor}|{row.domain}|{row.complexity}"
                 self.shown[key] = row
-                table.add_row(*_cells(row), key=key)
+                table.add_row(*cells(*_cells(row)), key=key)
         self._show_head_to_head()
 
     def _titles(self) -> None:
@@ -141,19 +142,19 @@ class ScoreboardScreen(Screen):
             title = (f"Scoreboard · {scope} · {count(len(self.shown), 'row')}  "
                      "(1 numeric · 2 strings · 3 neurons · 0 all)")
             legend = f"{_legend()}\n{self.set_aside}"
-        self.query_one("#board-title", Label).update(title)
-        self.query_one("#legend", Static).update(legend)
+        self.query_one("#board-title", Label).update(plain(title))
+        self.query_one("#legend", Static).update(plain(legend))
 
     def _show_head_to_head(self) -> None:
         a, b = (self.query_one(f"#actor-{side}", Select).value for side in "ab")
         self.result = scoreboard.head_to_head(self.docs, a, b, self.domain)
-        self.query_one("#h2h-result", Static).update(describe(self.result))
+        self.query_one("#h2h-result", Static).update(plain(describe(self.result)))
         table = self.query_one("#h2h-table", DataTable)
         table.clear(columns=True)
-        table.add_columns("function", "winner", f"{a} best", "median (n)", f"{b} best",
-                          "median (n)")
+        table.add_columns(*cells("function", "winner", f"{a} best", "median (n)", f"{b} best",
+                                 "median (n)"))
         for duel in self.result.per_function:
-            table.add_row(*_duel_cells(duel, a, b), key=duel.function_id)
+            table.add_row(*cells(*_duel_cells(duel, a, b)), key=duel.function_id)
         self._titles()
 
     # --- opening what a row stands for -----------------------------------------------------

@@ -26,6 +26,7 @@ from find_lab import scoreboard
 from find_lab.english import count
 from find_lab.store import Store, StoreError
 from find_lab.tui.screens.scoreboard import MISSING, best_cell, duration, number, score_cell
+from find_lab.tui.plain import cells, plain
 
 MARK = "●"
 PLACEHOLDER = "actor:scientist status:submitted score:<0.1 · words search transcripts"
@@ -170,7 +171,7 @@ class SessionsScreen(Screen):
         self._generation += 1
         wanted = scoreboard.parse_filter(line)
         problems = self.query_one("#filter-problems", Static)
-        problems.update("\n".join(wanted.problems))
+        problems.update(plain("\n".join(wanted.problems)))
         problems.set_class(not wanted.problems, "-empty")
         kept = [doc for doc in self.docs if wanted.keeps(doc, self.complexity_of)]
         if wanted.words:
@@ -258,7 +259,7 @@ class SessionsScreen(Screen):
         if order.keys() != {key.value for key in table.rows}:
             table.clear()
             for doc in self.shown:
-                table.add_row(*self._cells(doc), key=doc["id"])
+                table.add_row(*cells(*self._cells(doc)), key=doc["id"])
         else:
             table.sort("id", key=order.__getitem__)
         if current in order:
@@ -283,9 +284,9 @@ class SessionsScreen(Screen):
         table.clear(columns=True)
         table.add_column("function", key="function")
         for actor in actors:
-            table.add_column(actor, key=actor)
+            table.add_column(plain(actor), key=actor)
         for function_id, scores in rows:
-            table.add_row(function_id, *(best_cell(scores[actor]) if actor in scores
+            table.add_row(plain(function_id), *(best_cell(scores[actor]) if actor in scores
                                          else Text(MISSING, style="dim") for actor in actors),
                           key=function_id)
 
@@ -299,7 +300,7 @@ class SessionsScreen(Screen):
             parts.append(f"{len(self.marked):,} marked")
         if self.searching:
             parts.append(f"searching transcripts {self.searching[0]:,}/{self.searching[1]:,}…")
-        self.query_one("#sessions-title", Label).update(" · ".join(parts))
+        self.query_one("#sessions-title", Label).update(plain(" · ".join(parts)))
 
     @on(DataTable.RowHighlighted, "#session-table")
     def _detail(self) -> None:
@@ -308,7 +309,7 @@ class SessionsScreen(Screen):
             line = FUNCTIONS_LEGEND
         else:
             line = describe(doc) if doc else "no session matches the filter"
-        self.query_one("#session-detail", Static).update(line)
+        self.query_one("#session-detail", Static).update(plain(line))
 
     # --- what the keys do ------------------------------------------------------------------
     @property
