@@ -202,6 +202,14 @@ class Experiment:
             for i, answer in zip(runnable, answers):
                 outputs[i], errors[i] = _clean(answer)
         await self._admit(actor)
+        # a person may have probed while this call waited at the gate: the budget is what it
+        # is now, and answers past it are not the agent's to keep
+        self._check_open()
+        if self.calls_left <= 0:
+            raise BudgetExhausted(f"no probe calls left (budget {self.budget.calls})")
+        for i in runnable[max(0, self.points_left):]:
+            outputs[i], errors[i] = None, f"over the point budget ({self.budget.points})"
+        runnable = runnable[:max(0, self.points_left)]
         self.record("probe", actor, inputs=[_jsonable(x) for x in inputs], outputs=outputs,
                     errors=errors, points=len(runnable))
         return list(zip(outputs, errors))

@@ -4,6 +4,8 @@ it is computing), a step that lets one event through, and a clock that stops whi
 import asyncio
 import time
 
+import pytest
+
 from find_lab import targets
 from find_lab.agents.scientist import Scientist
 from find_lab.experiment import Door, Target
@@ -156,3 +158,26 @@ async def test_the_scientist_records_nothing_while_paused(suite):
     experiment.resume()
     await task
     assert experiment.status == "submitted" and experiment.score.success
+
+
+async def test_a_probe_held_at_the_gate_while_a_person_spends_the_budget_is_not_recorded():
+    """The agent's call was under way when a person took over and used the last call: the
+    agent's answers are dropped, and the budget is never overspent."""
+    from find_lab.experiment import Budget, BudgetExhausted, Experiment
+
+    def slow(xs):
+        time.sleep(0.3)
+        return [x * 2 for x in xs]
+
+    experiment = Experiment(Target("t", "numeric", slow), actor_kind="test",
+                            budget=Budget(calls=2, points=5))
+    experiment.start()
+    agent = asyncio.create_task(experiment.probe([1.0, 2.0, 3.0]))
+    await asyncio.sleep(0.1)                                   # inside the function's call
+    experiment.take_over()
+    await experiment.probe([4.0, 5.0, 6.0], actor="human")     # 1 call and 3 points left
+    await experiment.probe([7.0], actor="human")               # the last call
+    experiment.hand_back()
+    with pytest.raises(BudgetExhausted):
+        await agent
+    assert experiment.calls_used == 2 and experiment.state.points_used <= 5
