@@ -155,7 +155,11 @@ class FindLab(App):
             self.push_screen(LabScreen(self.launch))
 
     def open_lab(self, mode: str, function_id: str, actor: str = "scientist") -> None:
-        """A live session on `function_id`: watched (`actor` interprets it) or played."""
+        """A live session on `function_id`: watched (`actor` interprets it) or played; one at
+        a time, so no session runs on unseen under another."""
+        if self.live_lab():
+            self.notify("a session is live: finish or leave it first", severity="warning")
+            return
         if mode == "watch" and (reason := self.actor_unavailable(actor)):
             self.notify(reason, severity="error")
             return
@@ -192,12 +196,21 @@ class FindLab(App):
 
     async def action_quit(self) -> None:
         """ctrl+q asks first while a session is live: quitting abandons it."""
-        screen = self.screen
-        if isinstance(screen, LabScreen) and screen._live():
-            screen.confirm_end("Quit FIND Lab? The live session is abandoned (kept, unscored).",
-                               "Abandon and quit", self.exit)
+        live = self.live_lab()
+        if live:  # wherever it is in the stack: a dialog or the help may be over it
+            def quit() -> None:
+                live.experiment.abandon()
+                self.exit()
+
+            live.confirm_end("Quit FIND Lab? The live session is abandoned (kept, unscored).",
+                             "Abandon and quit", quit)
             return
         self.exit()
+
+    def live_lab(self) -> LabScreen | None:
+        """The lab screen whose session is still running, if one is open."""
+        return next((screen for screen in self.screen_stack
+                     if isinstance(screen, LabScreen) and screen._live()), None)
 
     def action_help(self) -> None:
         from find_lab.tui.screens.dialogs import HelpScreen

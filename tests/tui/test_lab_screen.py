@@ -165,6 +165,13 @@ async def test_keys_that_end_live_work_ask_first(home, scientist_cue):
             await pilot.press("n")                                 # no: nothing ends
             await until(pilot, lambda: app.screen is lab)
             assert not lab.state.ended and app.is_running
+        await pilot.press("f1", "ctrl+q")                          # the help over the lab
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("n")
+        assert app.is_running and not lab.state.ended
+        app.open_lab("watch", "numeric/f0003")                     # not a second one unseen
+        assert not [s for s in app.screen_stack if isinstance(s, LabScreen) and s is not lab]
+        await pilot.press("escape")                                # the help closes
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")

@@ -401,7 +401,7 @@ class LabScreen(Screen):
         if self.launch.mode == "replay":
             self.action_play()
         elif self.experiment and self.launch.mode == "watch":
-            if self.state.status == "paused":
+            if self.experiment.paused:  # the experiment's own state: the screen's trails it
                 self.experiment.resume()
             else:
                 self.experiment.pause()
