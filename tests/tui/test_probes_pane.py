@@ -512,3 +512,19 @@ def test_strings_pane_snapshot(snap_compare, size):
         await settle(pilot)
 
     assert snap_compare(PaneApp(), terminal_size=size, run_before=feed)
+
+
+@pytest.mark.parametrize("size", [(40, 12), (120, 40)])
+async def test_answers_near_the_largest_float_draw_at_the_axis_edge(size):
+    session = Session("numeric")
+    session.probe([1.0, -1.0, 2.0], [1.7e308, -1.7e308, 0.0])
+    session.hypothesis([[-128.0, -1.7e308], [0.0, 0.0], [128.0, 1.7e308]], note="huge")
+    app = PaneApp()
+    async with app.run_test(size=size) as pilot:
+        pane(app).show(session.state)
+        await settle(pilot)
+        plot = app.query_one(ProbePlot)
+        assert plot.text()                                    # drawn, not an OverflowError
+        await pilot.press("r")                                # the residuals too
+        await settle(pilot)
+        assert plot.text()

@@ -141,6 +141,9 @@ def _inside(lo: float, width: float):
     return (lo, lo + width)
 
 
+Y_LIMIT = 1e150  # |y| drawn at most: spans of such values stay finite (1.7e308 - -1.7e308 is not)
+
+
 def y_range(data: PlotData, lo: float, hi: float, residuals: bool) -> tuple[float, float]:
     """What the y axis spans: the probes in the window, and the curves there, each kept within
     one span of the probes so a wild curve does not flatten them."""
@@ -152,13 +155,14 @@ def y_range(data: PlotData, lo: float, hi: float, residuals: bool) -> tuple[floa
         values = [within(*data.residuals), np.zeros(1)]
     else:
         base = [within(xs, ys) for xs, ys in data.probes.values()]
-        base = np.concatenate(base) if base else np.empty(0)
+        base = np.clip(np.concatenate(base), -Y_LIMIT, Y_LIMIT) if base else np.empty(0)
         curves = [within(*curve) for curve in (data.truth, data.hypothesis) if curve is not None]
         if base.size:
             span = max(float(np.ptp(base)), 0.1 * float(np.abs(base).max()), 1e-9)
             curves = [np.clip(c, base.min() - span, base.max() + span) for c in curves]
         values = [base, *curves]
-    values = np.concatenate([v[np.isfinite(v)] for v in values]) if values else np.empty(0)
+    values = np.concatenate([np.clip(v[np.isfinite(v)], -Y_LIMIT, Y_LIMIT) for v in values]) \
+        if values else np.empty(0)
     if not values.size:
         return -1.0, 1.0
     low, high = float(values.min()), float(values.max())
@@ -339,6 +343,7 @@ def draw_lines(data: PlotData, width: int, height: int, window: tuple[float, flo
     dots_w, dots_h = canvas.dots
 
     def to_dots(xs, ys):
+        ys = np.clip(ys, 2 * ylo - yhi, 2 * yhi - ylo)  # far off the axis: at its edge, finite
         return ((xs - lo) / (hi - lo) * (dots_w - 1), (ys - ylo) / (yhi - ylo) * (dots_h - 1))
 
     if not residuals:

@@ -35,7 +35,7 @@ BAR_WIDTH = 20
 BLOCKS = " ▏▎▍▌▋▊▉"        # 0 to 7 eighths of a cell
 WAITING = "waiting for the session to start"
 TABULAR = "probes-tabular"
-HINTS = {"probes-plot": "] [ zoom · < > pan · b last batch · 0 all · r residuals · t table",
+HINTS = {"probes-plot": "] [ zoom · , . pan · b last batch · 0 all · r residuals · t table",
          TABULAR: "o sort · c/C copy · e export CSV",
          "probes-neurons": "t table"}
 
