@@ -343,7 +343,8 @@ def draw_lines(data: PlotData, width: int, height: int, window: tuple[float, flo
     dots_w, dots_h = canvas.dots
 
     def to_dots(xs, ys):
-        ys = np.clip(ys, 2 * ylo - yhi, 2 * yhi - ylo)  # far off the axis: at its edge, finite
+        # a million spans off the axis is off it to any eye, and keeps every step finite
+        ys = np.clip(ys, ylo - 1e6 * (yhi - ylo), yhi + 1e6 * (yhi - ylo))
         return ((xs - lo) / (hi - lo) * (dots_w - 1), (ys - ylo) / (yhi - ylo) * (dots_h - 1))
 
     if not residuals:
