@@ -462,6 +462,9 @@ def _export(args, store) -> None:
 
     kind = args.format or _format_of(args.output) or "bundle"
     if kind == "bundle":
+        if named := _format_of(args.target):  # `sessions export report.md`: not a bundle
+            raise UserError(f"{args.target} names a {export.NAMES[named]} file, not a bundle: "
+                            f"sessions export ID --format {named} -o {args.target}")
         if args.output:
             raise UserError("a bundle is written to OUT.jsonl, the first argument; "
                             "-o is for --format md, html or csv")
@@ -678,12 +681,13 @@ def _lab(args):
         launch = Launch(args.command, args.function, "human" if args.command == "play" else args.agent)
     elif args.command == "replay":
         launch = Launch("replay", session_id=store.get(args.session_id)["id"])
-    paced = {"pace": args.pace} if args.command == "watch" else {}
+    # every agent watched in the lab keeps this pace: one opened from the launcher, a fork
     return make_app(launch, home=args.home, suite_root=args.suite, seed=getattr(args, "seed", 0),
                     budget=Budget(getattr(args, "calls", 25), getattr(args, "points", 400)),
                     claude=_claude_options(args), domain=getattr(args, "domain", None),
                     reference=getattr(args, "reference", None),
-                    call_timeout=getattr(args, "call_timeout", 10.0), **paced)
+                    call_timeout=getattr(args, "call_timeout", 10.0),
+                    pace=getattr(args, "pace", WATCH_PACE))
 
 
 def _check_function(args) -> None:

@@ -168,6 +168,17 @@ def test_watch_passes_its_pace_to_the_lab(capsys, monkeypatch, tmp_path, argv, p
     assert (status, err) == (0, "") and made[0].options["pace"] == pace
 
 
+def test_an_agent_watched_from_a_replays_fork_or_the_launcher_keeps_the_watch_pace(
+        capsys, monkeypatch, tmp_path):
+    from find_lab.tui import app
+
+    monkeypatch.setattr(app, "make_app", Lab)
+    made.clear()
+    shipped = str(Path(__file__).resolve().parents[1] / "sessions")
+    assert run(capsys, "replay", "20261128-120004", "--home", shipped)[0] == 0
+    assert made[-1].options["pace"] == 0.6
+
+
 @pytest.mark.parametrize("argv", [["watch", "numeric/f0001", "--pace", "-1"],
                                   ["watch", "numeric/f0001", "--pace", "nan"],
                                   ["play", "numeric/f0001", "--pace", "1"]])

@@ -187,6 +187,7 @@ def test_export_still_writes_bundles(capsys, recorded, tmp_path):
     (["ID", "OTHER", "--format", "md"], "--format md exports one session: give one ID"),
     (["all.jsonl", "-o", "out.jsonl"], "a bundle is written to OUT.jsonl, the first argument"),
     (["nope", "--format", "html"], "no saved session 'nope'"),
+    (["report.md"], "report.md names a Markdown file, not a bundle"),
 ])
 def test_export_mistakes_are_one_line(capsys, recorded, argv, message):
     home, _, _ = recorded
