@@ -461,6 +461,9 @@ def _export(args, store) -> None:
     from find_lab import export
 
     kind = args.format or _format_of(args.output) or "bundle"
+    if kind == "find":
+        _export_find(args, store)
+        return
     if kind == "bundle":
         if named := _format_of(args.target):  # `sessions export report.md`: not a bundle
             raise UserError(f"{args.target} names a {export.NAMES[named]} file, not a bundle: "
@@ -485,6 +488,33 @@ def _export(args, store) -> None:
     except OSError as exc:
         raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     print(f"exported session {doc['id']} to {args.output} ({export.NAMES[kind]})")
+
+
+def _export_find(args, store) -> None:
+    """`sessions export OUT --format find [ID ...]`: the submitted sessions (default: all) in
+    FIND's result layout under OUT, the newest session of a model on a function kept."""
+    from find_lab import export, find_results
+
+    if args.output:
+        raise UserError("FIND's layout is a folder: give it as the first argument, not -o")
+    out = Path(args.target)
+    docs = [store.get(i) for i in args.session_ids] if args.session_ids else store.list()
+    written, skipped = set(), 0
+    for doc in sorted(docs, key=lambda d: d.get("started") or "", reverse=True):
+        found = find_results.interpretation(store.events(doc["id"]), args.model)
+        if found is None or found.folder in written:
+            skipped += 1
+            continue
+        written.add(found.folder)
+        try:
+            (out / found.folder).mkdir(parents=True, exist_ok=True)
+            for name, text in found.files.items():
+                export.write(out / found.folder / name, text)
+        except OSError as exc:
+            raise UserError(f"cannot write {out / found.folder}: {exc.strerror or exc}") from None
+    print(f"exported {count(len(written), 'interpretation')} to {out} in FIND's layout "
+          f"(<model>/<category>/fNNNNN); {count(skipped, 'session')} left out: unsubmitted, "
+          "outside FIND's categories, or older than one kept")
 
 
 def _format_of(output: str | None) -> str | None:
@@ -639,7 +669,8 @@ def _add_session_commands(commands) -> None:
                       "events as one JSON object (a bundle's line: sessions import reads it)")
     export = actions.add_parser(
         "export", parents=[again], help="write sessions to a bundle, or one as Markdown, HTML or CSV",
-        usage="%(prog)s OUT.jsonl [ID ...]\n       %(prog)s ID --format {md,html,csv} [-o FILE]",
+        usage="%(prog)s OUT.jsonl [ID ...]\n       %(prog)s ID --format {md,html,csv} [-o FILE]"
+              "\n       %(prog)s OUT --format find [ID ...] [--model NAME]",
         description="With no --format: a bundle of sessions (default: every one) for "
         "`sessions import`. With --format md, html or csv: one session as a document (who "
         "did what, the transcript, the probes, the hypotheses, the answer and its score; CSV: "
@@ -648,9 +679,14 @@ def _add_session_commands(commands) -> None:
                         help="the bundle to write, or (with --format) the session to export")
     export.add_argument("session_ids", nargs="*", metavar="ID",
                         help="the sessions a bundle holds (default: all)")
-    export.add_argument("--format", choices=("bundle", "md", "html", "csv"),
+    export.add_argument("--format", choices=("bundle", "md", "html", "csv", "find"),
                         help="bundle (the default), md, html or csv; -o FILE.md, .html or .csv "
-                        "implies it")
+                        "implies it; find: the submitted sessions into the folder OUT in "
+                        "FIND's result layout (<model>/<category>/fNNNNN/description.txt, "
+                        "domain.txt, code.py), for FIND's own evaluation scripts")
+    export.add_argument("--model", metavar="NAME",
+                        help="with --format find: the <model> folder (default: each session's "
+                        "model, or its actor's name)")
     export.add_argument("-o", "--output", metavar="FILE",
                         help="write the document to FILE (default: stdout)")
     bundle = actions.add_parser("import", parents=[again], help="merge a bundle, skipping duplicates")
