@@ -12,11 +12,9 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from find_lab import domains
 from find_lab.labstate import LabState
 
-# FIND's folder for each of FIND Lab's domains: our neurons answer for words as FIND's
-# entity neurons do
-CATEGORIES = {"numeric": "numeric", "strings": "strings", "neurons": "neurons_entities"}
 ENTRY = '''
 
 def find_lab_entry(x):
@@ -42,7 +40,8 @@ def interpretation(events: list[dict], model: str | None = None) -> Interpretati
     """A submitted session as FIND's files; None when it has no submission or its function
     is not in one of FIND's categories."""
     state = LabState.from_events(events)
-    category = CATEGORIES.get(state.domain)
+    domain = domains.find(state.domain)
+    category = domain.find_category if domain else ""
     number = re.fullmatch(r"[a-z]+/f(\d+)", state.function_id or "")
     if not state.submission or not category or not number:
         return None

@@ -77,6 +77,7 @@ class Domain(ABC):
     description_example: str = "what the function does, in a sentence or two"
     odd_example: str = "where it behaves differently, or leave empty"
     steer_hint: str = '"an input" to probe · submit now  (the scientist says what it cannot follow)'
+    find_category: str = ""          # FIND's folder for such functions (numeric, strings, ...)
     template: str = "def f(x):\n    return x\n"  # the code a person's submission starts from
     closed_form: bool = False        # answers are formulas: many numbers in one mark a table
     count: int = 0                   # functions `suite build` writes (0: none in the suite)

@@ -48,6 +48,7 @@ class Neurons(Domain):
     spec_fields = ("concepts", "excluded", "members", "salt", "heldout")
     probe_hint = "words: apple river justice"
     description_example = "e.g. fires for words about weather: rain, storm, humid"
+    find_category = "neurons_entities"  # FIND's entity neurons answer for words too
     odd_example = "e.g. except for words about snow, or leave empty"
     template = "def f(word: str) -> float:\n    return 0.0\n"
     prompt = PROMPT

@@ -44,6 +44,7 @@ class Numeric(Domain):
     spec_fields = ("structure", "expr", "noise", "corruption", "local")
     probe_hint = "numbers: 3 · 1, 2.5, -7 · ranges -10:10:0.5"
     description_example = "e.g. a parabola opening upwards, vertex near x = 3"
+    find_category = "numeric"
     odd_example = "e.g. 20 < x < 35, or leave empty"
     steer_hint = "look at -10..10 · probe near 3 · try sine · check noise · submit now"
     template = "import numpy as np\n\n\ndef f(x):\n    return 0.0 * x\n"

@@ -37,6 +37,7 @@ class Strings(Domain):
     spec_fields = ("program",)
     probe_hint = 'quoted strings: "Hello World", "abc 123"'
     description_example = "e.g. reverses the string, then swaps the case of every letter"
+    find_category = "strings"
     odd_example = "e.g. strings containing digits, or leave empty"
     template = "def f(x: str) -> str:\n    return x\n"
     prompt = PROMPT
