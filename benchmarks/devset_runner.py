@@ -11,11 +11,12 @@ import ast
 import asyncio
 import os
 import signal
-import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from find_lab.progress import Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 SUITE = "suite"  # the group name of the suite's functions in rows
@@ -118,6 +119,7 @@ def run_all(jobs: list[Job], workers: int, domain: str, kept: tuple[str, ...]) -
     pool = ProcessPoolExecutor(max(1, workers), initializer=die_with_parent,
                                initargs=(os.getpid(),))
     pending = {pool.submit(run_job, job, domain, kept): job for job in jobs}
+    progress = Progress("devset", len(jobs), "session")
     interrupted = False
     try:
         while pending:
@@ -132,13 +134,11 @@ def run_all(jobs: list[Job], workers: int, domain: str, kept: tuple[str, ...]) -
                                  "description": None, "calls": 0,
                                  "reason": f"{type(exc).__name__}: {exc}"})
                 last = rows[-1]
-                sys.stderr.write(f"\r{len(rows)}/{len(jobs)} {last['agent']:11} "
-                                 f"{'ok' if last['success'] else '--'} "
-                                 f"{last['function_id'][-48:]:48}")
-                sys.stderr.flush()
+                progress.update(len(rows), f"{last['agent']} {'ok' if last['success'] else '--'} "
+                                           f"{last['function_id'][-48:]}")
     except KeyboardInterrupt:
         interrupted = True
     finally:
         pool.shutdown(wait=not interrupted, cancel_futures=True)
-        sys.stderr.write("\n")
+        progress.close()
     return rows

@@ -48,6 +48,8 @@ from pathlib import Path
 
 import numpy as np
 
+from find_lab.progress import Progress
+
 HERE = Path(__file__).resolve().parent
 GRID = np.arange(-128, 128) + 0.5                                  # FIND's scoring points
 NOISE_SD = {"normal": 1.0, "uniform": 1 / math.sqrt(3), "poisson": 1.0}
@@ -112,22 +114,21 @@ def run_all(jobs: list[tuple], workers: int) -> list[dict]:
     rows: list[dict] = []
     pool = ProcessPoolExecutor(max(1, workers), initializer=_worker_start, initargs=(os.getpid(),))
     pending = {pool.submit(run_one, job) for job in jobs}
-    started = time.perf_counter()
+    progress = Progress("numeric devset", len(jobs), "session")
     try:
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             rows += [future.result() for future in done]
             last = rows[-1]
-            sys.stderr.write(f"\r{len(rows)}/{len(jobs)}  {time.perf_counter() - started:6.0f} s  "
-                             f"{last['agent']:11} {last['id']:24} "
-                             f"{'ok' if last['success'] else '--'}   ")
-            sys.stderr.flush()
+            progress.update(len(rows), f"{last['agent']} {last['id']} "
+                                       f"{'ok' if last['success'] else '--'}")
     except KeyboardInterrupt:
-        sys.stderr.write("\ninterrupted: the table shows the sessions that finished\n")
+        progress.close()
+        sys.stderr.write("interrupted: the table shows the sessions that finished\n")
         pool.shutdown(wait=False, cancel_futures=True)
         return rows
     pool.shutdown()
-    sys.stderr.write("\n")
+    progress.close()
     return rows
 
 

@@ -210,7 +210,7 @@ class FindLab(App):
     def live_lab(self) -> LabScreen | None:
         """The lab screen whose session is still running, if one is open."""
         return next((screen for screen in self.screen_stack
-                     if isinstance(screen, LabScreen) and screen._live()), None)
+                     if isinstance(screen, LabScreen) and screen.is_live()), None)
 
     def action_help(self) -> None:
         from find_lab.tui.screens.dialogs import HelpScreen

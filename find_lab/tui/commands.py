@@ -35,7 +35,7 @@ class LabCommands(Provider):
         screen = self.screen
         if not isinstance(screen, LabScreen):
             return []
-        found = [(f"export this session as {NAMES[fmt]}", f"write it into {screen._exports()}",
+        found = [(f"export this session as {NAMES[fmt]}", f"write it into {screen.exports_folder()}",
                   partial(screen.export, fmt)) for fmt in FORMATS]
         if screen.check_action("fork", ()):
             found.append(("fork here", "a new live session from this event, carrying its probes",

@@ -371,10 +371,10 @@ class LabScreen(Screen):
     def action_export(self) -> None:
         from find_lab.tui.screens.exporting import ExportDialog
 
-        self.app.push_screen(ExportDialog(str(self._exports())),
+        self.app.push_screen(ExportDialog(str(self.exports_folder())),
                              lambda fmt: self.export(fmt) if fmt else None)
 
-    def _exports(self):
+    def exports_folder(self):
         return self.app.store.home / "exports"
 
     def export(self, fmt: str) -> None:
@@ -387,7 +387,7 @@ class LabScreen(Screen):
             self.app.notify("nothing to export yet", severity="warning")
             return
         session = self.launch.session_id or self.state.session_id or "session"
-        path = self._exports() / f"{file_name(session)}.{fmt}"
+        path = self.exports_folder() / f"{file_name(session)}.{fmt}"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             export.write(path, export.render(events, fmt))
@@ -426,16 +426,16 @@ class LabScreen(Screen):
         if self.experiment and not self.experiment.ended and self.launch.mode == "watch":
             self._show_input("steer")
 
-    def _live(self) -> bool:
+    def is_live(self) -> bool:
         return bool(self.experiment and not self.experiment.ended)
 
     def confirm_end(self, question: str, label: str, then) -> None:
         """Ask before a key that ends live work; `then()` runs only on yes."""
         self.app.push_screen(ConfirmDialog(question, label),
-                             lambda yes: then() if yes and self._live() else None)
+                             lambda yes: then() if yes and self.is_live() else None)
 
     def action_abandon(self) -> None:
-        if self._live():
+        if self.is_live():
             self.confirm_end(f"Abandon this session? It ends now, unscored, and is kept as "
                              f"abandoned after {count(self.state.calls_used, 'probe call')}.",
                              "Abandon", self.experiment.abandon)
@@ -491,7 +491,7 @@ class LabScreen(Screen):
             return
         if self.playing:
             self.action_play()
-        if self._live():
+        if self.is_live():
             def leave() -> None:
                 self.experiment.abandon()
                 self.app.pop_screen()
