@@ -195,3 +195,17 @@ def test_moons_orbit_known_bodies_and_planets_are_in_order(almanac):
     planets = [p["name"] for p in almanac["planets"]]
     assert planets == ["Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune"]
     assert set(m["planet"] for m in almanac["moons"]) - {"Pluto"} <= set(planets)
+
+
+def test_element_categories_follow_the_conventions(almanac):
+    category = {e["symbol"]: e["category"] for e in almanac["elements"]}
+    by_category = {c: {s for s, k in category.items() if k == c} for c in CATEGORIES}
+    assert by_category["metalloid"] == {"B", "Si", "Ge", "As", "Sb", "Te"}
+    assert by_category["halogen"] == {"F", "Cl", "Br", "I", "At", "Ts"}
+    assert by_category["alkali metal"] == {"Li", "Na", "K", "Rb", "Cs", "Fr"}
+    assert by_category["alkaline earth metal"] == {"Be", "Mg", "Ca", "Sr", "Ba", "Ra"}
+    assert category["H"] == "nonmetal" and category["Po"] == "post-transition metal"
+    assert (category["La"], category["Lu"], category["Ac"], category["Lr"]) == (
+        "lanthanide", "lanthanide", "actinide", "actinide")
+    numbers = {e["number"]: e["category"] for e in almanac["elements"]}
+    assert all(numbers[n] == "transition metal" for n in range(104, 113))
