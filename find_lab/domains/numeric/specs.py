@@ -11,6 +11,7 @@ import numpy as np
 
 from find_lab.domains.numeric import mlp
 from find_lab.domains.numeric.atoms import ATOMS, GRID, num, sig
+from find_lab.domains.numeric.find_forms import FORMS
 
 LOW, HIGH = -128.0, 128.0
 COMPLEXITY_SHARES = {"clean": 0.48, "noise": 0.18, "corruption": 0.19, "mlp": 0.15}
@@ -20,6 +21,9 @@ NOISE_KINDS = {
     "uniform": "uniform noise U(-1, 1)",
     "poisson": "Poisson(1) noise, centred (Poisson(1) - 1)",
 }
+# FIND's Poisson noise is not centred (its mean, 1, is part of every observation): imported
+# FIND functions only, never drawn by the suite
+NOISE_TEXT = {**NOISE_KINDS, "poisson_uncentred": "Poisson(1) noise, uncentred (FIND's: mean 1)"}
 # FIND combines two atoms only from its `compose_only` list (math_functions.py, `sample`):
 # linear, polynomial, step, relu, constant, ceil, floor, rectangle, square_wave. These are the
 # ones among our atoms (a constant term is only an offset; ceil and floor are not among the
@@ -35,7 +39,7 @@ MIN_VARIATION = 0.3  # share of a function's energy that is variation, not offse
 def _evaluate(expr: dict, x: np.ndarray) -> np.ndarray:
     op = expr["op"]
     if op == "atom":
-        return ATOMS[expr["kind"]].evaluate(expr["params"], x)
+        return FORMS[expr["kind"]].evaluate(expr["params"], x)
     if op == "sum":
         return _evaluate(expr["terms"][0], x) + _evaluate(expr["terms"][1], x)
     if op == "product":
@@ -46,12 +50,14 @@ def _evaluate(expr: dict, x: np.ndarray) -> np.ndarray:
 
 
 def _inside(corruption: dict, x: np.ndarray) -> np.ndarray:
-    lo, hi = corruption["lo"], corruption["hi"]
+    """The corrupted inputs: strictly between the bounds, or up to and including a single
+    bound when the corruption is `closed` (FIND's interval_smaller and interval_larger)."""
+    lo, hi, closed = corruption["lo"], corruption["hi"], corruption.get("closed", False)
     mask = np.ones_like(x, dtype=bool)
     if lo is not None:
-        mask &= x > lo
+        mask &= (x >= lo) if closed else (x > lo)
     if hi is not None:
-        mask &= x < hi
+        mask &= (x <= hi) if closed else (x < hi)
     return mask
 
 
@@ -83,14 +89,21 @@ def _noise(kind: str, rng: np.random.Generator, shape) -> np.ndarray:
         return rng.normal(0.0, 1.0, shape)
     if kind == "uniform":
         return rng.uniform(-1.0, 1.0, shape)
+    if kind == "poisson_uncentred":
+        return rng.poisson(1.0, shape).astype(float)
     return rng.poisson(1.0, shape) - 1.0
+
+
+def noise_mean(kind: str | None) -> float:
+    """The mean of a noise kind: 0 but for FIND's uncentred Poisson(1)."""
+    return 1.0 if kind == "poisson_uncentred" else 0.0
 
 
 # --- rendering ----------------------------------------------------------------------------
 def _expression(expr: dict) -> str:
     op = expr["op"]
     if op == "atom":
-        return ATOMS[expr["kind"]].render(expr["params"])
+        return FORMS[expr["kind"]].render(expr["params"])
     joiner = " + " if op == "sum" else " * "
     return joiner.join(f"({_expression(term)})" for term in expr["terms"])
 
@@ -123,22 +136,24 @@ def render(spec: dict) -> str:
                   f"{num(c['mean'])} (spread {num(c['spread'])})",
                   f"        y = np.where({_interval_source(c)}, {num(c['mean'])}, y)"]
     if spec["noise"]:
-        lines.append(f"        # observations add {NOISE_KINDS[spec['noise']]}")
+        lines.append(f"        # observations add {NOISE_TEXT[spec['noise']]}")
     lines.append("    return np.where(np.isfinite(y), y, np.nan)")
     return "\n".join(lines) + "\n"
 
 
 def _interval_source(c: dict) -> str:
-    parts = ([f"(x > {num(c['lo'])})"] if c["lo"] is not None else []) + \
-            ([f"(x < {num(c['hi'])})"] if c["hi"] is not None else [])
+    above, below = (">=", "<=") if c.get("closed") else (">", "<")
+    parts = ([f"(x {above} {num(c['lo'])})"] if c["lo"] is not None else []) + \
+            ([f"(x {below} {num(c['hi'])})"] if c["hi"] is not None else [])
     return " & ".join(parts)
 
 
 def _interval_text(c: dict) -> str:
+    above, below = (">=", "<=") if c.get("closed") else (">", "<")
     if c["lo"] is None:
-        return f"x < {num(c['hi'])}"
+        return f"x {below} {num(c['hi'])}"
     if c["hi"] is None:
-        return f"x > {num(c['lo'])}"
+        return f"x {above} {num(c['lo'])}"
     return f"{num(c['lo'])} < x < {num(c['hi'])}"
 
 
@@ -146,7 +161,7 @@ def _interval_text(c: dict) -> str:
 def _words(expr: dict) -> str:
     op = expr["op"]
     if op == "atom":
-        return ATOMS[expr["kind"]].describe(expr["params"])
+        return FORMS[expr["kind"]].describe(expr["params"])
     first, second = (_words(term) for term in expr["terms"])
     return f"the {op} of [{first}] and [{second}]"
 
@@ -162,7 +177,7 @@ def describe(spec: dict) -> str:
         text = _words(expr)
         text = text[0].upper() + text[1:]
     if spec["noise"]:
-        text += f". Every observation adds {NOISE_KINDS[spec['noise']]}"
+        text += f". Every observation adds {NOISE_TEXT[spec['noise']]}"
     if spec["corruption"]:
         c = spec["corruption"]
         text += (f". Except for {_interval_text(c)}, where the output is replaced by random noise "
