@@ -31,6 +31,7 @@ class Job:
     domain: str | None = None      # a user's function: its domain,
     reference: str | None = None   # the true function it is scored against (None: unscored)
     call_timeout: float = 10.0     # and the seconds it may take per call
+    hints: bool = False            # give the agent the function's exemplars (FIND's --hints)
 
 
 class JobFailed(Exception):
@@ -47,7 +48,7 @@ def run_job(job: Job) -> dict:
 
     suite = Suite(Path(job.suite_root) if job.suite_root else None)
     target = targets.resolve(job.function_id, job.domain, job.reference, seed=job.seed,
-                             suite=suite, timeout=job.call_timeout)
+                             suite=suite, timeout=job.call_timeout, hints=job.hints)
     own = targets.is_own(job.function_id)
     store = None
     if job.home:

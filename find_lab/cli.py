@@ -34,6 +34,8 @@ EPILOG = """examples:
   find-lab suite show numeric/f0001 --reveal
   find-lab score numeric/f0001 --code my_answer.py --description "a sine wave"
   find-lab doctor                             # which sandbox agents' code runs in here
+  find-lab suite import src/find_dataset --as find   # FIND's own dataset, as suite 'find'
+  find-lab run numeric/f00003 --suite find    # one of FIND's functions
 
 --json (bench, run, score, sessions list/show, suite list/show) prints JSON on stdout instead
 of text. Progress (suite build, bench) goes to stderr: one line redrawn on a terminal, a plain
@@ -46,6 +48,8 @@ exit status:
   2    usage error: bad arguments, unknown names, unreadable files
   130  interrupted
 """
+SUITE_HELP = ("the suite: a folder, or the name of one imported with `suite import` (default: "
+              "$FIND_LAB_FUNCTIONS or ./functions)")
 FUNCTION_HELP = "a suite id (numeric/f0001) or your own FILE.py:NAME or MODULE:NAME (with --domain)"
 CODE_LIMIT = 1_000_000  # bytes read from a code file; the scorer refuses 200,000 characters
 KEY_LIMIT = 4096  # bytes read from an API key file
@@ -158,6 +162,30 @@ def _suite(args) -> Suite:
     return Suite(args.suite)
 
 
+def cmd_import(args) -> int:
+    """`suite import DIR --as NAME`: FIND's dataset folder as a suite of its own."""
+    from find_lab.find_dataset.importer import ImportFailed, import_dataset
+
+    try:
+        report = import_dataset(Path(args.folder), args.name, args.replace)
+    except ImportFailed as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"cannot write the suite {args.name!r}: {exc.strerror or exc}") from None
+    print("\n".join(report.lines()))
+    return 0
+
+
+def _needs_backend(args, specs: list[dict]) -> None:
+    """A run over FIND's neurons needs their LLM: say so before anything starts."""
+    from find_lab.find_dataset.backend import NO_BACKEND, Backend
+
+    needing = [spec["id"] for spec in specs if isinstance(spec.get("find"), dict)
+               and spec["find"].get("kind") in ("entities", "relations")]
+    if needing and Backend.from_environment() is None:
+        raise UserError(f"{needing[0]}{' and others' if len(needing) > 1 else ''}: {NO_BACKEND}")
+
+
 def cmd_list(args) -> int:
     suite = _suite(args)
     ids = suite.ids(args.domain, args.complexity)
@@ -256,10 +284,18 @@ def _build_progress(label: str):
 
 
 def cmd_score(args) -> int:
-    spec = _suite(args).get(args.function_id)
+    from find_lab import targets
+    from find_lab.find_dataset import runs_itself
+
+    suite = _suite(args)
+    spec = suite.get(args.function_id)
     code = _read_code(args.code)
     limits = sandbox.Limits(wall_seconds=args.timeout, cpu_seconds=max(1, int(args.timeout)))
-    result = scoring.score(spec, code, args.description, limits)
+    if runs_itself(spec):  # FIND's own code or LLM
+        _needs_backend(args, [spec])
+        result = targets.from_spec(spec, source=suite.source(spec["id"])).scorer(code, args.description)
+    else:
+        result = scoring.score(spec, code, args.description, limits)
     print(_json(result.to_dict()) if args.json else result.summary())
     return 0
 
@@ -311,8 +347,11 @@ def _store(args):
 def _target(args):
     from find_lab import targets
 
+    suite = _suite(args)
+    if not targets.is_own(args.function):
+        _needs_backend(args, [suite.get(args.function)])
     return targets.resolve(args.function, args.domain, args.reference, seed=args.seed,
-                           suite=_suite(args), timeout=args.call_timeout)
+                           suite=suite, timeout=args.call_timeout, hints=args.hints)
 
 
 def cmd_run(args) -> int:
@@ -359,9 +398,13 @@ def cmd_bench(args) -> int:
     claude = _claude_options(args) if actors.get(args.agent).needs_key else None
     if claude and not claude["api_key"]:
         raise UserError(f"set ANTHROPIC_API_KEY (or --api-key-file) to use the {args.agent} agent")
+    if not args.functions:
+        suite = _suite(args)
+        known = set(suite.ids())
+        _needs_backend(args, [suite.get(f) for f, _, _ in functions if f in known])
     jobs = [bench.Job(agent, function, args.seed, home, args.suite,
                       claude if actors.get(agent).needs_key else None, domain, reference,
-                      args.call_timeout)
+                      args.call_timeout, args.hints)
             for function, domain, reference in functions for agent in agents]
     workers = min(args.workers, len(jobs))
     print(f"running {count(len(jobs), 'session')} ({count(len(functions), 'function')} x "
@@ -544,15 +587,15 @@ def parser() -> argparse.ArgumentParser:
         "score the explanation.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     top.add_argument("--version", action="version", version=version_text(),
                      help="print the lab's version and its session log format, and exit")
-    top.add_argument("--suite", metavar="DIR",
-                     help="the suite's folder (default: $FIND_LAB_FUNCTIONS or ./functions)")
+    top.add_argument("--suite", metavar="NAME|DIR", help=SUITE_HELP)
     top.add_argument("--allow-weak-sandbox", action="store_true",
                      help="run agents' code even where no OS sandbox can start (see find-lab doctor)")
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
 
     suite = commands.add_parser("suite", help="list, show, build and verify the hidden functions")
     suite_commands = suite.add_subparsers(dest="suite_command", metavar="ACTION", required=True)
-    listing = suite_commands.add_parser("list", help="list function ids")
+    again = _suite_again()
+    listing = suite_commands.add_parser("list", parents=[again], help="list function ids")
     listing.add_argument("--domain", choices=domains.names())
     listing.add_argument("--complexity", metavar="NAME", help="one of: " + ", ".join(
         sorted({c for name in domains.names() for c in domains.get(name).complexities}
@@ -561,7 +604,7 @@ def parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true",
                          help="print a JSON list (id, domain, complexity, structure)")
     listing.set_defaults(run=cmd_list)
-    show = suite_commands.add_parser("show", help="show one function (answer hidden)")
+    show = suite_commands.add_parser("show", parents=[again], help="show one function (answer hidden)")
     show.add_argument("function_id", metavar="ID")
     show.add_argument("--reveal", action="store_true", help="show the description and source")
     show.add_argument("--json", action="store_true", help="print one JSON object")
@@ -580,8 +623,22 @@ def parser() -> argparse.ArgumentParser:
     verify.add_argument("--workers", type=positive_int, default=2,
                         help="processes for numeric functions when rebuilding")
     verify.set_defaults(run=cmd_verify)
+    imported = suite_commands.add_parser(
+        "import", help="import FIND's own dataset (its find-dataset folder) as a suite",
+        description="Reads FIND's layout (numeric/, strings/, neurons_entities/, "
+        "neurons_relations/; any may be absent) from DIR, which is FIND's find-dataset or "
+        "find_dataset folder or holds one, checks every numeric function against FIND's "
+        "function_code.py and writes a suite named NAME under $FIND_LAB_SUITES (default "
+        "~/.local/share/find-lab/suites); then --suite NAME runs it.")
+    imported.add_argument("folder", metavar="DIR", help="FIND's dataset folder, or one holding it")
+    imported.add_argument("--as", dest="name", required=True, metavar="NAME",
+                          help="the suite's name, for --suite NAME")
+    imported.add_argument("--replace", action="store_true",
+                          help="replace an imported suite of that name")
+    imported.set_defaults(run=cmd_import)
 
-    score = commands.add_parser("score", help="score submitted code against a hidden function")
+    score = commands.add_parser("score", parents=[again, _neuron_options()],
+                                help="score submitted code against a hidden function")
     score.add_argument("function_id", metavar="ID")
     score.add_argument("--code", required=True, metavar="FILE",
                        help="Python file defining f(x) (- reads standard input)")
@@ -593,6 +650,37 @@ def parser() -> argparse.ArgumentParser:
     doctor.set_defaults(run=cmd_doctor)
     _add_session_commands(commands)
     return top
+
+
+def _suite_again() -> argparse.ArgumentParser:
+    """--suite after a command too (`run numeric/f00003 --suite find`); absent, it keeps the
+    one given before the command."""
+    again = argparse.ArgumentParser(add_help=False)
+    again.add_argument("--suite", metavar="NAME|DIR", default=argparse.SUPPRESS, help=SUITE_HELP)
+    return again
+
+
+def _neuron_options() -> argparse.ArgumentParser:
+    """Where FIND's synthetic neurons get their answers: the LLM behind an OpenAI-compatible
+    endpoint (FIND: vicuna-13b-v1.1 through FastChat)."""
+    from find_lab.find_dataset.backend import BACKEND_ENV, DEFAULT_MODEL, MODEL_ENV
+
+    options = argparse.ArgumentParser(add_help=False)
+    group = options.add_argument_group("FIND's neurons (an imported suite)")
+    group.add_argument("--neuron-backend", type=base_url, metavar="URL",
+                       help=f"an OpenAI-compatible API base, e.g. http://127.0.0.1:8000/v1 "
+                       f"(default ${BACKEND_ENV})")
+    group.add_argument("--neuron-model", metavar="NAME",
+                       help=f"the model it serves (default ${MODEL_ENV}, else {DEFAULT_MODEL})")
+    return options
+
+
+def _hints_option() -> argparse.ArgumentParser:
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--hints", action="store_true",
+                         help="give the agent FIND's exemplars of the function to start from "
+                         "(FIND's search initialization; FIND's neurons have them)")
+    return options
 
 
 def _add_session_commands(commands) -> None:
@@ -620,7 +708,8 @@ def _add_session_commands(commands) -> None:
     group.add_argument("--call-timeout", type=seconds, default=10.0, metavar="SECONDS",
                        help="seconds your own function may take per call (default 10)")
 
-    run = commands.add_parser("run", parents=[home, claude, own],
+    extra = [_suite_again(), _neuron_options(), _hints_option()]
+    run = commands.add_parser("run", parents=[home, claude, own, *extra],
                               help="run an agent on one function, headless")
     run.add_argument("function", metavar="FUNCTION", help=FUNCTION_HELP)
     run.add_argument("--agent", type=agent, default="scientist", help=_agents())
@@ -632,7 +721,7 @@ def _add_session_commands(commands) -> None:
     run.add_argument("--no-save", action="store_true", help="do not save the session")
     run.set_defaults(run=cmd_run)
 
-    bench = commands.add_parser("bench", parents=[home, claude, own],
+    bench = commands.add_parser("bench", parents=[home, claude, own, *extra],
                                 help="run an agent (and the baselines) over many functions")
     which = bench.add_mutually_exclusive_group()
     which.add_argument("function", metavar="FUNCTION", nargs="?",
@@ -694,7 +783,7 @@ def _add_session_commands(commands) -> None:
     delete = actions.add_parser("delete", parents=[again], help="delete one session")
     delete.add_argument("session_id", metavar="ID")
     sessions.set_defaults(run=cmd_sessions)
-    _add_lab_commands(commands, home, claude, own)
+    _add_lab_commands(commands, home, claude, own, extra)
     _add_judge_command(commands, home, api)
 
 
@@ -734,7 +823,7 @@ def _check_function(args) -> None:
     if targets.is_own(args.function):
         targets.check_own(args.function, args.domain)
     else:
-        _suite(args).get(args.function)
+        _needs_backend(args, [_suite(args).get(args.function)])
 
 
 def api_key(args) -> str | None:
@@ -794,14 +883,15 @@ def cmd_judge(args) -> int:
     return 0
 
 
-def _add_lab_commands(commands, home, claude, own) -> None:
-    watch = commands.add_parser("watch", parents=[home, claude, own],
+def _add_lab_commands(commands, home, claude, own, extra) -> None:
+    watch = commands.add_parser("watch", parents=[home, claude, own, *extra],
                                 help="watch an agent interpret a function (TUI)")
     watch.add_argument("--agent", type=agent, default="scientist", help=_agents())
     watch.add_argument("--pace", type=pace, default=WATCH_PACE, metavar="SECONDS",
                        help="the least time between an offline agent's recorded steps, so you can "
                        f"follow it (default {WATCH_PACE}; 0: as fast as it goes)")
-    play = commands.add_parser("play", parents=[home, own], help="interpret a function yourself (TUI)")
+    play = commands.add_parser("play", parents=[home, own, *extra[:2]],
+                               help="interpret a function yourself (TUI)")
     for lab in (watch, play):
         lab.add_argument("function", metavar="FUNCTION", help=FUNCTION_HELP)
         lab.add_argument("--domain", choices=domains.names(), help="domain of your own function")
@@ -838,6 +928,29 @@ def show_warning(message, category, filename, lineno, file=None, line=None) -> N
     print(f"find-lab: warning: {message}", file=sys.stderr)
 
 
+@contextmanager
+def _environment(args):
+    """The command's --neuron-backend, --neuron-model and (for the lab) --hints as the
+    environment the targets read, also in bench's workers and the lab's screens; restored
+    after the command."""
+    from find_lab.find_dataset.backend import BACKEND_ENV, MODEL_ENV
+    from find_lab.targets import HINTS_ENV
+
+    changes = {BACKEND_ENV: getattr(args, "neuron_backend", None),
+               MODEL_ENV: getattr(args, "neuron_model", None),
+               HINTS_ENV: "1" if getattr(args, "hints", False) and args.run is cmd_lab else None}
+    saved = {name: os.environ.get(name) for name, value in changes.items() if value}
+    os.environ.update({name: value for name, value in changes.items() if value})
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def main(argv: list[str] | None = None) -> int:
     """Every outcome is one exit status (see EPILOG); every failure one line on stderr."""
     try:
@@ -849,7 +962,7 @@ def main(argv: list[str] | None = None) -> int:
         args.run = cmd_lab
     if args.allow_weak_sandbox:
         os.environ["FIND_LAB_ALLOW_WEAK_SANDBOX"] = "1"  # bench workers inherit it
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _environment(args):
         warnings.showwarning = show_warning
         try:
             status = args.run(args)

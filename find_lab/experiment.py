@@ -53,6 +53,7 @@ class Target:
     call: Callable[[list], list]
     scorer: Callable[[str, str | None], Score] | None = None
     source: dict | None = None  # suite name, checksum and spec hash, for session_start
+    hints: tuple[str, ...] = ()  # inputs to start from, when asked for (FIND's initial exemplars)
 
     def __post_init__(self):
         domains.get(self.domain)  # an unknown domain fails here, naming the known ones
@@ -114,7 +115,8 @@ class Experiment:
                     format=vocabulary.LOG_FORMAT,
                     suite={"name": source["name"], "checksum": source.get("checksum")}
                     if source else None, spec_hash=source.get("spec_hash"),
-                    isolation=sandbox.isolation(), **fork)
+                    isolation=sandbox.isolation(), **fork,
+                    **({"hints": list(self.target.hints)} if self.target.hints else {}))
         for event in carried:
             if event["kind"] == "probe" and self.calls_left > 0:
                 self.record("probe", event["actor"], inputs=event["inputs"],
@@ -358,6 +360,11 @@ class Door:
     @property
     def budget(self) -> Budget:
         return self._experiment.budget
+
+    @property
+    def hints(self) -> list[str]:
+        """Inputs the session suggests starting from (FIND's search initialization), if any."""
+        return list(self._experiment.target.hints)
 
     @property
     def calls_left(self) -> int:

@@ -63,6 +63,9 @@ class Score:
                 text += f", {key.replace('_', ' ')} {_fmt(self.details[key])}"
         if "matched" in self.details:
             text += f", {self.details['matched']}/{self.details['total']} exact"
+        if "find_unit_tests" in self.details:  # a string function of FIND's dataset
+            unit = self.details["find_unit_tests"]
+            text += f", FIND's unit tests {unit['matched']}/{unit['total']}"
         if self.code_size:
             size = self.code_size
             text += (f"; code {count(size.ast_nodes, 'AST node')}, "

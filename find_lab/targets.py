@@ -15,6 +15,7 @@ import numpy as np
 from find_lab import domains, scoring
 from find_lab.blackbox import BlackBox, BlackBoxError, BlackBoxTimeout, InProcess, NoAnswer
 from find_lab.experiment import Target
+from find_lab.find_dataset import runs_itself
 from find_lab.suite import Suite
 
 __all__ = ["OWN", "BlackBox", "BlackBoxError", "BlackBoxTimeout", "NoAnswer", "Own", "TargetError",
@@ -28,9 +29,22 @@ class TargetError(Exception):
     """A user-supplied function that cannot be loaded; one line, for the CLI."""
 
 
-def from_spec(spec: dict, seed: int = 0, source: dict | None = None) -> Target:
+HINTS_ENV = "FIND_LAB_HINTS"  # "1": suite targets carry their hints (the lab's --hints)
+
+
+def from_spec(spec: dict, seed: int = 0, source: dict | None = None, hints: bool = False,
+              timeout: float = 10.0) -> Target:
     """A suite function; its noise draws come from `seed`, so a run is reproducible.
-    `source` (Suite.source) says which suite and version of the function it is."""
+    `source` (Suite.source) says which suite and version of the function it is. A string or
+    neuron function of FIND's dataset runs through FIND's code or LLM (`find_dataset`), and
+    `hints` gives it FIND's exemplars to start from."""
+    if runs_itself(spec):
+        from find_lab.find_dataset import targets as find_targets
+
+        try:
+            return find_targets.target(spec, source, hints, timeout)
+        except find_targets.Unavailable as exc:
+            raise TargetError(str(exc)) from None
     batch = domains.get(spec["domain"]).observer(spec, np.random.default_rng(seed))
     return Target(spec["id"], spec["domain"], batch,
                   lambda code, description: scoring.score(spec, code, description), source)
@@ -51,12 +65,16 @@ def check_own(function: str, domain: str | None) -> None:
 
 
 def resolve(function: str, domain: str | None = None, reference: str | None = None, *,
-            seed: int = 0, suite: Suite | None = None, timeout: float = 10.0) -> Target:
+            seed: int = 0, suite: Suite | None = None, timeout: float = 10.0,
+            hints: bool | None = None) -> Target:
     """The one way from a name to a Target: a suite id (`domain` and `reference` unused), or a
-    user's function in `domain`, in its worker, scored when `reference` names the truth."""
+    user's function in `domain`, in its worker, scored when `reference` names the truth.
+    `hints` (default: $FIND_LAB_HINTS is 1) gives a suite function's exemplars to the actor."""
     if not is_own(function):
         suite = suite or Suite()
-        return from_spec(suite.get(function), seed, suite.source(function))
+        if hints is None:
+            hints = os.environ.get(HINTS_ENV) == "1"
+        return from_spec(suite.get(function), seed, suite.source(function), hints, timeout)
     _need_domain(domain)
     truth = load_callable(reference, timeout) if reference else None
     return from_callable(load_callable(function, timeout), domain, function, truth)

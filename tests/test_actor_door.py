@@ -54,7 +54,8 @@ def test_the_door_shows_only_what_an_actor_may_use():
     experiment.start()
     door = Door(experiment)
     public = {name for name in dir(door) if not name.startswith("_")}
-    assert public == {"domain", "budget", "calls_left", "points_left", "ended", "observations",
+    assert public == {"domain", "budget", "hints", "calls_left", "points_left", "ended",
+                      "observations",
                       "probe", "say", "hypothesis", "submit", "checkpoint", "finished",
                       "report_usage", "report_error", "stop"}
     assert (door.domain, door.calls_left, door.points_left) == ("numeric", 3, 10)

@@ -185,6 +185,8 @@ class _Session:
         if seen:
             shown = "; ".join(f"f({x!r}) = {y!r}" for x, y in seen[:100])
             text += f" Probes already made in this session: {shown}."
+        if self.door.hints:  # FIND's search initialization, in FIND's words
+            text += f"\nWe advise you to start with the following words: {list(self.door.hints)}"
         return text
 
     # --- one reply ----------------------------------------------------------------------------
