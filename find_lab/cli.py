@@ -246,9 +246,12 @@ def cmd_build(args) -> int:
 def cmd_verify(args) -> int:
     """The suite against its manifest; with --rebuild, also against a rebuild of every function
     from the manifest's seed. One line per problem found."""
+    from find_lab.suite import locate
     from find_lab.suite.build import rebuild_problems, verify
 
-    root = Path(args.suite) if args.suite else default_root()
+    root = locate(args.suite)
+    if (imported := Suite(root)).manifest.get("kind") == "find-dataset":
+        return _verify_imported(imported, args.rebuild)
     problems = verify(root)
     if args.rebuild:
         with _build_progress("suite rebuild") as progress:
@@ -259,6 +262,31 @@ def cmd_verify(args) -> int:
         print(f"{count(len(problems), 'problem')} in {root}")
         return 1
     print(f"{root}: suite is intact" + (", and rebuilds bit for bit" if args.rebuild else ""))
+    return 0
+
+
+def _verify_imported(suite: Suite, rebuild: bool) -> int:
+    """An imported suite against its manifest's checksums, and every function it holds
+    read; it is rebuilt by importing FIND's folder again, not from a seed."""
+    import hashlib
+
+    if rebuild:
+        raise UserError(f"{suite.root} was imported from FIND's dataset: import it again "
+                        f"(suite import {suite.manifest['origin']['path']} --as "
+                        f"{suite.manifest['name']} --replace) instead of --rebuild")
+    problems = [f"{name} does not match the manifest's checksum"
+                for name, digest in suite.manifest.get("files", {}).items()
+                if not (suite.root / name).is_file()
+                or hashlib.sha256((suite.root / name).read_bytes()).hexdigest() != digest]
+    if not problems:
+        suite.ids()  # a damaged line is a SuiteError naming it
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{count(len(problems), 'problem')} in {suite.root}")
+        return 1
+    print(f"{suite.root}: imported suite {suite.manifest['name']!r} is intact "
+          f"({count(len(suite.ids()), 'function')})")
     return 0
 
 
@@ -616,7 +644,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--workers", type=positive_int, default=2,
                        help="processes for numeric functions")
     build.set_defaults(run=cmd_build)
-    verify = suite_commands.add_parser("verify", help="check the suite against its manifest")
+    verify = suite_commands.add_parser("verify", parents=[again],
+                                       help="check the suite against its manifest")
     verify.add_argument("--rebuild", action="store_true",
                         help="also rebuild every function from the manifest's seed into a "
                         "temporary folder and compare (about a minute)")
@@ -838,6 +867,15 @@ def _claude_options(args, on_text=None) -> dict:
             "on_text": on_text}
 
 
+def _runs_itself(suite: Suite, function_id: str) -> bool:
+    from find_lab.find_dataset import runs_itself
+
+    try:
+        return runs_itself(suite.get(function_id))
+    except SuiteError:
+        return False
+
+
 def cmd_judge(args) -> int:
     """FIND's description test on saved submissions; the verdict is appended to the session."""
     import asyncio
@@ -865,6 +903,10 @@ def cmd_judge(args) -> int:
         submitted = next((e for e in store.events(doc["id"]) if e["kind"] == "submit"), None)
         if submitted is None:
             print(f"{doc['id']}  nothing submitted: not judged")
+            continue
+        if _runs_itself(suite, doc["function_id"]):
+            print(f"{doc['id']}  {doc['function_id']} runs FIND's own code or LLM: not judged here "
+                  "(FIND's unit_testing.py judges its descriptions)")
             continue
         try:
             asked = judge.questions(suite, doc["function_id"])

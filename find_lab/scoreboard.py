@@ -26,7 +26,7 @@ from typing import Callable, Iterable
 
 from find_lab import domains
 from find_lab.actors import names as registered_actors
-from find_lab.suite import Suite, SuiteError
+from find_lab.suite import Suite, SuiteError, imported
 
 ALL = "all"                 # the complexity of a row that pools every complexity
 OWN = "own"                 # the complexity of a function that is not in the suite
@@ -136,24 +136,42 @@ def is_pure(doc: dict) -> bool:
 
 def stale_checker(suite: Suite | None = None) -> Callable[[dict], bool]:
     """doc -> whether it ran against another version of its function than the suite holds
-    now (by the spec hash its session_start pinned); unpinned and user functions are not."""
-    cache: dict[str, str | None] = {}
+    now (by the spec hash its session_start pinned); unpinned and user functions are not. A
+    session of an imported suite (FIND's dataset) is checked against that suite as it is now."""
+    cache: dict[tuple[str, str], str | None] = {}
+    chosen = _SuiteOf(suite)
 
     def stale(doc: dict) -> bool:
-        nonlocal suite
         source = doc.get("source")
         if not isinstance(source, dict) or not source.get("spec_hash"):
             return False
         function_id = doc.get("function_id") or ""
-        if function_id not in cache:
-            suite = suite or Suite()
+        key = (str(source.get("name")), function_id)
+        if key not in cache:
             try:
-                cache[function_id] = suite.source(function_id)["spec_hash"]
+                cache[key] = chosen(source.get("name")).source(function_id)["spec_hash"]
             except SuiteError:
-                cache[function_id] = None
-        return cache[function_id] is not None and cache[function_id] != source["spec_hash"]
+                cache[key] = None
+        return cache[key] is not None and cache[key] != source["spec_hash"]
 
     return stale
+
+
+class _SuiteOf:
+    """The suite a session names: the given (or default) one, unless it names an imported
+    suite; each loaded once."""
+
+    def __init__(self, suite: Suite | None):
+        self.suite, self.others = suite, {}
+
+    def __call__(self, name: str | None) -> Suite:
+        self.suite = self.suite or Suite()
+        own = self.suite.manifest.get("name", "builtin")
+        if not name or name == own or name not in imported():
+            return self.suite
+        if name not in self.others:
+            self.others[name] = Suite(name)
+        return self.others[name]
 
 
 def stale_note(doc: dict, stale: Callable[[dict], bool] | None = None) -> str | None:
@@ -205,14 +223,19 @@ def suite_complexity(suite: Suite | None = None) -> Callable[[str], str]:
     and the suite is only loaded if some document lacks its complexity."""
     cache: dict[str, str] = {}
 
+    held: list[Suite] = []
+
     def lookup(function_id: str) -> str:
-        nonlocal suite
         if function_id not in cache:
-            suite = suite or Suite()
-            try:
-                cache[function_id] = suite.get(function_id)["complexity"]
-            except SuiteError:
-                cache[function_id] = OWN
+            if not held:  # the given suite, then the imported ones (FIND's ids are theirs)
+                held.extend([suite or Suite()] + [Suite(name) for name in imported()])
+            cache[function_id] = OWN
+            for one in held:
+                try:
+                    cache[function_id] = one.get(function_id)["complexity"]
+                    break
+                except SuiteError:
+                    continue
         return cache[function_id]
 
     return lookup

@@ -12,7 +12,7 @@ DOMAINS = AGENTS.parent / "domains"
 # The registry `find_lab.domains` is allowed (what a domain's inputs are, the agent's prompt,
 # the baselines' probes); the domains' own packages, which hold their specs, are not.
 FORBIDDEN = ("find_lab.suite", "find_lab.scoring", "find_lab.targets", "find_lab.judge",
-             "find_lab.blackbox",
+             "find_lab.blackbox", "find_lab.find_dataset",
              *(f"find_lab.domains.{p.name}" for p in DOMAINS.iterdir() if (p / "__init__.py").is_file()))
 # The Door's insides, and the Domain members that reach the hidden functions.
 PAST_THE_DOOR = {"_experiment", "target", "scorer", "spec", "generate", "observer", "answers",

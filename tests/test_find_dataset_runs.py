@@ -143,3 +143,24 @@ def test_an_imported_session_exports_in_fnds_layout(home, capsys, tmp_path):
     last = code.rsplit("def ")[-1].rsplit("(")[0]
     assert isinstance(namespace[last](0.5), float)
     assert result["session_id"]
+
+
+def test_the_scoreboard_credits_an_imported_session_by_its_own_suite(home, capsys):
+    from find_lab import scoreboard
+
+    run(capsys, "numeric/f00004", "--agent", "scientist", "--home", str(home))
+    docs = Store(home).list()
+    by_tag = {(row.domain, row.complexity) for row in scoreboard.rows(docs)}
+    assert ("numeric", "corruption") in by_tag          # FIND's variant, not a user's function
+    assert not scoreboard.stale_checker()(docs[0])
+
+
+def test_an_imported_suite_verifies_by_its_checksums(home, capsys):
+    assert cli.main(["suite", "verify", "--suite", "find"]) == 0
+    assert "intact" in capsys.readouterr().out
+    assert cli.main(["suite", "verify", "--suite", "find", "--rebuild"]) == 2
+    assert "--replace" in capsys.readouterr().err
+    strings = Path(Suite("find").root) / "strings.jsonl"
+    strings.write_text(strings.read_text().replace("lvmBi", "lvmBj"))
+    assert cli.main(["suite", "verify", "--suite", "find"]) == 1
+    assert "strings.jsonl does not match" in capsys.readouterr().out
