@@ -114,25 +114,25 @@ class Almanac:
 @dataclass
 class Notebook:
     door: Door
-    answers: dict[str, str] = field(default_factory=dict)   # input as asked -> output
+    seen: dict[str, str] = field(default_factory=dict)   # input as asked -> output
 
     def sync(self) -> None:
         for x, y in self.door.observations(undefined=True):
             if isinstance(x, str):
-                self.answers[x] = y if isinstance(y, str) else UNDEFINED
+                self.seen[x] = y if isinstance(y, str) else UNDEFINED
 
     async def probe(self, names: list[str], steer=None) -> None:
         if steer:
             await steer()
-        fresh = [n for n in dict.fromkeys(names) if n not in self.answers]
+        fresh = [n for n in dict.fromkeys(names) if n not in self.seen]
         fresh = fresh[:max(0, self.door.points_left)]
         if not fresh:
             return
         for name, (value, error) in zip(fresh, await self.door.probe(fresh)):
-            self.answers[name] = value if error is None and isinstance(value, str) else UNDEFINED
+            self.seen[name] = value if error is None and isinstance(value, str) else UNDEFINED
 
     def defined(self, name: str) -> bool:
-        return self.answers.get(name, UNDEFINED) != UNDEFINED
+        return self.seen.get(name, UNDEFINED) != UNDEFINED
 
 
 @dataclass
@@ -158,8 +158,8 @@ async def investigate(door: Door, seed: int) -> None:
 
     try:
         await door.say(f"You can steer me: {FOLLOWS}.")
-        if notebook.answers:
-            await door.say(f"This session already holds {english.count(len(notebook.answers), 'answer')}; "
+        if notebook.seen:
+            await door.say(f"This session already holds {english.count(len(notebook.seen), 'answer')}; "
                            "I do not ask those names again.")
         await _survey(almanac, notebook, finding, steer)
         if finding.kinds:
@@ -199,14 +199,14 @@ async def _survey(almanac: Almanac, notebook: Notebook, finding: Finding, steer)
 
 
 def _share(notebook: Notebook, names: list[str]) -> float:
-    asked = [n for n in names if n in notebook.answers]
+    asked = [n for n in names if n in notebook.seen]
     return sum(notebook.defined(n) for n in asked) / len(asked) if asked else 0.0
 
 
 async def _cover(almanac: Almanac, notebook: Notebook, finding: Finding, steer) -> None:
     """Every name of the domain's kinds I know, as the budget allows (keeping CHECKS points)."""
     door = notebook.door
-    names = [n for kind in finding.kinds for n in almanac.names(kind) if n not in notebook.answers]
+    names = [n for kind in finding.kinds for n in almanac.names(kind) if n not in notebook.seen]
     room = max(0, door.points_left - CHECKS)
     if len(names) > room:
         await door.say(f"My budget allows {room} of the {len(names)} names of its domain I know; "
@@ -221,7 +221,7 @@ async def _cover(almanac: Almanac, notebook: Notebook, finding: Finding, steer) 
 def _relate(almanac: Almanac, notebook: Notebook, finding: Finding) -> None:
     """For each kind, the attribute that gives its answers, if one gives most of them."""
     for kind in finding.kinds:
-        pairs = [(almanac.entity(kind, x), y) for x, y in notebook.answers.items() if y != UNDEFINED]
+        pairs = [(almanac.entity(kind, x), y) for x, y in notebook.seen.items() if y != UNDEFINED]
         pairs = [(e, y) for e, y in pairs if e is not None]
         best, best_hits = None, 0
         for attribute in ATTRIBUTES:
@@ -237,17 +237,17 @@ async def _explain_relation(almanac: Almanac, notebook: Notebook, finding: Findi
     door = notebook.door
     for kind in finding.kinds:
         attribute = finding.attribute[kind]
-        answered = [x for x, y in notebook.answers.items() if y != UNDEFINED
+        answered = [x for x, y in notebook.seen.items() if y != UNDEFINED
                     and almanac.entity(kind, x) is not None]
         if attribute is None:
             await door.say(f"For {KINDS[kind][2]} no attribute I know gives its answers; I keep "
                            f"the {english.count(len(answered), 'answer')} I saw as a table.")
             continue
-        differ = [x for x in answered if str(almanac.entity(kind, x)[attribute]) != notebook.answers[x]]
+        differ = [x for x in answered if str(almanac.entity(kind, x)[attribute]) != notebook.seen[x]]
         text = (f"For {KINDS[kind][2]} it answers {ATTRIBUTES[attribute]}: "
                 f"{len(answered) - len(differ)} of {len(answered)} answers are what I know")
         if differ:
-            shown = ", ".join(f"{x} -> {notebook.answers[x]}" for x in differ[:3])
+            shown = ", ".join(f"{x} -> {notebook.seen[x]}" for x in differ[:3])
             text += f"; where it differs ({shown}) I keep its answer"
         await door.say(text + ".")
 
@@ -261,7 +261,7 @@ def _except(almanac: Almanac, notebook: Notebook, finding: Finding) -> None:
     table = tables.pop()
     for kind in finding.kinds:
         for x in almanac.names(kind):
-            if x in notebook.answers:
+            if x in notebook.seen:
                 entity = almanac.entity(kind, x)
                 asked.add(id(entity))
                 if not notebook.defined(x):
@@ -288,7 +288,7 @@ def _clause(group: tuple[str, str, object]) -> str:
 
 async def _explain_exception(almanac: Almanac, notebook: Notebook, finding: Finding) -> None:
     door = notebook.door
-    inside = [x for kind in finding.kinds for x in almanac.names(kind) if x in notebook.answers]
+    inside = [x for kind in finding.kinds for x in almanac.names(kind) if x in notebook.seen]
     missing = [x for x in inside if not notebook.defined(x)]
     if not missing:
         await door.say(f"It answers all {len(inside)} names of its domain I asked: no exception.")
@@ -315,8 +315,8 @@ async def _reading(almanac: Almanac, notebook: Notebook, finding: Finding, steer
     slip = sample[:1] + sample[2:] + sample[1:2] if len(sample) > 2 else sample + "x"
     names = [sample.swapcase(), slip] + [a for _, a in aliases]
     await notebook.probe(names, steer)
-    finding.folds_case = notebook.answers.get(sample.swapcase()) == notebook.answers[sample]
-    taken = [(x, a) for x, a in aliases if notebook.answers.get(a) == notebook.answers[x]]
+    finding.folds_case = notebook.seen.get(sample.swapcase()) == notebook.seen[sample]
+    taken = [(x, a) for x, a in aliases if notebook.seen.get(a) == notebook.seen[x]]
     finding.aliases = bool(taken) or not aliases
     case = "in any case" if finding.folds_case else "only as written (case matters)"
     other = ""
@@ -325,7 +325,7 @@ async def _reading(almanac: Almanac, notebook: Notebook, finding: Finding, steer
                  f"as the name (e.g. {taken[0][1]!r} for {taken[0][0]})" if taken
                  else f"; none of {english.count(len(aliases), 'other name')} I tried counts")
     await door.say(f"It reads names {case}{other}; the slip {slip!r} gives "
-                   f"{notebook.answers.get(slip, UNDEFINED)!r}.")
+                   f"{notebook.seen.get(slip, UNDEFINED)!r}.")
 
 
 async def _steer(notebook: Notebook) -> None:
@@ -339,7 +339,7 @@ async def _steer(notebook: Notebook) -> None:
             elif order.kind == "quoted":
                 await door.say(f"Noted: {asked}. I probe {', '.join(map(repr, order.quoted))}.")
                 await notebook.probe(list(order.quoted))
-                await door.say("Answers: " + ", ".join(f"{x} -> {notebook.answers.get(x, '?')}"
+                await door.say("Answers: " + ", ".join(f"{x} -> {notebook.seen.get(x, '?')}"
                                                        for x in order.quoted) + ".")
             elif order.kind == "submit":
                 await door.say(f"{asked}: I stop here and submit the best explanation I have.")
@@ -363,7 +363,7 @@ def _table(almanac: Almanac, notebook: Notebook, finding: Finding) -> tuple[dict
             forms = [str(entity[own])]
             if own == "name" and finding.aliases:
                 forms += entity.get("aliases", [])
-            seen = next((notebook.answers[f] for f in forms if f in notebook.answers), None)
+            seen = next((notebook.seen[f] for f in forms if f in notebook.seen), None)
             if seen is None:
                 if attribute is None:
                     continue
@@ -374,7 +374,7 @@ def _table(almanac: Almanac, notebook: Notebook, finding: Finding) -> tuple[dict
                     refused.add(key(form, fold))
                 else:
                     table[key(form, fold)] = seen
-    for x, y in notebook.answers.items():  # what it said beats what I know
+    for x, y in notebook.seen.items():  # what it said beats what I know
         if y == UNDEFINED:
             table.pop(key(x, fold), None)
         else:
@@ -392,7 +392,7 @@ def _code(table: dict, fold: bool) -> str:
 
 def _description(notebook: Notebook, finding: Finding) -> tuple[str, str]:
     if not finding.kinds:
-        answered = {x: y for x, y in notebook.answers.items() if y != UNDEFINED}
+        answered = {x: y for x, y in notebook.seen.items() if y != UNDEFINED}
         text = f"Returns '{UNDEFINED}' for every name I tried"
         if answered:
             text += " except " + ", ".join(f"{x} -> {y}" for x, y in list(answered.items())[:5])
