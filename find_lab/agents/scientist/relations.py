@@ -180,7 +180,7 @@ async def investigate(door: Door, seed: int) -> None:
 async def _survey(almanac: Almanac, notebook: Notebook, finding: Finding, steer) -> None:
     """A few names of every kind I know: the kinds answered are the domain."""
     door = notebook.door
-    picks = {kind: almanac.unique(kind) for kind in KINDS}
+    picks = {kind: _spread(almanac.unique(kind)) for kind in KINDS}
     for round_size in (SURVEY, SURVEY + MORE):
         names = [n for kind in KINDS for n in picks[kind][:round_size]]
         await door.say(f"I ask {english.count(round_size, 'name')} of each kind I know "
@@ -196,6 +196,17 @@ async def _survey(almanac: Almanac, notebook: Notebook, finding: Finding, steer)
         return
     listed = " and ".join(KINDS[k][2] for k in finding.kinds)
     await door.say(f"It answers {listed}; for other kinds of name it says '{UNDEFINED}'.")
+
+
+def _spread(names: list[str]) -> list[str]:
+    """`names` reordered so that any first few lie far apart in the list (a sub-group listed
+    together, like the countries of one continent in an alphabetical stretch, cannot hide
+    a whole kind from the survey)."""
+    order, step = [], len(names)
+    while step >= 1 and len(order) < len(names):
+        order += [i for i in range(0, len(names), step) if i not in order]
+        step //= 2
+    return [names[i] for i in order]
 
 
 def _share(notebook: Notebook, names: list[str]) -> float:
