@@ -76,7 +76,7 @@ def test_committed_suite_verifies_with_the_issue_counts(suite):
     assert verify(default_root()) == []
     counts = suite.manifest["counts"]
     assert counts["numeric"]["total"] == 1000 and counts["strings"]["total"] == 1000
-    assert counts["neurons"]["total"] >= 200
+    assert counts["neurons"]["total"] >= 200 and counts["relations"]["total"] >= 75
     assert set(counts) == {domain.name for domain in held()}
 
 

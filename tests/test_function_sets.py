@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from find_lab import cli, targets
+from find_lab import cli, domains, targets
 
 BOXES = {
     "line.py": """
@@ -94,11 +94,12 @@ def test_bench_filters_the_folder_by_domain(capsys, boxes):
 
 
 F = "def f(x):\n    return x\n"
-EXPECTED = "expected numeric, strings, neurons"
+EXPECTED = f"expected {', '.join(domains.names())}"
+QUOTED = ", ".join(f'"{name}"' for name in domains.names()[:-1]) + f' or "{domains.names()[-1]}"'
 
 
 @pytest.mark.parametrize("source, message", [
-    (F, ' sets no DOMAIN (add DOMAIN = "numeric", "strings" or "neurons")'),
+    (F, f" sets no DOMAIN (add DOMAIN = {QUOTED})"),
     ("DOMAIN = 'images'\n" + F, f": DOMAIN is 'images'; {EXPECTED}"),
     ("DOMAIN = 'num' + 'eric'\n" + F, f": DOMAIN is not a string literal; {EXPECTED}"),
     ("DOMAIN = 'numeric'\ng = print\n", " defines no f"),
@@ -134,7 +135,7 @@ def test_bench_takes_one_function_as_run_does(capsys, boxes):
     row = rows(out)[("strings", "own", "interpolate")]
     assert row[:3] == ["1", "1", "0.0%"] and 0 < float(row[3]) < 1   # scored: an exact-match rate
     status, _, err = run(capsys, "bench", f"{boxes}/shout.py:f", "--no-save")
-    assert status == 2 and err.endswith("needs --domain numeric|strings|neurons\n")
+    assert status == 2 and err.endswith(f"needs --domain {'|'.join(domains.names())}\n")
 
 
 @pytest.mark.parametrize("command", ["watch", "play"])

@@ -31,21 +31,25 @@ OUTPUT_KINDS = ("number", "text")  # what the sandbox accepts from a submission'
 
 @dataclass(frozen=True)
 class Answers:
-    """What a submission is judged against: the scoring inputs, the true outputs there, and
-    the region local detail is judged on, for a domain that has one."""
+    """What a submission is judged against: the scoring inputs, the true outputs there, the
+    region local detail is judged on, for a domain that has one, and the part of the function
+    each input tests, for a domain that reports parts (inside a relation's domain, in its
+    exception, outside it)."""
 
     function_id: str
     domain: str
     inputs: list
     expected: list
     local: tuple[float, float] | None = None
+    parts: tuple[str, ...] | None = None
 
     def answered(self) -> Answers:
         """Without the inputs a reference function failed on (NaN): they test no answer."""
         keep = [i for i, y in enumerate(self.expected)
                 if not isinstance(y, float) or math.isfinite(y)]
+        parts = tuple(self.parts[i] for i in keep) if self.parts else None
         return Answers(self.function_id, self.domain, [self.inputs[i] for i in keep],
-                       [self.expected[i] for i in keep], self.local)
+                       [self.expected[i] for i in keep], self.local, parts)
 
 
 def pick(specs: list[dict], ids: list[str] | None) -> list[dict]:
@@ -236,7 +240,7 @@ def names() -> tuple[str, ...]:
 
 
 # --- the built-in domains: their packages import Domain and Answers from above ----------------
-from find_lab.domains import neurons, numeric, strings  # noqa: E402
+from find_lab.domains import neurons, numeric, relations, strings  # noqa: E402
 
-for _package in (numeric, strings, neurons):
+for _package in (numeric, strings, neurons, relations):
     register(_package.DOMAIN)

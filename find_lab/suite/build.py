@@ -25,7 +25,7 @@ from find_lab.domains import Domain
 from find_lab.english import count
 from find_lab.suite import Suite, SuiteError, held, render
 
-LEXICON_FILES = ("lexicon/concepts.json", "lexicon/vocabulary.txt")
+LEXICON_FILES = ("lexicon/concepts.json", "lexicon/relations.json", "lexicon/vocabulary.txt")
 FORMAT = 1
 PARTS = 50    # the requests a domain that is cheap to ask is asked in
 CHEAP = 0.05  # seconds a request for nothing may take for the domain to be cheap to ask
