@@ -394,9 +394,9 @@ def _table(almanac: Almanac, notebook: Notebook, finding: Finding) -> tuple[dict
 
 
 def _code(table: dict, fold: bool) -> str:
-    rows = ",\n    ".join(f"{k!r}: {v!r}" for k, v in table.items())
+    rows = "".join(f"    {k!r}: {v!r},\n" for k, v in table.items())
     read = '" ".join(str(x).split())' + (".casefold()" if fold else "")
-    return (f"TABLE = {{\n    {rows},\n}}\n\n\n"
+    return (f"TABLE = {{\n{rows}}}\n\n\n"
             "def f(x: str) -> str:\n"
             f"    return TABLE.get({read}, {UNDEFINED!r})\n")
 
