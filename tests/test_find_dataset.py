@@ -58,7 +58,7 @@ def test_the_function_whose_code_disagrees_with_data_json_is_refused_by_name(imp
     assert list(refused) == ["numeric/f00006"]
     assert "function_code.py" in refused["numeric/f00006"]
     lines = "\n".join(imported.lines())
-    assert "refused numeric/f00006" in lines
+    assert "refused: numeric/f00006" in lines
     assert "held at their means" in lines                      # how draws were compared
     assert "runs exact instead of its MLP: numeric/f00009" in lines
     assert "need a neuron backend" in lines
@@ -156,7 +156,7 @@ def test_the_cli_prints_the_summary(suites, capsys):
     assert cli.main(["suite", "import", str(DATASET), "--as", "find"]) == 0
     out = capsys.readouterr().out
     assert "numeric   10 functions" in out and "strings   3 functions" in out
-    assert "refused numeric/f00006" in out
+    assert "refused: numeric/f00006" in out
     assert cli.main(["suite", "import", str(DATASET), "--as", "find", "--replace"]) == 0
     assert cli.main(["suite", "list", "--suite", "find", "--domain", "strings"]) == 0
     assert capsys.readouterr().out.count("strings/f0000") == 3
@@ -168,3 +168,25 @@ def test_the_imported_suite_holds_no_function_twice_and_is_self_contained(import
         spec = suite.get(function_id)
         assert spec["id"] == function_id and spec["description"]
         assert "def f" in render(spec) or "def function(" in render(spec)
+
+
+def test_a_module_fnds_code_needs_fails_the_import_in_one_line(suites, tmp_path, capsys):
+    copy = tmp_path / "find-dataset"
+    shutil.copytree(DATASET / "numeric", copy / "numeric")
+    code = copy / "numeric" / "f00001" / "function_code.py"
+    code.write_text("import scipy_not_here.signal\n" + code.read_text())
+    assert cli.main(["suite", "import", str(tmp_path), "--as", "x"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "pip install scipy_not_here" in err
+    assert not (suites / "x").exists()
+
+
+def test_a_string_function_failing_its_own_unit_tests_is_kept_and_named(suites, tmp_path):
+    copy = tmp_path / "find-dataset"
+    shutil.copytree(DATASET / "strings", copy / "strings")
+    code = copy / "strings" / "f00000" / "function_code.py"
+    code.write_text(code.read_text().replace("'lvmBi'", "'lvmBX'"))
+    report = import_dataset(tmp_path, "s")
+    assert [fid for fid, _ in report.disagree] == ["strings/f00000"]
+    assert "passes 0 of its 10 unit tests" in "\n".join(report.lines())
+    assert "strings/f00000" in Suite("s").ids()

@@ -99,13 +99,18 @@ def test_the_backend_reads_fnds_probability_and_reports_faults():
 
 
 @pytest.mark.skipif(domains.find("relations") is None, reason="the relations domain is not here")
-def test_a_relation_neuron_runs_and_is_scored_by_exact_match(home, capsys):
+def test_a_relation_neuron_answers_through_the_backend_and_scores_by_exact_match(home, monkeypatch):
     with FakeOpenAI(table=CAPITALS) as server:
-        result = run(capsys, "relations/f00040", "--agent", "scientist", "--home", str(home),
-                     "--neuron-backend", server.url)
+        monkeypatch.setenv(BACKEND_ENV, server.url)
+        target = targets.resolve("relations/f00040", suite=Suite("find"), hints=True)
+        assert target.call(["Peru", "Mars"]) == ["Lima", "undefined"]
         prompt = server.requests[0]["body"]["messages"][-1]["content"]
-    assert "If the input is in Europe" not in prompt and "the input country is in Europe" in prompt
-    assert result["score"]["metric"] == domains.get("relations").metric
+        table = {k: v.strip() for k, v in CAPITALS.items()}
+        score = target.scorer(f"TABLE = {table!r}\n\ndef f(x):\n    return TABLE.get(x, 'undefined')\n",
+                              "capitals")
+    assert "If the input country is in Europe, return 'undefined'" in prompt
+    assert "Peru" in target.hints
+    assert score.metric == domains.get("relations").metric and score.success
 
 
 async def test_claude_is_told_fnds_starting_words(home, monkeypatch):

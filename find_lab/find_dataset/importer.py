@@ -40,6 +40,7 @@ class Report:
     refused: list[tuple[str, str]] = field(default_factory=list)
     exact: list[tuple[str, str]] = field(default_factory=list)  # MLPs run exact, and why
     unchecked: list[tuple[str, str]] = field(default_factory=list)
+    disagree: list[tuple[str, str]] = field(default_factory=list)  # strings vs their unit tests
     seconds: float = 0.0
 
     def lines(self) -> list[str]:
@@ -56,18 +57,34 @@ class Report:
                    "scoring points (x = -127.5..127.5), with numpy's normal, uniform and poisson "
                    "draws held at their means on both sides, so noise is compared by its noise-free "
                    "part plus its mean and a corrupted interval by its mean")
-        for function_id, why in self.exact:
-            out.append(f"  runs exact instead of its MLP: {function_id}: {why}")
-        for function_id, why in self.unchecked:
-            out.append(f"  not checked: {function_id}: {why}")
-        for function_id, why in self.refused:
-            out.append(f"  refused {function_id}: {why}")
+        out += _grouped("runs exact instead of its MLP", self.exact)
+        out += _grouped("not checked", self.unchecked)
+        out += _grouped("kept, though not passing its own unit tests", self.disagree)
+        out += _grouped("refused", self.refused)
         needing = [d for d in ("neurons", "relations") if d in self.counts]
         if needing:
             out.append(f"  the {' and '.join(needing)} functions need a neuron backend to run: "
                        "--neuron-backend URL (an OpenAI-compatible server, e.g. FastChat's "
                        "serving vicuna-13b-v1.1)")
         return out
+
+
+def _grouped(what: str, found: list[tuple[str, str]]) -> list[str]:
+    """One line per reason, naming every function it holds (FIND's 150 MLPs share one)."""
+    by_reason: dict[str, list[str]] = {}
+    for function_id, why in found:
+        by_reason.setdefault(why, []).append(function_id)
+    return [f"  {what}: {', '.join(ids)}: {why}" for why, ids in by_reason.items()]
+
+
+def _missing_module(failure: CodeFailed) -> None:
+    """FIND's code imports scipy (and torch for the MLPs, checked apart): a module missing
+    here fails the whole import in one line, not every function one by one."""
+    if failure.missing and failure.missing != "torch":
+        module = failure.missing
+        raise ImportFailed(f"FIND's function_code.py imports {module}, which is not installed "
+                           f"here: pip install {module} (into the lab's environment) and import "
+                           "again")
 
 
 def locate(folder: Path) -> Path:
@@ -167,12 +184,13 @@ def _numeric(folder: Path, runner: Runner, report: Report) -> list[dict]:
                 try:
                     problem = numeric.mismatch(spec, code_path, runner)
                 except CodeFailed as exc:
-                    if spec["expr"]["op"] == "mlp" and numeric.needs_torch(exc):
+                    if spec["expr"]["op"] == "mlp" and exc.missing == "torch":
                         report.unchecked.append((function_id, "its function_code.py loads the MLP "
                                                  "with torch, which is not installed (the "
                                                  "find-torch extra); its weights were read without"))
                         problem = None
                     else:
+                        _missing_module(exc)
                         raise numeric.Refused(f"its function_code.py failed: {exc}") from None
                 if problem:
                     raise numeric.Refused(f"data.json and function_code.py differ {problem}")
@@ -192,8 +210,14 @@ def _strings(folder: Path, runner: Runner, report: Report) -> list[dict]:
             code = directory / "function_code.py"
             if not code.is_file():
                 raise numeric.Refused("it has no function_code.py")
+            notes: list[str] = []
             found.append(strings.spec(function_id, code, tests.get(directory.name),
-                                      strings.description(described.get(directory.name)), runner))
+                                      strings.description(described.get(directory.name)), runner,
+                                      notes))
+            report.disagree += [(function_id, note) for note in notes]
+        except CodeFailed as exc:
+            _missing_module(exc)
+            report.refused.append((function_id, f"its function_code.py failed: {exc}"))
         except numeric.Refused as exc:
             report.refused.append((function_id, str(exc)))
     return found

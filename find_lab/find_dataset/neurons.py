@@ -62,7 +62,7 @@ def spec(category: str, entry: dict, folder: Path, tests: dict | None) -> dict:
         complexity = "or" if concept2 else "single"
         description = f"Fires for inputs related to {concept1}" + (f" or {concept2}" if concept2 else "")
     else:
-        complexity = "exception" if exception else "rule"
+        complexity = "exception" if exception else "plain"
         description = (f"Maps {concept1} to {concept2}, and any other input to 'undefined'"
                        + (f"; 'undefined' too if {exception}" if exception else ""))
     return {"id": f"{domain}/{name(entry)}", "domain": domain, "complexity": complexity,

@@ -19,7 +19,7 @@ import numpy as np
 
 from find_lab.domains.numeric import specs as numeric
 from find_lab.domains.numeric.atoms import GRID
-from find_lab.find_dataset.runner import CodeFailed, Runner
+from find_lab.find_dataset.runner import Runner
 from find_lab.find_dataset.torch_file import TorchFileError, read_mlp
 
 VARIANTS = {"function_code.py": "clean", "noised_function_code.py": "noise",
@@ -161,7 +161,7 @@ def spec(entry: dict, folder: Path, complexity: str, notes: list[str]) -> dict:
 
 def mismatch(result: dict, code: Path, runner: Runner) -> str | None:
     """Where the spec and FIND's function_code.py differ on the 256 scoring points (draws
-    held at their means on both sides), or None. CodeFailed when the code cannot run."""
+    held at their means on both sides), or None; runner.CodeFailed when the code cannot run."""
     ours = numeric.truth(result, GRID) + numeric.noise_mean(result["noise"])
     theirs = np.array(runner.numbers(code, [float(x) for x in GRID], fixed_draws=True))
     tolerance = TOLERANCE["mlp" if result["expr"]["op"] == "mlp" else "formula"]
@@ -172,7 +172,3 @@ def mismatch(result: dict, code: Path, runner: Runner) -> str | None:
             return f"at x = {x:g}: {a:.6g} here, {b:.6g} from function_code.py"
     return None
 
-
-def needs_torch(failure: CodeFailed) -> bool:
-    return "torch" in str(failure) and ("ModuleNotFoundError" in str(failure)
-                                        or "No module" in str(failure))

@@ -10,6 +10,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -20,6 +21,12 @@ TIMEOUT = 30.0  # seconds one function may take over one batch of inputs
 
 class CodeFailed(Exception):
     """FIND's code could not be run on these inputs; the message says why, in a phrase."""
+
+    @property
+    def missing(self) -> str | None:
+        """The top-level module it could not import, if that is why (scipy, torch)."""
+        found = re.search(r"No module named '([\w.]+)'", str(self))
+        return found.group(1).split(".")[0] if found else None
 
 
 class Runner:
