@@ -50,9 +50,18 @@ def _score(event: dict) -> list[str]:
     details = event.get("details") or {}
     if isinstance(details.get("heldout_nmse"), float) and isinstance(details.get("local_nmse"), float):
         line += f"  (held-out {details['heldout_nmse']:.3g}, local detail {details['local_nmse']:.3g})"
+    if details.get("parts"):
+        line += f"  ({parts(details)})"
     if event.get("reason"):
         line += f"  - {event['reason']}"
     return [line]
+
+
+def parts(details: dict) -> str:
+    """A score's matches by the part of the function they test, where the domain reports
+    parts: "domain 30/30 · exception 9/12 · outside 18/18"."""
+    return " · ".join(f"{part} {tally['matched']}/{tally['total']}"
+                      for part, tally in details.get("parts", {}).items())
 
 
 def _start(event: dict) -> list[str]:

@@ -124,6 +124,17 @@ def test_a_hidden_error_is_quoted_and_a_failed_score_is_explained():
     assert "FAIL" in text and "30/60 exact" in text and "failed on 3 of 60" in text
 
 
+def test_a_long_submission_is_cut_and_a_score_by_part_is_itemised():
+    table = "TABLE = {\n" + "".join(f"    'k{i}': 'v{i}',\n" for i in range(300)) + "}\n"
+    submit = event(1, "submit", description="A relation.", domain="", code=table)
+    text = plain(render_event(submit), width=120)
+    assert "'k38': 'v38'" in text and "'k39'" not in text and "… 262 more lines" in text
+    parts = {"domain": {"matched": 30, "total": 30}, "exception": {"matched": 2, "total": 12}}
+    score = event(2, "score", metric="exact_match", value=0.8, success=False, reason=None,
+                  details={"matched": 32, "total": 42, "parts": parts})
+    assert "32/42 exact (domain 30/30 · exception 2/12)" in plain(render_event(score))
+
+
 def test_unknown_and_malformed_events_render_generically():
     assert "weird" in plain(render_event(event(1, "weird", colour="blue")))
     assert "blue" in plain(render_event(event(1, "weird", colour="blue")))

@@ -21,10 +21,12 @@ from textual.strip import Strip
 from find_lab.english import count
 from find_lab.labstate import origin
 from find_lab.printable import printable, shown
+from find_lab.transcript import parts as score_parts
 
 LABEL_WIDTH = 11
 MAX_SHOWN = 6            # probe pairs shown before "… (n inputs)"
 HYPOTHESIS_LINES = 3     # lines of hypothesis code shown
+SUBMIT_LINES = 40        # lines of submitted code shown: a relation's table runs to hundreds
 ACTOR_STYLES = {"agent": "bold cyan", "human": "bold magenta", "system": "bold"}
 END_STYLES = {"submitted": "cyan", "abandoned": "red", "budget_exhausted": "red",
               "crashed": "red", "interrupted": "red"}
@@ -170,8 +172,12 @@ def _submit(event: dict, person: str) -> RenderableType:
     parts: list[RenderableType] = [Text(event["description"], style="bold")]
     if event.get("domain"):
         parts.append(Text(f"domain: {event['domain']}", style="italic"))
-    parts.append(Syntax(event["code"].rstrip(), "python", theme="monokai",
+    lines = event["code"].rstrip().splitlines()
+    parts.append(Syntax("\n".join(lines[:SUBMIT_LINES]), "python", theme="monokai",
                         background_color="default", word_wrap=True))
+    if len(lines) > SUBMIT_LINES:
+        parts.append(Text(f"… {count(len(lines) - SUBMIT_LINES, 'more line')} (x exports the "
+                          "session whole)", style="dim"))
     return Row("submit", "bold cyan", Group(*parts))
 
 
@@ -194,6 +200,8 @@ def _score_details(details: dict) -> Text:
             text.append(f" · {label} {_number(details[key])}")
     if "matched" in details:
         text.append(f" · {details['matched']}/{details['total']} exact")
+    if details.get("parts"):
+        text.append(f" ({score_parts(details)})")
     if "words" in details:
         text.append(f" · {count(details['words'], 'word')}")
     return text
