@@ -169,3 +169,12 @@ def test_an_imported_suite_verifies_by_its_checksums(home, capsys):
     strings.write_text(strings.read_text().replace("lvmBi", "lvmBj"))
     assert cli.main(["suite", "verify", "--suite", "find"]) == 1
     assert "strings.jsonl does not match" in capsys.readouterr().out
+
+
+def test_the_scientist_runs_on_a_relation_neuron(home, capsys):
+    with FakeOpenAI(table=CAPITALS) as server:
+        result = run(capsys, "relations/f00000", "--agent", "scientist", "--home", str(home),
+                     "--neuron-backend", server.url)
+    assert result["status"] == "submitted"
+    assert result["score"]["metric"] == domains.get("relations").metric
+    assert result["score"]["details"]["find_inputs"] >= 8
