@@ -53,10 +53,11 @@ class Report:
             out.append(f"  {domain:9} {count(sum(complexities.values()), 'function')} ({parts})")
         if not self.counts:
             out.append("  no functions imported")
-        out.append("  numeric functions were checked against FIND's function_code.py on the 256 "
-                   "scoring points (x = -127.5..127.5), with numpy's normal, uniform and poisson "
-                   "draws held at their means on both sides, so noise is compared by its noise-free "
-                   "part plus its mean and a corrupted interval by its mean")
+        if "numeric" in self.counts or any(f.startswith("numeric/") for f, _ in self.refused):
+            out.append("  numeric functions were checked against FIND's function_code.py on the "
+                       "256 scoring points (x = -127.5..127.5), with numpy's normal, uniform and "
+                       "poisson draws held at their means on both sides, so noise is compared by "
+                       "its noise-free part plus its mean and a corrupted interval by its mean")
         out += _grouped("runs exact instead of its MLP", self.exact)
         out += _grouped("not checked", self.unchecked)
         out += _grouped("kept, though not passing its own unit tests", self.disagree)

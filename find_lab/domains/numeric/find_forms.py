@@ -55,8 +55,8 @@ def _wave(name, function):
 
     def describe(p):
         a, period, shift, b = p["p"]
-        return (f"a {name} of amplitude {num(abs(a))} and period {num(period)}, shifted by "
-                f"{num(shift)} along x and by {num(b)} up")
+        return (f"{num(a)} times a {name} of period {num(period)} shifted right by "
+                f"{num(shift)}, plus {num(b)}")
     return evaluate, render, describe
 
 
