@@ -1,0 +1,1 @@
+"""Held-out relations: hand-written name-to-name relations, only ever measured."""

@@ -1,0 +1,193 @@
+"""An agent on the held-out relations set (benchmarks/devset/relations_heldout/), beside the suite.
+
+    python benchmarks/relations_devset.py [--set DIR] [--agent scientist] [--workers 2]
+        [--limit N] [--group NAME ...] [--suite-sample 75] [--worst 20]
+        [--session-timeout 60] [--json OUT]
+
+Every public top-level function of every module under benchmarks/devset/relations_heldout/ is
+run as a user's black box scored against itself, exactly as
+
+    find-lab run benchmarks/devset/relations_heldout/MODULE.py:NAME --domain relations \\
+        --reference benchmarks/devset/relations_heldout/MODULE.py:NAME
+
+runs it (each in its own worker process, scored on names the reference scoring draws from the
+function's own answers), with nothing saved. The set is hand-written from knowledge of the
+world, without reading the agents or the suite, so it measures what an agent does on relations
+it has never seen. Printed: per module (the set's groups) and overall, the success rate (exact
+match >= 0.9), the median exact-match rate, the pooled match rate of each part of the score
+(domain, exception, outside; "-" where no function's score has that part) and the median
+seconds per session; the worst functions with their first mismatch; and the same agent on the
+suite's relations functions (an even sample of --suite-sample, all 75 by default).
+
+--limit takes an even sample of the set (every group keeps its share); --suite-sample 0 skips
+the suite. A session running past --session-timeout seconds is stopped and counts as a failure.
+--agent interpolate gives the baseline.
+
+Measured at commit (to be measured).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from devset_runner import ROOT, SUITE, Job, devset, even_sample, run_all
+
+DEVSET = Path("benchmarks/devset/relations_heldout")  # relative to ROOT: part of each name
+DOMAIN = "relations"
+KEPT = ("matched", "total", "first_mismatch", "parts")  # the score details the tables read
+PARTS = ("domain", "exception", "outside")
+
+
+# --- the tables ---------------------------------------------------------------------------
+
+def _part_rate(rows: list[dict], part: str) -> str:
+    """Matched over total of one part, pooled over the rows whose score has it."""
+    counts = [r["parts"][part] for r in rows if isinstance(r.get("parts"), dict)
+              and isinstance(r["parts"].get(part), dict)]
+    total = sum(c.get("total", 0) for c in counts)
+    if not total:
+        return f"{'-':>9}"
+    return f"{100 * sum(c.get('matched', 0) for c in counts) / total:8.1f}%"
+
+
+def _line(name: str, rows: list[dict]) -> str:
+    rate = 100 * sum(r["success"] for r in rows) / len(rows)
+    return (f"{name:22} {len(rows):5} {rate:8.1f}% "
+            f"{statistics.median(r['value'] for r in rows):12.3f} "
+            + " ".join(_part_rate(rows, part) for part in PARTS)
+            + f" {statistics.median(r['seconds'] for r in rows):9.2f} "
+            f"{sum(r['status'] != 'submitted' for r in rows):6}")
+
+
+def table(rows: list[dict], title: str) -> str:
+    header = (f"{'group':22} {'n':>5} {'success':>9} {'median exact':>12} "
+              + " ".join(f"{part:>9}" for part in PARTS)
+              + f" {'median s':>9} {'no sub':>6}")
+    lines = [title, header, "-" * len(header)]
+    groups = defaultdict(list)
+    for row in rows:
+        groups[row["group"]].append(row)
+    for name in sorted(groups):
+        lines.append(_line(name, groups[name]))
+    if len(groups) > 1:
+        lines.append("-" * len(header))
+    lines.append(_line("all", rows))
+    return "\n".join(lines)
+
+
+def _short(value, width: int = 30) -> str:
+    text = repr(value)
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+def worst(rows: list[dict], count: int) -> str:
+    """The `count` lowest exact-match rates (the slowest first among equals), with what went
+    wrong: the first mismatch on the scored names, or why there was no score."""
+    missed = [r for r in rows if not r["success"] or r["first_mismatch"]]
+    picked = sorted(missed, key=lambda r: (r["value"], -r["seconds"]))[:count]
+    lines = [f"the {len(picked)} worst of the {len(missed)} functions with a mismatch "
+             "(exact match, first mismatch: input -> expected / got)"]
+    for r in picked:
+        name = r["function_id"].rpartition("/")[2]
+        miss = r["first_mismatch"]
+        if miss:
+            what = (f"{_short(miss['input'])} -> {_short(miss['expected'])} / "
+                    f"{_short(miss['got'])}")
+        else:
+            what = f"[{r['status']}] {r['reason'] or 'no score'}"
+        lines.append(f"  {r['value']:5.3f}  {name:48} {what}")
+        if r["description"]:
+            lines.append(f"         said: {_short(r['description'], 110)}")
+    return "\n".join(lines)
+
+
+# --- the command --------------------------------------------------------------------------
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--set", default=str(DEVSET), metavar="DIR",
+                   help=f"the folder of the set, relative to the repository (default {DEVSET})")
+    p.add_argument("--agent", default="scientist",
+                   help="a headless actor (default scientist; interpolate for the baseline)")
+    p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    p.add_argument("--limit", type=int, default=None,
+                   help="an even sample of N functions of the set (default: all of it)")
+    p.add_argument("--group", action="append", default=None, metavar="MODULE",
+                   help="only this module of the set (repeatable)")
+    p.add_argument("--suite-sample", type=int, default=75, metavar="N",
+                   help="also run an even sample of N of the suite's relations (default all "
+                        "75; 0: none)")
+    p.add_argument("--worst", type=int, default=20, help="how many worst functions to list")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--call-timeout", type=float, default=10.0,
+                   help="seconds the function may take per call (as find-lab run)")
+    p.add_argument("--session-timeout", type=float, default=60.0,
+                   help="seconds a session may take before it is stopped as a failure")
+    p.add_argument("--json", metavar="OUT", help="also write every row as JSON")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    out = Path(args.json).resolve() if args.json else None
+    os.chdir(ROOT)  # the set's names are relative to the repository, as they are typed
+    sys.path.insert(0, str(ROOT))
+    from find_lab import actors
+    from find_lab.suite import Suite
+
+    try:
+        actors.get(args.agent, headless=True)
+    except actors.UnknownActor as exc:
+        print(f"relations_devset: {exc}", file=sys.stderr)
+        return 2
+    if not (ROOT / args.set).is_dir():
+        print(f"relations_devset: no folder {args.set}", file=sys.stderr)
+        return 2
+    functions = devset(Path(args.set), DOMAIN)
+    if args.group:
+        unknown = set(args.group) - {g for g, _, _ in functions}
+        if unknown:
+            print(f"relations_devset: no group {', '.join(sorted(unknown))}", file=sys.stderr)
+            return 2
+        functions = [f for f in functions if f[0] in args.group]
+    functions = even_sample(functions, args.limit)
+    options = dict(seed=args.seed, call_timeout=args.call_timeout,
+                   session_timeout=args.session_timeout)
+    jobs = [Job(args.agent, function_id, group, **options) for group, function_id, _ in functions]
+    suite_jobs = []
+    if args.suite_sample:
+        suite = Suite()
+        ids = even_sample(suite.ids(DOMAIN), args.suite_sample)
+        suite_jobs = [Job(args.agent, i, f"{SUITE} {suite.get(i)['complexity']}", **options)
+                      for i in ids]
+    started = time.perf_counter()
+    rows = run_all(jobs + suite_jobs, args.workers, DOMAIN, KEPT)
+    elapsed = time.perf_counter() - started
+    own = [r for r in rows if not r["group"].startswith(SUITE)]
+    theirs = [r for r in rows if r["group"].startswith(SUITE)]
+    print(f"agent {args.agent}, {args.workers} workers, {elapsed:.0f} s wall")
+    if own:
+        print(table(own, f"\nrelations held-out set ({len(own)} functions, each its own "
+                         "reference)"))
+    if theirs:
+        print(table(theirs, f"\nthe suite's relations (an even sample of {len(theirs)})"))
+    if own and theirs:
+        print(f"\nside by side: held-out set {100 * sum(r['success'] for r in own) / len(own):.1f}%"
+              f", suite {100 * sum(r['success'] for r in theirs) / len(theirs):.1f}%")
+    if own and args.worst:
+        print("\n" + worst(own, args.worst))
+    if out:
+        out.write_text(json.dumps(rows, indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
