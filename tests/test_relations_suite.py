@@ -122,13 +122,21 @@ def test_probes_are_names_between_commas_or_quoted_strings():
 def test_a_users_own_relation_is_scored_on_names_it_answers_and_names_it_does_not(tmp_path):
     source = tmp_path / "mine.py"
     source.write_text('CAPITALS = {"france": "Paris", "japan": "Tokyo", "peru": "Lima", '
-                      '"kenya": "Nairobi"}\n\n'
-                      "def f(x):\n    return CAPITALS.get(x.strip().lower(), 'undefined')\n")
+                      '"kenya": "Nairobi", "chile": "Santiago", "laos": "Vientiane"}\n'
+                      'MONTHS = {"january": "February", "june": "July"}\n\n'
+                      "def f(x):\n    return CAPITALS.get(x.strip().lower(), 'undefined')\n\n"
+                      "def g(x):\n    return MONTHS.get(x.strip().lower(), 'undefined')\n")
     target = targets.resolve(f"{source}:f", "relations", f"{source}:f")
     perfect = target.scorer(source.read_text(), None)
     assert perfect.value == 1.0
     parts = perfect.details["parts"]
-    assert parts["domain"]["total"] == 4 and parts["outside"]["total"] == 20
+    assert parts["domain"]["total"] == 6 and parts["outside"]["total"] == 20
     wrong = target.scorer("def f(x):\n    return 'Paris'\n", None)
     assert wrong.details["parts"]["domain"]["matched"] == 1
     assert wrong.details["parts"]["outside"]["matched"] == 0
+    # a domain the lab knows too few names of cannot be scored: 'undefined' everywhere passes
+    # every test it has, so no answer succeeds on it
+    months = targets.resolve(f"{source}:g", "relations", f"{source}:g")
+    vacuous = months.scorer("def f(x):\n    return 'undefined'\n", None)
+    assert not vacuous.success and "cannot tell an answer" in vacuous.reason
+    assert "2 held-out inputs are in the function's domain" in vacuous.reason

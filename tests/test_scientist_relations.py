@@ -69,7 +69,7 @@ async def test_a_function_undefined_everywhere_is_said_plainly():
     experiment = await interpret(lambda x: "undefined")
     entry = submitted(experiment)
     assert entry["description"].startswith("Returns 'undefined' for every name I tried")
-    assert experiment.score.success
+    assert not experiment.score.success and "cannot tell" in experiment.score.reason
 
 
 async def test_steering_quoted_names_are_probed_and_submit_now_ends_early():

@@ -15,6 +15,7 @@ import numpy as np
 
 from find_lab import probe_syntax
 from find_lab.domains import Answers, Domain, pick
+from find_lab.domains.neurons.scoring import lexicon_words
 from find_lab.domains.relations import scoring, specs
 from find_lab.probe_syntax import ProbeSyntaxError
 
@@ -150,8 +151,9 @@ class Relations(Domain):
 
 
 def known_names() -> list[str]:
-    """Every name of the knowledge base the suite was built from, as written: each entity's
-    every attribute and other name (capitals, codes, continents, currencies, ...)."""
+    """Every name the lab knows, as written: each entity's every attribute and other name in
+    the knowledge base (capitals, codes, continents, currencies, ...), and the words of the
+    neurons' lexicon (months, animals, instruments, ...), capitalised as names are."""
     from find_lab.suite import default_root  # late: the suite imports the domains
 
     knowledge = specs.load(default_root() / "lexicon")
@@ -160,6 +162,7 @@ def known_names() -> list[str]:
         for entity in entities:
             for value in entity.values():
                 names.update(map(str, value) if isinstance(value, list) else [str(value)])
+    names.update(word.capitalize() for word in lexicon_words())
     return sorted(names)
 
 
