@@ -1,14 +1,14 @@
-"""An agent on the held-out relations set (benchmarks/devset/relations_heldout/), beside the suite.
+"""An agent on the relations development set (benchmarks/devset/relations/), beside the suite.
 
     python benchmarks/relations_devset.py [--set DIR] [--agent scientist] [--workers 2]
         [--limit N] [--group NAME ...] [--suite-sample 75] [--worst 20]
         [--session-timeout 60] [--json OUT]
 
-Every public top-level function of every module under benchmarks/devset/relations_heldout/ is
-run as a user's black box scored against itself, exactly as
+Every public top-level function of every module under benchmarks/devset/relations/ is run as
+a user's black box scored against itself, exactly as
 
-    find-lab run benchmarks/devset/relations_heldout/MODULE.py:NAME --domain relations \\
-        --reference benchmarks/devset/relations_heldout/MODULE.py:NAME
+    find-lab run benchmarks/devset/relations/MODULE.py:NAME --domain relations \\
+        --reference benchmarks/devset/relations/MODULE.py:NAME
 
 runs it (each in its own worker process, scored on names the reference scoring draws from the
 function's own answers), with nothing saved. The set is hand-written from knowledge of the
@@ -56,7 +56,7 @@ from pathlib import Path
 
 from devset_runner import ROOT, SUITE, Job, devset, even_sample, run_all
 
-DEVSET = Path("benchmarks/devset/relations_heldout")  # relative to ROOT: part of each name
+DEVSET = Path("benchmarks/devset/relations")  # relative to ROOT: part of each name
 DOMAIN = "relations"
 KEPT = ("matched", "total", "first_mismatch", "parts")  # the score details the tables read
 PARTS = ("domain", "exception", "outside")
