@@ -2,10 +2,13 @@
 matching the answers against what it knows, the exception by the sub-group the 'undefined'
 answers share; then check how inputs are read (case, other names, slips) and submit a table.
 
-It works only through the Door. Its knowledge is its own (`almanac.json`): countries, chemical
-elements, US states, moons and planets with their attributes, written as a person's general
-knowledge; it knows nothing of how a relation is made. Where an answer differs from what it
-knows, the answer wins. A fork's carried answers count as its own. It follows steering that
+It works only through the Door. Its knowledge is its own: `almanac.json` (countries, chemical
+elements, US states, moons and planets with their attributes) and the neuron scientist's
+everyday word groups (`words.py`: animals, instruments, months, ...), written as a person's
+general knowledge; it knows nothing of how a relation is made. When no kind of name in the
+almanac answers, it surveys the word groups; a group it finds answered it keeps as the table
+it saw, since it knows no attributes of words. Where an answer differs from what it knows, the
+answer wins. A fork's carried answers count as its own. It follows steering that
 quotes names (it probes them) and "submit now", and says plainly that it cannot follow the
 rest of the steering language, which is about numbers.
 """
@@ -18,12 +21,16 @@ from pathlib import Path
 
 from find_lab import english
 from find_lab.agents.scientist import steering
+from find_lab.agents.scientist.words import CATEGORIES
 from find_lab.experiment import BudgetExhausted, Door
 
 UNDEFINED = "undefined"
 SURVEY = 3          # names of each kind in the survey
 MORE = 6            # names of each kind asked again when the survey finds no domain
+GROUP_SURVEY = 1    # words of each word group asked then, and GROUP_MORE more of one answered
+GROUP_MORE = 5
 DEFINED = 0.5       # share of a kind's names answered for the kind to be in the domain
+SOME = 2            # answered names that put a kind in the domain after the second round
 FIELD_FITS = 0.6    # share of answers an attribute must give for the relation to be named
 GROUP_FITS = 0.8    # F1 of a sub-group with the 'undefined' answers for an exception to be named
 ALIASES = 4         # other names tried, to see whether the function takes them
@@ -33,20 +40,30 @@ CANNOT = {"interval": "names have no interval to look at", "near": "names have n
           "family": "I explain names by relations I know, not families of curves",
           "noise": "I take each answer as it comes"}
 
-# The kinds of names I know: (list, attribute the name is, what it is).
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of name I know: one attribute of an almanac list, or a group of words."""
+
+    phrase: str                    # "a country", "a word for musical instruments"
+    table: str | None = None       # the almanac list, or None for a group of words
+    attribute: str = "name"        # which attribute of the list's entities the name is
+    words: tuple[str, ...] = ()    # a group's members, capitalised as names are
+
+
 KINDS = {
-    "country": ("countries", "name", "a country"),
-    "capital": ("countries", "capital", "a country's capital city"),
-    "alpha2": ("countries", "alpha2", "a two-letter country code"),
-    "alpha3": ("countries", "alpha3", "a three-letter country code"),
-    "element": ("elements", "name", "a chemical element"),
-    "symbol": ("elements", "symbol", "a chemical element's symbol"),
-    "number": ("elements", "number", "an atomic number"),
-    "state": ("states", "name", "a US state"),
-    "state_capital": ("states", "capital", "a US state's capital"),
-    "postal": ("states", "postal", "a US state's postal code"),
-    "moon": ("moons", "name", "a moon"),
-    "planet": ("planets", "name", "a planet"),
+    "country": Kind("a country", "countries"),
+    "capital": Kind("a country's capital city", "countries", "capital"),
+    "alpha2": Kind("a two-letter country code", "countries", "alpha2"),
+    "alpha3": Kind("a three-letter country code", "countries", "alpha3"),
+    "element": Kind("a chemical element", "elements"),
+    "symbol": Kind("a chemical element's symbol", "elements", "symbol"),
+    "number": Kind("an atomic number", "elements", "number"),
+    "state": Kind("a US state", "states"),
+    "state_capital": Kind("a US state's capital", "states", "capital"),
+    "postal": Kind("a US state's postal code", "states", "postal"),
+    "moon": Kind("a moon", "moons"),
+    "planet": Kind("a planet", "planets"),
 }
 # What each attribute is, as a description says it.
 ATTRIBUTES = {"name": "its name", "capital": "its capital", "continent": "its continent",
@@ -80,32 +97,50 @@ def key(text, fold: bool = True) -> str:
 
 @dataclass(frozen=True)
 class Almanac:
-    """What I know: each list of entities, and every name of each kind."""
+    """What I know: each list of entities, and every kind of name (the almanac's and the word
+    groups', these named `words:GROUP`)."""
 
     lists: dict[str, list[dict]]
+    kinds: dict[str, Kind]
 
     @classmethod
     def load(cls) -> Almanac:
         data = json.loads(Path(__file__).with_name("almanac.json").read_text(encoding="utf-8"))
-        return cls({name: data[name] for name in THE})
+        kinds = dict(KINDS)
+        for category, body in CATEGORIES.items():
+            groups = {category: body} if isinstance(body, str) else body
+            for group, text in groups.items():
+                kinds[f"words:{group}"] = Kind(f"a word for {group}",
+                                               words=tuple(w.capitalize() for w in text.split()))
+        return cls({name: data[name] for name in THE}, kinds)
+
+    def words(self) -> list[str]:
+        return [k for k, kind in self.kinds.items() if kind.table is None]
 
     def names(self, kind: str) -> list[str]:
-        """An entity's name of this kind, for each entity, most familiar first (as listed)."""
-        table, attribute, _ = KINDS[kind]
-        return [str(e[attribute]) for e in self.lists[table]]
+        """Every name of this kind, as listed."""
+        known = self.kinds[kind]
+        if known.table is None:
+            return list(known.words)
+        return [str(e[known.attribute]) for e in self.lists[known.table]]
 
     def entity(self, kind: str, text) -> dict | None:
-        table, attribute, _ = KINDS[kind]
+        """The almanac's entity this name of this kind names (None for a group's word)."""
+        known = self.kinds[kind]
+        if known.table is None:
+            return None
         k = key(text)
-        for e in self.lists[table]:
-            forms = [e[attribute]] + (e.get("aliases", []) if attribute == "name" else [])
+        for e in self.lists[known.table]:
+            forms = [e[known.attribute]] + (e.get("aliases", []) if known.attribute == "name" else [])
             if any(key(form) == k for form in forms):
                 return e
         return None
 
     def unique(self, kind: str) -> list[str]:
-        """Names of this kind that are no other kind's name (so an answer tells the kind)."""
-        others = {key(n) for other in KINDS if other != kind for n in self.names(other)}
+        """Names of this kind that are no other kind's (so an answer tells the kind): an
+        almanac kind's against the almanac's, a group's against every other kind's."""
+        rivals = KINDS if kind in KINDS else self.kinds
+        others = {key(n) for other in rivals if other != kind for n in self.names(other)}
         return [n for n in self.names(kind) if key(n) not in others]
 
 
@@ -137,12 +172,13 @@ class Notebook:
 
 @dataclass
 class Finding:
-    """What the answers say: the domain's kinds, the relation per kind, the exception, and how
-    inputs are read."""
+    """What the answers say: the domain's kinds, the relation per kind, the sub-group it
+    refuses (or the only one it answers), and how inputs are read."""
 
     kinds: list[str] = field(default_factory=list)
     attribute: dict[str, str | None] = field(default_factory=dict)  # kind -> output attribute
     group: tuple[str, str, object] | None = None                    # (list, attribute, value)
+    only: bool = False              # the group is all it answers, not what it refuses
     folds_case: bool = True
     aliases: bool = True
 
@@ -178,23 +214,36 @@ async def investigate(door: Door, seed: int) -> None:
 
 
 async def _survey(almanac: Almanac, notebook: Notebook, finding: Finding, steer) -> None:
-    """A few names of every kind I know: the kinds answered are the domain."""
+    """A few names of every kind in the almanac; if none answers, more of each and a word of
+    every word group, then more words of the groups answered: the kinds answered are the
+    domain."""
     door = notebook.door
-    picks = {kind: _spread(almanac.unique(kind)) for kind in KINDS}
-    for round_size in (SURVEY, SURVEY + MORE):
-        names = [n for kind in KINDS for n in picks[kind][:round_size]]
-        await door.say(f"I ask {english.count(round_size, 'name')} of each kind I know "
-                       f"({', '.join(KINDS[k][2] for k in KINDS)}) to find which kinds it answers.")
-        await notebook.probe(names, steer)
-        finding.kinds = [kind for kind in KINDS if _share(notebook, picks[kind][:round_size]) >= DEFINED]
-        if finding.kinds or door.calls_left <= 1:
-            break
-        await door.say("It answers none of them, so I ask more of each kind.")
+    picks = {kind: _spread(almanac.unique(kind)) for kind in almanac.kinds}
+    await door.say(f"I ask {english.count(SURVEY, 'name')} of each kind I know "
+                   f"({', '.join(KINDS[k].phrase for k in KINDS)}) to find which kinds it answers.")
+    await notebook.probe([n for kind in KINDS for n in picks[kind][:SURVEY]], steer)
+    finding.kinds = [k for k in KINDS if _share(notebook, picks[k][:SURVEY]) >= DEFINED]
+    if not finding.kinds and door.calls_left > 1:
+        groups = almanac.words()
+        await door.say(f"It answers too few of them, so I ask {MORE} more of each kind and "
+                       f"{english.count(GROUP_SURVEY, 'word')} of each of "
+                       f"{english.count(len(groups), 'group')} of everyday words I know "
+                       "(animals, instruments, months, ...).")
+        await notebook.probe([n for kind in KINDS for n in picks[kind][:SURVEY + MORE]]
+                             + [n for g in groups for n in picks[g][:GROUP_SURVEY]], steer)
+        finding.kinds = [k for k in KINDS if sum(map(notebook.defined, picks[k][:SURVEY + MORE])) >= SOME]
+        answered = [g for g in groups if any(map(notebook.defined, picks[g][:GROUP_SURVEY]))]
+        if answered and not finding.kinds and door.calls_left > 1:
+            await door.say(f"It answers words for {', '.join(g[6:] for g in answered[:6])}: I ask "
+                           f"{GROUP_MORE} more of each.")
+            size = GROUP_SURVEY + GROUP_MORE
+            await notebook.probe([n for g in answered for n in picks[g][:size]], steer)
+            finding.kinds = [g for g in answered if _share(notebook, picks[g][:size]) >= DEFINED]
     if not finding.kinds:
-        await door.say(f"It answers '{UNDEFINED}' to every name I asked, so I take it to answer "
-                       f"'{UNDEFINED}' everywhere but the names it answered otherwise.")
+        await door.say(f"It answers '{UNDEFINED}' to nearly every name I asked, so I take it to "
+                       f"answer '{UNDEFINED}' everywhere but the names it answered otherwise.")
         return
-    listed = " and ".join(KINDS[k][2] for k in finding.kinds)
+    listed = " and ".join(almanac.kinds[k].phrase for k in finding.kinds)
     await door.say(f"It answers {listed}; for other kinds of name it says '{UNDEFINED}'.")
 
 
@@ -236,7 +285,7 @@ def _relate(almanac: Almanac, notebook: Notebook, finding: Finding) -> None:
         pairs = [(e, y) for e, y in pairs if e is not None]
         best, best_hits = None, 0
         for attribute in ATTRIBUTES:
-            if attribute == KINDS[kind][1] or not pairs or attribute not in pairs[0][0]:
+            if attribute == almanac.kinds[kind].attribute or not pairs or attribute not in pairs[0][0]:
                 continue
             hits = sum(str(e[attribute]) == y for e, y in pairs)
             if hits > best_hits:
@@ -247,15 +296,16 @@ def _relate(almanac: Almanac, notebook: Notebook, finding: Finding) -> None:
 async def _explain_relation(almanac: Almanac, notebook: Notebook, finding: Finding) -> None:
     door = notebook.door
     for kind in finding.kinds:
-        attribute = finding.attribute[kind]
+        attribute, phrase = finding.attribute[kind], almanac.kinds[kind].phrase
+        mine = {key(n) for n in almanac.names(kind)}
         answered = [x for x, y in notebook.seen.items() if y != UNDEFINED
-                    and almanac.entity(kind, x) is not None]
+                    and (almanac.entity(kind, x) is not None or key(x) in mine)]
         if attribute is None:
-            await door.say(f"For {KINDS[kind][2]} no attribute I know gives its answers; I keep "
-                           f"the {english.count(len(answered), 'answer')} I saw as a table.")
+            await door.say(f"For {phrase} no attribute I know gives its answers; I keep the "
+                           f"{english.count(len(answered), 'answer')} I saw as a table.")
             continue
         differ = [x for x in answered if str(almanac.entity(kind, x)[attribute]) != notebook.seen[x]]
-        text = (f"For {KINDS[kind][2]} it answers {ATTRIBUTES[attribute]}: "
+        text = (f"For {phrase} it answers {ATTRIBUTES[attribute]}: "
                 f"{len(answered) - len(differ)} of {len(answered)} answers are what I know")
         if differ:
             shown = ", ".join(f"{x} -> {notebook.seen[x]}" for x in differ[:3])
@@ -264,12 +314,13 @@ async def _explain_relation(almanac: Almanac, notebook: Notebook, finding: Findi
 
 
 def _except(almanac: Almanac, notebook: Notebook, finding: Finding) -> None:
-    """The sub-group that the domain's 'undefined' answers share, if one fits them well."""
-    undefined, asked = set(), set()
-    tables = {KINDS[k][0] for k in finding.kinds}
-    if len(tables) != 1:
+    """The sub-group that the domain's 'undefined' answers share, or the one its answered names
+    share when it answers only a sub-group, if one fits them well."""
+    tables = {almanac.kinds[k].table for k in finding.kinds}
+    if len(tables) != 1 or None in tables:
         return
     table = tables.pop()
+    undefined, asked = set(), set()
     for kind in finding.kinds:
         for x in almanac.names(kind):
             if x in notebook.seen:
@@ -279,16 +330,17 @@ def _except(almanac: Almanac, notebook: Notebook, finding: Finding) -> None:
                     undefined.add(id(entity))
     if not undefined:
         return
-    best, best_f1 = None, 0.0
+    fits = []
     for attribute in GROUPINGS[table]:
         for value in sorted({e[attribute] for e in almanac.lists[table]}, key=str):
             members = {id(e) for e in almanac.lists[table] if e[attribute] == value} & asked
-            both = len(members & undefined)
-            f1 = 2 * both / (len(members) + len(undefined)) if members else 0.0
-            if f1 > best_f1:
-                best, best_f1 = (table, attribute, value), f1
-    if best_f1 >= GROUP_FITS:
-        finding.group = best
+            for only, target in ((False, undefined), (True, asked - undefined)):
+                if members and target:
+                    fits.append((2 * len(members & target) / (len(members) + len(target)),
+                                 only, (table, attribute, value)))
+    score, only, group = max(fits, key=lambda fit: fit[0], default=(0.0, False, None))
+    if score >= GROUP_FITS:
+        finding.group, finding.only = group, only
 
 
 def _clause(group: tuple[str, str, object]) -> str:
@@ -305,7 +357,10 @@ async def _explain_exception(almanac: Almanac, notebook: Notebook, finding: Find
         await door.say(f"It answers all {len(inside)} names of its domain I asked: no exception.")
         return
     shown = ", ".join(missing[:6]) + (", ..." if len(missing) > 6 else "")
-    if finding.group:
+    if finding.group and finding.only:
+        await door.say(f"It says '{UNDEFINED}' to {len(missing)} of them ({shown}): it answers "
+                       f"only where {_clause(finding.group)}.")
+    elif finding.group:
         await door.say(f"It says '{UNDEFINED}' to {len(missing)} of them ({shown}): those where "
                        f"{_clause(finding.group)}.")
     else:
@@ -321,7 +376,7 @@ async def _reading(almanac: Almanac, notebook: Notebook, finding: Finding, steer
         return
     sample = next((x for x in defined if x.upper() != x.lower() and x.swapcase() != x), defined[0])
     aliases = [(x, a) for kind in finding.kinds for x in defined
-               if (e := almanac.entity(kind, x)) and KINDS[kind][1] == "name"
+               if (e := almanac.entity(kind, x)) and almanac.kinds[kind].attribute == "name"
                for a in e.get("aliases", [])[:1] if key(a) != key(x)][:ALIASES]
     slip = sample[:1] + sample[2:] + sample[1:2] if len(sample) > 2 else sample + "x"
     names = [sample.swapcase(), slip] + [a for _, a in aliases]
@@ -363,34 +418,32 @@ async def _steer(notebook: Notebook) -> None:
 
 # --- the answer ---------------------------------------------------------------------------
 
-def _table(almanac: Almanac, notebook: Notebook, finding: Finding) -> tuple[dict, set]:
-    """Every input I can answer, keyed as the function reads it, and the keys it refuses."""
+def _table(almanac: Almanac, notebook: Notebook, finding: Finding) -> dict:
+    """Every input I can answer, keyed as the function reads it: what it said, and for the
+    names I did not ask, what I know (inside its sub-group, or outside the one it refuses)."""
     fold = finding.folds_case
-    table, refused = {}, set()
+    table = {}
     for kind in finding.kinds:
-        table_name, own, _ = KINDS[kind]
-        attribute = finding.attribute.get(kind)
-        for entity in almanac.lists[table_name]:
-            forms = [str(entity[own])]
-            if own == "name" and finding.aliases:
+        known, attribute = almanac.kinds[kind], finding.attribute.get(kind)
+        if known.table is None or attribute is None:
+            continue
+        for entity in almanac.lists[known.table]:
+            forms = [str(entity[known.attribute])]
+            if known.attribute == "name" and finding.aliases:
                 forms += entity.get("aliases", [])
             seen = next((notebook.seen[f] for f in forms if f in notebook.seen), None)
             if seen is None:
-                if attribute is None:
-                    continue
-                grouped = finding.group and entity[finding.group[1]] == finding.group[2]
-                seen = UNDEFINED if grouped else str(entity[attribute])
-            for form in forms:
-                if seen == UNDEFINED:
-                    refused.add(key(form, fold))
-                else:
-                    table[key(form, fold)] = seen
+                inside = finding.group is None or \
+                    (entity[finding.group[1]] == finding.group[2]) == finding.only
+                seen = str(entity[attribute]) if inside else UNDEFINED
+            if seen != UNDEFINED:
+                table.update((key(form, fold), seen) for form in forms)
     for x, y in notebook.seen.items():  # what it said beats what I know
         if y == UNDEFINED:
             table.pop(key(x, fold), None)
         else:
             table[key(x, fold)] = y
-    return dict(sorted(table.items())), refused
+    return dict(sorted(table.items()))
 
 
 def _code(table: dict, fold: bool) -> str:
@@ -401,7 +454,7 @@ def _code(table: dict, fold: bool) -> str:
             f"    return TABLE.get({read}, {UNDEFINED!r})\n")
 
 
-def _description(notebook: Notebook, finding: Finding) -> tuple[str, str]:
+def _description(almanac: Almanac, notebook: Notebook, finding: Finding) -> tuple[str, str]:
     if not finding.kinds:
         answered = {x: y for x, y in notebook.seen.items() if y != UNDEFINED}
         text = f"Returns '{UNDEFINED}' for every name I tried"
@@ -412,22 +465,27 @@ def _description(notebook: Notebook, finding: Finding) -> tuple[str, str]:
     for kind in finding.kinds:
         attribute = finding.attribute.get(kind)
         what = ATTRIBUTES[attribute] if attribute else "a value I could not name"
-        parts.append(f"{KINDS[kind][2]} to {what}")
+        parts.append(f"{almanac.kinds[kind].phrase} to {what}")
     case = "in any case" if finding.folds_case else "with case mattering"
-    text = (f"Maps {' and '.join(parts)}, reading names {case}"
-            + (" and by their common other names" if finding.aliases else "")
-            + f"; '{UNDEFINED}' for anything else (other kinds of name, typos, empty input)")
+    text = f"Maps {' and '.join(parts)}"
+    if finding.group and finding.only:
+        text += f", but only where {_clause(finding.group)}"
+    text += (f", reading names {case}"
+             + (" and by their common other names" if finding.aliases else "")
+             + f"; '{UNDEFINED}' for anything else (other kinds of name, typos, empty input)")
     odd = ""
-    if finding.group:
+    if finding.group and finding.only:
+        odd = f"'{UNDEFINED}' unless {_clause(finding.group)}"
+    elif finding.group:
         odd = f"'{UNDEFINED}' also where {_clause(finding.group)}"
         text += f", and also '{UNDEFINED}' where {_clause(finding.group)}"
     return text + ".", odd
 
 
 async def _submit(almanac: Almanac, notebook: Notebook, finding: Finding) -> None:
-    table, _ = _table(almanac, notebook, finding)
+    table = _table(almanac, notebook, finding)
     code = _code(table, finding.folds_case)
-    description, odd = _description(notebook, finding)
+    description, odd = _description(almanac, notebook, finding)
     door = notebook.door
     await door.hypothesis(code, note=f"a table of {english.count(len(table), 'input')} I can answer")
     await door.say(f"Submitting: {description}")
