@@ -49,6 +49,23 @@ async def test_a_continent_exception_is_found_and_named():
     assert experiment.points_used <= 400 and experiment.calls_used <= 25
 
 
+async def test_a_domain_that_is_one_sub_group_is_told_from_an_exception():
+    african = {n: e["capital"] for n, e in COUNTRIES.items() if e["continent"] == "Africa"}
+    experiment = await interpret(relation(african))
+    entry = submitted(experiment)
+    assert "only where the country is in Africa" in entry["description"], entry["description"]
+    assert experiment.score.success
+
+
+async def test_words_of_a_group_it_knows_are_found_when_no_kind_of_name_answers():
+    group = next(k for k in ALMANAC.words() if len(ALMANAC.names(k)) >= 20)
+    sounds = {w: w[::-1].lower() for w in ALMANAC.names(group)}
+    experiment = await interpret(relation(sounds))
+    entry = submitted(experiment)
+    assert ALMANAC.kinds[group].phrase in entry["description"], entry["description"]
+    assert experiment.points_used <= 400
+
+
 async def test_a_relation_it_does_not_know_is_kept_as_the_table_it_saw():
     initials = {n: n[0] for n in COUNTRIES}   # no attribute of the almanac
     experiment = await interpret(relation(initials))
