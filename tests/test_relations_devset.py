@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 DEVSET = Path(__file__).resolve().parent.parent / "benchmarks" / "devset"
-SETS = ("relations", "relations_heldout")
+SETS = ("relations", "relations_dev2", "relations_heldout")
 MODULES = [(s, p.stem) for s in SETS for p in sorted((DEVSET / s).glob("*.py"))
            if not p.name.startswith("_")]
 PROBES = ("", "zzqx", "Frnace", "France", "fe", "Fe", "Texas", "TX", "Titan", "January",
