@@ -30,7 +30,7 @@ MORE = 6            # names of each kind asked again when the survey finds no do
 GROUP_SURVEY = 1    # words of each word group asked then, and GROUP_MORE more of one answered
 GROUP_MORE = 5
 DEFINED = 0.5       # share of a kind's names answered for the kind to be in the domain
-SOME = 2            # answered names that put a kind in the domain after the second round
+SOME = 2            # answered names that put a kind in the domain in the second round
 FIELD_FITS = 0.6    # share of answers an attribute must give for the relation to be named
 GROUP_FITS = 0.8    # F1 of a sub-group with the 'undefined' answers for an exception to be named
 ALIASES = 4         # other names tried, to see whether the function takes them
@@ -214,8 +214,8 @@ async def investigate(door: Door, seed: int) -> None:
 
 
 async def _survey(almanac: Almanac, notebook: Notebook, finding: Finding, steer) -> None:
-    """A few names of every kind in the almanac; if none answers, more of each and a word of
-    every word group, then more words of the groups answered: the kinds answered are the
+    """A few names of every kind in the almanac; if too few answer, more of each, then a word
+    of every word group and more words of the groups answered: the kinds answered are the
     domain."""
     door = notebook.door
     picks = {kind: _spread(almanac.unique(kind)) for kind in almanac.kinds}
@@ -224,16 +224,18 @@ async def _survey(almanac: Almanac, notebook: Notebook, finding: Finding, steer)
     await notebook.probe([n for kind in KINDS for n in picks[kind][:SURVEY]], steer)
     finding.kinds = [k for k in KINDS if _share(notebook, picks[k][:SURVEY]) >= DEFINED]
     if not finding.kinds and door.calls_left > 1:
-        groups = almanac.words()
-        await door.say(f"It answers too few of them, so I ask {MORE} more of each kind and "
-                       f"{english.count(GROUP_SURVEY, 'word')} of each of "
+        await door.say(f"It answers too few of them, so I ask {MORE} more of each kind.")
+        size = SURVEY + MORE
+        await notebook.probe([n for kind in KINDS for n in picks[kind][:size]], steer)
+        finding.kinds = [k for k in KINDS if _answered(almanac, notebook, k, picks[k][:size])]
+    groups = almanac.words()
+    if not finding.kinds and door.calls_left > 1:
+        await door.say(f"Still too few, so I ask {english.count(GROUP_SURVEY, 'word')} of each of "
                        f"{english.count(len(groups), 'group')} of everyday words I know "
                        "(animals, instruments, months, ...).")
-        await notebook.probe([n for kind in KINDS for n in picks[kind][:SURVEY + MORE]]
-                             + [n for g in groups for n in picks[g][:GROUP_SURVEY]], steer)
-        finding.kinds = [k for k in KINDS if sum(map(notebook.defined, picks[k][:SURVEY + MORE])) >= SOME]
+        await notebook.probe([n for g in groups for n in picks[g][:GROUP_SURVEY]], steer)
         answered = [g for g in groups if any(map(notebook.defined, picks[g][:GROUP_SURVEY]))]
-        if answered and not finding.kinds and door.calls_left > 1:
+        if answered and door.calls_left > 1:
             await door.say(f"It answers words for {', '.join(g[6:] for g in answered[:6])}: I ask "
                            f"{GROUP_MORE} more of each.")
             size = GROUP_SURVEY + GROUP_MORE
@@ -245,6 +247,20 @@ async def _survey(almanac: Almanac, notebook: Notebook, finding: Finding, steer)
         return
     listed = " and ".join(almanac.kinds[k].phrase for k in finding.kinds)
     await door.say(f"It answers {listed}; for other kinds of name it says '{UNDEFINED}'.")
+
+
+def _answered(almanac: Almanac, notebook: Notebook, kind: str, names: list[str]) -> bool:
+    """Whether the answers to these names of a kind put the kind in the domain: SOME of them
+    answered, or one answered with what I know of that name (Brazil -> South America)."""
+    answered = [x for x in names if notebook.defined(x)]
+    if len(answered) >= SOME:
+        return True
+    for x in answered:
+        entity = almanac.entity(kind, x)
+        if entity and any(str(entity[a]) == notebook.seen[x] for a in ATTRIBUTES
+                          if a in entity and a != almanac.kinds[kind].attribute):
+            return True
+    return False
 
 
 def _spread(names: list[str]) -> list[str]:
@@ -420,21 +436,24 @@ async def _steer(notebook: Notebook) -> None:
 
 def _table(almanac: Almanac, notebook: Notebook, finding: Finding) -> dict:
     """Every input I can answer, keyed as the function reads it: what it said, and for the
-    names I did not ask, what I know (inside its sub-group, or outside the one it refuses)."""
+    names I did not ask, what I know (inside its sub-group, or outside the one it refuses, or,
+    with no group, as most of those I asked)."""
     fold = finding.folds_case
     table = {}
     for kind in finding.kinds:
         known, attribute = almanac.kinds[kind], finding.attribute.get(kind)
         if known.table is None or attribute is None:
             continue
+        # with no group to tell them, names I did not ask go the way most I asked went
+        most = _share(notebook, almanac.names(kind)) >= DEFINED
         for entity in almanac.lists[known.table]:
             forms = [str(entity[known.attribute])]
             if known.attribute == "name" and finding.aliases:
                 forms += entity.get("aliases", [])
             seen = next((notebook.seen[f] for f in forms if f in notebook.seen), None)
             if seen is None:
-                inside = finding.group is None or \
-                    (entity[finding.group[1]] == finding.group[2]) == finding.only
+                inside = (entity[finding.group[1]] == finding.group[2]) == finding.only \
+                    if finding.group else most
                 seen = str(entity[attribute]) if inside else UNDEFINED
             if seen != UNDEFINED:
                 table.update((key(form, fold), seen) for form in forms)
