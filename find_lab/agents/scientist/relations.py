@@ -26,11 +26,10 @@ from find_lab.experiment import BudgetExhausted, Door
 
 UNDEFINED = "undefined"
 SURVEY = 3          # names of each kind in the survey
-MORE = 6            # names of each kind asked again when the survey finds no domain
+MORE = 12           # names of each kind asked again when the survey finds no domain
 GROUP_SURVEY = 1    # words of each word group asked then, and GROUP_MORE more of one answered
 GROUP_MORE = 5
 DEFINED = 0.5       # share of a kind's names answered for the kind to be in the domain
-SOME = 2            # answered names that put a kind in the domain in the second round
 FIELD_FITS = 0.6    # share of answers an attribute must give for the relation to be named
 GROUP_FITS = 0.8    # F1 of a sub-group with the 'undefined' answers for an exception to be named
 ALIASES = 4         # other names tried, to see whether the function takes them
@@ -227,7 +226,9 @@ async def _survey(almanac: Almanac, notebook: Notebook, finding: Finding, steer)
         await door.say(f"It answers too few of them, so I ask {MORE} more of each kind.")
         size = SURVEY + MORE
         await notebook.probe([n for kind in KINDS for n in picks[kind][:size]], steer)
-        finding.kinds = [k for k in KINDS if _answered(almanac, notebook, k, picks[k][:size])]
+        # any answer now: a relation on a few of a kind's names (the larger countries) is
+        # still on that kind, and covering the kind finds which
+        finding.kinds = [k for k in KINDS if any(map(notebook.defined, picks[k][:size]))]
     groups = almanac.words()
     if not finding.kinds and door.calls_left > 1:
         await door.say(f"Still too few, so I ask {english.count(GROUP_SURVEY, 'word')} of each of "
@@ -247,20 +248,6 @@ async def _survey(almanac: Almanac, notebook: Notebook, finding: Finding, steer)
         return
     listed = " and ".join(almanac.kinds[k].phrase for k in finding.kinds)
     await door.say(f"It answers {listed}; for other kinds of name it says '{UNDEFINED}'.")
-
-
-def _answered(almanac: Almanac, notebook: Notebook, kind: str, names: list[str]) -> bool:
-    """Whether the answers to these names of a kind put the kind in the domain: SOME of them
-    answered, or one answered with what I know of that name (Brazil -> South America)."""
-    answered = [x for x in names if notebook.defined(x)]
-    if len(answered) >= SOME:
-        return True
-    for x in answered:
-        entity = almanac.entity(kind, x)
-        if entity and any(str(entity[a]) == notebook.seen[x] for a in ATTRIBUTES
-                          if a in entity and a != almanac.kinds[kind].attribute):
-            return True
-    return False
 
 
 def _spread(names: list[str]) -> list[str]:
