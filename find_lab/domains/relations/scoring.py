@@ -20,15 +20,17 @@ MIN_DOMAIN = 5  # held-out inputs inside the domain for a score to mean anything
 
 def grade(answers: Answers, outcome: Outcome) -> tuple[float, dict, str | None]:
     value, details, reason = exact.grade(answers, outcome)
-    inside = answers.parts.count("domain") if answers.parts else None
-    if inside is not None and inside < MIN_DOMAIN:
+    if not answers.parts:
+        return value, details, reason
+    hits = [got == want for got, want in zip(outcome.outputs, answers.expected)]
+    details["parts"] = {part: {"matched": sum(ok for ok, p in zip(hits, answers.parts) if p == part),
+                               "total": answers.parts.count(part)}
+                        for part in PARTS if part in answers.parts}
+    inside = answers.parts.count("domain")
+    if inside < MIN_DOMAIN:
+        details["parts"].setdefault("domain", {"matched": 0, "total": 0})
         return 0.0, details, (f"only {count(inside, 'held-out input')} {'is' if inside == 1 else 'are'} "
                               "in the function's domain (the lab knows too few names it answers), "
                               f"so this test set cannot tell an answer from '{UNDEFINED}' everywhere "
                               "(a fault of the test set, not of the answer)")
-    if answers.parts:
-        hits = [got == want for got, want in zip(outcome.outputs, answers.expected)]
-        details["parts"] = {part: {"matched": sum(ok for ok, p in zip(hits, answers.parts) if p == part),
-                                   "total": answers.parts.count(part)}
-                            for part in PARTS if part in answers.parts}
     return value, details, reason
