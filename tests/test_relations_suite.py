@@ -140,3 +140,14 @@ def test_a_users_own_relation_is_scored_on_names_it_answers_and_names_it_does_no
     vacuous = months.scorer("def f(x):\n    return 'undefined'\n", None)
     assert not vacuous.success and "cannot tell an answer" in vacuous.reason
     assert "2 held-out inputs are in the function's domain" in vacuous.reason
+
+
+def test_the_description_judge_asks_which_of_three_outputs_is_right(suite):
+    from find_lab import judge
+
+    spec = suite.get("relations/f0030")
+    asked = judge.questions(suite, spec["id"])
+    assert len(asked) >= 5
+    for question in asked:
+        assert len(set(question.outputs)) == 3
+        assert question.outputs[question.answer] == relations.observe(spec, question.input)
