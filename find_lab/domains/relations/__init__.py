@@ -52,7 +52,7 @@ class Relations(Domain):
     metric, threshold, lower_is_better = "exact_match", 0.9, False
     count = 75
     spec_fields = ("relation", "input", "output", "exception", "table", "excluded_keys", "heldout")
-    probe_hint = 'names, comma-separated: France, Fe, New York  (or quoted: "a, b", "")'
+    probe_hint = 'names between commas: France, Fe, New York · or "quoted", ""'
     description_example = f"e.g. maps a country to its capital; '{specs.UNDEFINED}' for anything else"
     odd_example = f"e.g. '{specs.UNDEFINED}' for countries in Asia, or leave empty"
     steer_hint = '"a name" to probe · submit now  (the scientist says what it cannot follow)'
