@@ -14,7 +14,7 @@ from textual.containers import ScrollableContainer
 from textual.reactive import reactive
 from textual.widgets import Static
 
-PLACEHOLDER = "Hidden until you submit · revealing it sooner is recorded (the keys below say how)"
+PLACEHOLDER = "Hidden until you submit (revealing it sooner is recorded)"
 
 
 class HiddenFunctionPane(ScrollableContainer):
