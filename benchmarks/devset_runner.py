@@ -1,7 +1,8 @@
 """What the development-set runners share: reading a set, sampling it evenly, and running
 each function as a user's black box in a pool of workers.
 
-Used by strings_devset.py and neurons_devset.py; each keeps its own tables and arguments.
+Used by strings_devset.py, neurons_devset.py and relations_devset.py; each keeps its own
+tables and its defaults.
 A set is a folder of modules, each with `DOMAIN = "<domain>"` and public top-level functions.
 """
 
@@ -11,6 +12,7 @@ import ast
 import asyncio
 import os
 import signal
+import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass
@@ -142,3 +144,68 @@ def run_all(jobs: list[Job], workers: int, domain: str, kept: tuple[str, ...]) -
         pool.shutdown(wait=not interrupted, cancel_futures=True)
         progress.close()
     return rows
+
+
+# --- the command the runners share --------------------------------------------------------
+
+def add_arguments(p, suite_sample: int, what: str) -> None:
+    """The options every runner takes; `what` names the suite's functions in the help."""
+    p.add_argument("--agent", default="scientist",
+                   help="a headless actor (default scientist; interpolate for the baseline)")
+    p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    p.add_argument("--limit", type=int, default=None,
+                   help="an even sample of N functions of the set (default: all of it)")
+    p.add_argument("--group", action="append", default=None, metavar="MODULE",
+                   help="only this module of the set (repeatable)")
+    p.add_argument("--suite-sample", type=int, default=suite_sample, metavar="N",
+                   help=f"also run an even sample of N of the suite's {what} (0: none)")
+    p.add_argument("--worst", type=int, default=20, help="how many worst functions to list")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--call-timeout", type=float, default=10.0,
+                   help="seconds the function may take per call (as find-lab run)")
+    p.add_argument("--session-timeout", type=float, default=60.0,
+                   help="seconds a session may take before it is stopped as a failure")
+    p.add_argument("--json", metavar="OUT", help="also write every row as JSON")
+
+
+def run_set(args, folder: Path, domain: str, kept: tuple[str, ...], program: str):
+    """The set in `folder` (and a sample of the suite) run as `args` say, from the repository
+    (the set's names are relative to it, as they are typed): the set's rows, the suite's and
+    all of them, the wall time printed; one line and exit 2 for an unknown actor, folder or
+    group."""
+    os.chdir(ROOT)
+    sys.path.insert(0, str(ROOT))
+    from find_lab import actors
+    from find_lab.suite import Suite
+
+    try:
+        actors.get(args.agent, headless=True)
+    except actors.UnknownActor as exc:
+        _refuse(program, str(exc))
+    if not (ROOT / folder).is_dir():
+        _refuse(program, f"no folder {folder}")
+    functions = devset(folder, domain)
+    if args.group:
+        unknown = set(args.group) - {g for g, _, _ in functions}
+        if unknown:
+            _refuse(program, f"no group {', '.join(sorted(unknown))}")
+        functions = [f for f in functions if f[0] in args.group]
+    functions = even_sample(functions, args.limit)
+    options = dict(seed=args.seed, call_timeout=args.call_timeout,
+                   session_timeout=args.session_timeout)
+    jobs = [Job(args.agent, function_id, group, **options) for group, function_id, _ in functions]
+    if args.suite_sample:
+        suite = Suite()
+        jobs += [Job(args.agent, i, f"{SUITE} {suite.get(i)['complexity']}", **options)
+                 for i in even_sample(suite.ids(domain), args.suite_sample)]
+    started = time.perf_counter()
+    rows = run_all(jobs, args.workers, domain, kept)
+    elapsed = time.perf_counter() - started
+    print(f"agent {args.agent}, {args.workers} workers, {elapsed:.0f} s wall")
+    return ([r for r in rows if not r["group"].startswith(SUITE)],
+            [r for r in rows if r["group"].startswith(SUITE)], rows)
+
+
+def _refuse(program: str, why: str):
+    print(f"{program}: {why}", file=sys.stderr)
+    raise SystemExit(2)

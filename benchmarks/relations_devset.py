@@ -56,14 +56,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import sys
-import time
 from collections import defaultdict
 from pathlib import Path
 
-from devset_runner import ROOT, SUITE, Job, devset, even_sample, run_all
+from devset_runner import add_arguments, run_set
 
 from find_lab.domains.relations.scoring import MIN_DOMAIN
 
@@ -159,65 +156,14 @@ def parser() -> argparse.ArgumentParser:
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--set", default=str(DEVSET), metavar="DIR",
                    help=f"the folder of the set, relative to the repository (default {DEVSET})")
-    p.add_argument("--agent", default="scientist",
-                   help="a headless actor (default scientist; interpolate for the baseline)")
-    p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
-    p.add_argument("--limit", type=int, default=None,
-                   help="an even sample of N functions of the set (default: all of it)")
-    p.add_argument("--group", action="append", default=None, metavar="MODULE",
-                   help="only this module of the set (repeatable)")
-    p.add_argument("--suite-sample", type=int, default=75, metavar="N",
-                   help="also run an even sample of N of the suite's relations (default all "
-                        "75; 0: none)")
-    p.add_argument("--worst", type=int, default=20, help="how many worst functions to list")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--call-timeout", type=float, default=10.0,
-                   help="seconds the function may take per call (as find-lab run)")
-    p.add_argument("--session-timeout", type=float, default=60.0,
-                   help="seconds a session may take before it is stopped as a failure")
-    p.add_argument("--json", metavar="OUT", help="also write every row as JSON")
+    add_arguments(p, 75, "relations")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     out = Path(args.json).resolve() if args.json else None
-    os.chdir(ROOT)  # the set's names are relative to the repository, as they are typed
-    sys.path.insert(0, str(ROOT))
-    from find_lab import actors
-    from find_lab.suite import Suite
-
-    try:
-        actors.get(args.agent, headless=True)
-    except actors.UnknownActor as exc:
-        print(f"relations_devset: {exc}", file=sys.stderr)
-        return 2
-    if not (ROOT / args.set).is_dir():
-        print(f"relations_devset: no folder {args.set}", file=sys.stderr)
-        return 2
-    functions = devset(Path(args.set), DOMAIN)
-    if args.group:
-        unknown = set(args.group) - {g for g, _, _ in functions}
-        if unknown:
-            print(f"relations_devset: no group {', '.join(sorted(unknown))}", file=sys.stderr)
-            return 2
-        functions = [f for f in functions if f[0] in args.group]
-    functions = even_sample(functions, args.limit)
-    options = dict(seed=args.seed, call_timeout=args.call_timeout,
-                   session_timeout=args.session_timeout)
-    jobs = [Job(args.agent, function_id, group, **options) for group, function_id, _ in functions]
-    suite_jobs = []
-    if args.suite_sample:
-        suite = Suite()
-        ids = even_sample(suite.ids(DOMAIN), args.suite_sample)
-        suite_jobs = [Job(args.agent, i, f"{SUITE} {suite.get(i)['complexity']}", **options)
-                      for i in ids]
-    started = time.perf_counter()
-    rows = run_all(jobs + suite_jobs, args.workers, DOMAIN, KEPT)
-    elapsed = time.perf_counter() - started
-    own = [r for r in rows if not r["group"].startswith(SUITE)]
-    theirs = [r for r in rows if r["group"].startswith(SUITE)]
-    print(f"agent {args.agent}, {args.workers} workers, {elapsed:.0f} s wall")
+    own, theirs, rows = run_set(args, Path(args.set), DOMAIN, KEPT, "relations_devset")
     if own:
         print(table(own, f"\nrelations held-out set ({len(own)} functions, each its own "
                          "reference)"))
