@@ -2,6 +2,7 @@
 categories, and says plainly when no concept it knows fits."""
 
 import ast
+import dataclasses
 import re
 import zlib
 from pathlib import Path
@@ -29,8 +30,9 @@ def neuron(test):
     return lambda word: 0.9 * bool(test(str(word).strip().lower())) + _jitter(word)
 
 
-async def interpret(function, seed=0, budget=Budget(), steer=()) -> Experiment:
+async def interpret(function, seed=0, budget=Budget(), steer=(), hints=()) -> Experiment:
     target = targets.from_callable(function, "neurons", "test:neuron", function)
+    target = dataclasses.replace(target, hints=tuple(hints))
     experiment = Experiment(target, actor_kind="scientist", budget=budget)
     experiment.start()
     for text in steer:
@@ -131,3 +133,11 @@ def test_its_knowledge_is_its_own():
     assert len(knowledge.order) >= 100 and len(knowledge.kinds) >= 15
     assert all(re.fullmatch(r"[a-z]+", w) for w in knowledge.pool)
     assert not set(knowledge.plain) & {w for ws in knowledge.groups.values() for w in ws}
+
+
+async def test_words_given_to_start_from_are_asked_first():
+    experiment = await interpret(neuron(lambda w: w in THEORY), hints=["Tempo ", "chord", "x y"])
+    first = next(e for e in experiment.events if e["kind"] == "probe")
+    assert first["inputs"][:2] == ["tempo", "chord"]   # as FIND gives them, trimmed; "x y" is no word
+    assert any("I was given 2 words to start from" in e["text"] for e in experiment.events
+               if e["kind"] == "message")

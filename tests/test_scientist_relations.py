@@ -2,6 +2,7 @@
 the relation and the exception, reads how inputs are taken, and keeps its knowledge its own."""
 
 import ast
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,9 @@ def relation(table: dict, fold: bool = True):
                                "undefined")
 
 
-async def interpret(function, budget=Budget(), steer=()) -> Experiment:
+async def interpret(function, budget=Budget(), steer=(), hints=()) -> Experiment:
     target = targets.from_callable(function, "relations", "test:relation", function)
+    target = dataclasses.replace(target, hints=tuple(hints))
     experiment = Experiment(target, actor_kind="scientist", budget=budget)
     experiment.start()
     for text in steer:
@@ -135,3 +137,13 @@ def test_its_knowledge_is_its_own():
                         "find_lab.experiment"}, imported
     assert "functions" not in path.read_text(encoding="utf-8")
     assert Path(relations.__file__).with_name("almanac.json").is_file()
+
+
+async def test_names_given_to_start_from_are_asked_first_and_can_name_the_domain():
+    # a relation on three moons only: the survey's spread picks miss them, the hints do not
+    moons = {"Io": "Jupiter", "Europa": "Jupiter", "Titan": "Saturn"}
+    experiment = await interpret(relation(moons), hints=["Titan", "Io", "Europa"])
+    first = next(e for e in experiment.events if e["kind"] == "probe")
+    assert first["inputs"][:3] == ["Titan", "Io", "Europa"]
+    assert any("I was given 3 names to start from" in text for text in said(experiment))
+    assert "a moon to the body it orbits" in submitted(experiment)["description"]

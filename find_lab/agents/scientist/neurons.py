@@ -8,7 +8,8 @@ learns from its probes. It names a concept only when the concept predicts fresh 
 none does, it says so and lists the strongest and weakest words it saw.
 
 A fork's carried answers count as its own: a survey word already answered is not asked again,
-and they stand in for plain survey words. It follows steering that names a category it knows
+and they stand in for plain survey words; words the lab gives it to start from (FIND's initial
+exemplars, with --hints) are asked first. It follows steering that names a category it knows
 (it probes some of its words), "quoted words" (probed) and "submit now", and says plainly that
 it cannot follow the rest of the steering language, which is about numbers.
 """
@@ -338,7 +339,11 @@ async def _survey(lab: Lab, notebook: Notebook, rng: np.random.Generator) -> Non
         plain = plain[:max(0, SURVEY_PLAIN - carried)]
         await door.say(f"This session already holds answers for {english.count(carried, 'word')}; "
                        "I do not ask them again, and ask fewer plain words.")
-    words = [w for w in dict.fromkeys(plain + words)
+    hints = [w for w in map(normal, door.hints) if WORD.fullmatch(w)]
+    if hints:
+        await door.say(f"I was given {english.count(len(hints), 'word')} to start from "
+                       f"({', '.join(hints[:5])}{', ...' if len(hints) > 5 else ''}); I ask them first.")
+    words = [w for w in dict.fromkeys(hints + plain + words)
              if w not in notebook.values and w not in notebook.undefined]
     room = max(1, door.points_left - RESERVE)
     if len(words) > room:

@@ -218,10 +218,15 @@ async def _survey(almanac: Almanac, notebook: Notebook, finding: Finding, steer)
     domain."""
     door = notebook.door
     picks = {kind: _spread(almanac.unique(kind)) for kind in almanac.kinds}
+    hints = [h.strip() for h in door.hints if h.strip()]
+    if hints:
+        await door.say(f"I was given {english.count(len(hints), 'name')} to start from "
+                       f"({', '.join(hints[:5])}{', ...' if len(hints) > 5 else ''}); I ask them first.")
     await door.say(f"I ask {english.count(SURVEY, 'name')} of each kind I know "
                    f"({', '.join(KINDS[k].phrase for k in KINDS)}) to find which kinds it answers.")
-    await notebook.probe([n for kind in KINDS for n in picks[kind][:SURVEY]], steer)
-    finding.kinds = [k for k in KINDS if _share(notebook, picks[k][:SURVEY]) >= DEFINED]
+    await notebook.probe(hints + [n for kind in KINDS for n in picks[kind][:SURVEY]], steer)
+    finding.kinds = [k for k in KINDS if _share(notebook, picks[k][:SURVEY]) >= DEFINED
+                     or any(notebook.defined(h) and almanac.entity(k, h) for h in hints)]
     if not finding.kinds and door.calls_left > 1:
         await door.say(f"It answers too few of them, so I ask {MORE} more of each kind.")
         size = SURVEY + MORE
