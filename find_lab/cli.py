@@ -17,6 +17,7 @@ from find_lab import actors, domains, sandbox, scoring
 from find_lab.english import count
 from find_lab.pricing import DEFAULT_MODEL
 from find_lab.store import StoreError
+from find_lab.study.plan import StudyError
 from find_lab.suite import Suite, SuiteError, default_root, render
 from find_lab.targets import TargetError
 
@@ -36,6 +37,10 @@ EPILOG = """examples:
   find-lab doctor                             # which sandbox agents' code runs in here
   find-lab suite import src/find_dataset --as find   # FIND's own dataset, as suite 'find'
   find-lab run numeric/f00003 --suite find    # one of FIND's functions
+  find-lab study new pilot                    # a study's plan, to edit: studies/pilot/plan.toml
+  find-lab study show pilot                   # its functions and each participant's order
+  find-lab study agents pilot                 # its agents on its functions (resumable)
+  find-lab study export pilot pilot.zip       # the plan and every session (study import)
 
 --json (bench, run, score, sessions list/show, suite list/show) prints JSON on stdout instead
 of text. Progress (suite build, bench) goes to stderr: one line redrawn on a terminal, a plain
@@ -814,6 +819,7 @@ def _add_session_commands(commands) -> None:
     sessions.set_defaults(run=cmd_sessions)
     _add_lab_commands(commands, home, claude, own, extra)
     _add_judge_command(commands, home, api)
+    _add_study_command(commands, home, again, claude)
 
 
 def cmd_lab(args) -> int:
@@ -958,6 +964,161 @@ def _add_judge_command(commands, home, api) -> None:
     judging.set_defaults(run=cmd_judge)
 
 
+def cmd_study(args) -> int:
+    """`study ACTION`: a study's plan, its participants' runs, its agents' and its bundles."""
+    from find_lab.study import bundle, plan as plans
+
+    store = _store(args)
+    if args.action == "new":
+        path = plans.new(store.home, args.name, _suite(args))
+        print(f"wrote {path}: edit it, then `find-lab study show {args.name}`")
+        return 0
+    if args.action == "import":
+        plan, imported, skipped = bundle.import_bundle(store, _suite(args), Path(args.bundle))
+        print(f"imported {count(imported, 'session')} of study {plan.name!r} (plan {plan.hash}), "
+              f"skipped {skipped:,} already here")
+        return 0
+    plan = plans.load(store.home, args.name, _suite(args))
+    if args.action == "show":
+        return _study_show(store, plan, args.json)
+    if args.action == "agents":
+        return _study_agents(args, store, plan)
+    if args.action == "run":
+        return _study_run(args, store, plan)
+    sent = bundle.export(store, plan, Path(args.file))
+    print(f"exported study {plan.name!r} (plan {plan.hash}, {count(sent, 'session')}) "
+          f"to {args.file}")
+    return 0
+
+
+def _study_show(store, plan, as_json: bool) -> int:
+    """The plan as it is realised: its functions, each rostered participant's order and how
+    far each has got, and the agents' runs done."""
+    from find_lab.study import progress
+
+    runs = len(plan.agents) * len(plan.functions)
+    made = runs - len(progress.agent_runs(store, plan))
+    people = {person: {"order": plan.order(person),
+                       "next": progress.next_position(store, plan, person)}
+              for person in plan.roster}
+    if as_json:
+        print(_json({"name": plan.name, "hash": plan.hash, "path": str(plan.path),
+                     "seed": plan.seed, "instructions": plan.instructions, "reveal": plan.reveal,
+                     "agents": list(plan.agents), "functions": list(plan.functions),
+                     "practice": plan.practice,
+                     "budget": {"calls": plan.calls, "points": plan.points,
+                                "minutes": plan.minutes},
+                     "participants": {"roster": list(plan.roster), "open": plan.open,
+                                      "order": plan.order_kind,
+                                      "break_seconds": plan.break_seconds},
+                     "orders": {person: shown["order"] for person, shown in people.items()},
+                     "next_position": {person: shown["next"] for person, shown in people.items()},
+                     "agent_runs": {"done": made, "total": runs}}))
+        return 0
+    print(f"study {plan.name}  plan {plan.hash}  ({plan.path})")
+    print(f"{count(len(plan.functions), 'function')}: {', '.join(plan.functions)}")
+    print(f"practice: {plan.practice or 'none'}")
+    print(f"budget per function: {count(plan.calls, 'probe call')}, "
+          f"{count(plan.points, 'point')}, {plan.minutes:g} min; breaks of {plan.break_seconds:g} s")
+    print(f"reveal: {plan.reveal}; agents: {', '.join(plan.agents) or 'none'} "
+          f"({made:,} of {count(runs, 'run')} made)")
+    who = "open sign-up" if plan.open else f"a roster of {count(len(plan.roster), 'participant')}"
+    print(f"participants: {who}, order {plan.order_kind}")
+    if plan.open and plan.order_kind != "fixed":
+        print("  each id's order is drawn from a hash of it when it signs up")
+    for person, shown in people.items():
+        state = "done" if shown["next"] is None else f"next: position {shown['next']}"
+        print(f"  {person:12} {' '.join(shown['order'])}  ({state})")
+    print("instructions:")
+    for line in plan.instructions.strip().splitlines() or ["(none)"]:
+        print(f"  {line}")
+    return 0
+
+
+def _study_agents(args, store, plan) -> int:
+    """Each of the plan's agents on each of its functions, under its budget and seed, tagged
+    and saved; what already ended is skipped, so an interrupted run picks up where it was."""
+    import asyncio
+
+    from find_lab import targets
+    from find_lab.experiment import Budget
+    from find_lab.progress import Progress
+    from find_lab.session import run_session
+    from find_lab.study import progress
+
+    runs = progress.agent_runs(store, plan)
+    total = len(plan.agents) * len(plan.functions)
+    claude = _claude_options(args)
+    if any(actors.get(agent).needs_key for agent, _ in runs) and not claude["api_key"]:
+        raise UserError("set ANTHROPIC_API_KEY (or --api-key-file) to run the study's claude agent")
+    suite = _suite(args)
+    _needs_backend(args, [suite.get(function) for function in {f for _, f in runs}])
+    print(f"study {plan.name}: {count(len(runs), 'session')} to run, {total - len(runs):,} of "
+          f"{total:,} done already", file=sys.stderr)
+    meter = Progress("study agents", len(runs), "session")
+    crashed = []
+    try:
+        for done, (name, function) in enumerate(runs, 1):
+            target = targets.resolve(function, seed=plan.seed, suite=suite, hints=False)
+            actor = actors.make_actor(name, plan.seed,
+                                      claude=claude if actors.get(name).needs_key else None)
+            experiment = asyncio.run(run_session(
+                target, actor, store=store, budget=Budget(plan.calls, plan.points),
+                study=plan.tag(agent=name, seed=plan.seed)))
+            score = experiment.score
+            mark = ("success" if score.success else "fail") if score else "unscored"
+            print(f"{experiment.session_id}  {name:12} {function:16} {experiment.status:16} {mark}")
+            if experiment.status == "crashed":
+                crashed.append(f"{name} on {function}: {experiment.events[-1].get('reason')}")
+            meter.update(done, f"last: {name} {function} {mark}")
+    finally:
+        meter.close()
+    if crashed:
+        raise RunFailed(f"{len(crashed):,} of {count(len(runs), 'session')} crashed; the first: "
+                        f"{crashed[0]}")
+    return 0
+
+
+def _study_run(args, store, plan) -> int:
+    """A participant's run of the study in the lab; the id is checked against the roster
+    before the app starts."""
+    plan.participant_index(args.participant)
+    try:
+        from find_lab.tui.app import run_study
+    except ImportError:
+        raise UserError("this lab cannot run a study's participants yet "
+                        "(find_lab.tui.app has no run_study)") from None
+    return run_study(store.home, args.suite, plan.name, args.participant)
+
+
+def _add_study_command(commands, home, again, claude) -> None:
+    study = commands.add_parser("study", parents=[home], help="human-vs-agent studies: plan, "
+                                "run, agents, bundles",
+                                description="A study is a plan in <home>/studies/NAME/plan.toml "
+                                "(written by `study new`, edited by you); its sessions are the "
+                                "store's, tagged with the study, its plan's hash and who ran "
+                                "them where.")
+    actions = study.add_subparsers(dest="action", metavar="ACTION", required=True)
+    extra = [again, _suite_again()]
+    new = actions.add_parser("new", parents=extra, help="write a commented plan to edit")
+    show = actions.add_parser("show", parents=extra, help="the plan with its functions and "
+                              "each participant's order")
+    show.add_argument("--json", action="store_true", help="print one JSON object")
+    run = actions.add_parser("run", parents=extra, help="a participant runs the study (TUI)")
+    run.add_argument("--participant", required=True, metavar="ID")
+    agents = actions.add_parser("agents", parents=[*extra, claude, _neuron_options()],
+                                help="run the plan's agents on its functions (resumable)")
+    export = actions.add_parser("export", parents=extra, help="write the plan and every "
+                                "session of the study to FILE (.zip, else JSON lines)")
+    for action in (new, show, run, agents, export):
+        action.add_argument("name", metavar="NAME")
+    export.add_argument("file", metavar="FILE")
+    imported = actions.add_parser("import", parents=extra, help="merge a study bundle, "
+                                  "refusing duplicates and a plan that differs")
+    imported.add_argument("bundle", metavar="FILE")
+    study.set_defaults(run=cmd_study)
+
+
 def cmd_doctor(args) -> int:
     """What isolation agents' code gets here; exit 1 unless it is the full jail."""
     for line in sandbox.doctor_lines():
@@ -1010,7 +1171,7 @@ def main(argv: list[str] | None = None) -> int:
             status = args.run(args)
             sys.stdout.flush()  # a closed pipe fails here, not in the interpreter's exit
             return status
-        except (UserError, SuiteError, StoreError, TargetError) as exc:
+        except (UserError, SuiteError, StoreError, TargetError, StudyError) as exc:
             print(f"find-lab: {exc}", file=sys.stderr)
             return 2
         except RunFailed as exc:

@@ -65,12 +65,13 @@ class Experiment:
     def __init__(self, target: Target, *, actor_kind: str, actor_name: str = "",
                  model: str | None = None, budget: Budget = Budget(),
                  listeners: tuple[Callable[[dict], Any], ...] = (), session_id: str = "",
-                 pace: float = 0.0):
+                 pace: float = 0.0, study: dict | None = None):
         self.target = target
         self._domain = domains.get(target.domain)
         self.budget = budget
         self.actor_kind, self.actor_name, self.model = actor_kind, actor_name or actor_kind, model
         self.session_id = session_id
+        self.study = study  # the study tag (find_lab.study.plan.Plan.tag), or None
         self.events: list[dict] = []
         self.state = LabState()
         self.listeners = list(listeners)
@@ -116,7 +117,8 @@ class Experiment:
                     suite={"name": source["name"], "checksum": source.get("checksum")}
                     if source else None, spec_hash=source.get("spec_hash"),
                     isolation=sandbox.isolation(), **fork,
-                    **({"hints": list(self.target.hints)} if self.target.hints else {}))
+                    **({"hints": list(self.target.hints)} if self.target.hints else {}),
+                    **({"study": self.study} if self.study else {}))
         for event in carried:
             if event["kind"] == "probe" and self.calls_left > 0:
                 self.record("probe", event["actor"], inputs=event["inputs"],

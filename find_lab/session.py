@@ -13,14 +13,14 @@ async def run_session(target: Target, actor: Actor, *, store=None, budget: Budge
                       listeners: tuple[Callable[[dict], None], ...] = (),
                       carried: list[dict] = (), forked_from: dict | None = None,
                       ready: Callable[[Experiment], None] | None = None,
-                      pace: float = 0.0) -> Experiment:
+                      pace: float = 0.0, study: dict | None = None) -> Experiment:
     """Start, run and end a session; every outcome, a crash included, ends with session_end.
 
     `carried` and `forked_from` start it from another session's probes (a fork); `ready`
     receives the Experiment once it has started, for a person's controls; `pace` is the least
     number of seconds between two of the agent's events, so a fast offline agent can be watched
-    (0, the default: none, for headless runs and benchmarks). The actor itself gets only a
-    Door."""
+    (0, the default: none, for headless runs and benchmarks); `study` is the study tag its
+    session_start records (find_lab.study). The actor itself gets only a Door."""
     log = None
     if store is not None:
         log = store.create({"function_id": target.function_id, "domain": target.domain,
@@ -29,7 +29,7 @@ async def run_session(target: Target, actor: Actor, *, store=None, budget: Budge
     experiment = Experiment(target, actor_kind=actor.kind, actor_name=actor.name,
                             model=getattr(actor, "model", None), budget=budget,
                             listeners=((log,) if log else ()) + tuple(listeners),
-                            session_id=log.id if log else "", pace=pace)
+                            session_id=log.id if log else "", pace=pace, study=study)
     experiment.start(carried, forked_from)
     if ready:
         ready(experiment)

@@ -1,0 +1,61 @@
+"""Where a study stands, read from the store: its sessions (by their `study` tag and the plan's
+hash), the next position a participant has to do, and the agents' runs still to make.
+
+A session counts as done once it ended in any way but `interrupted`: a crash of the app or a
+closed laptop leaves the session interrupted, and the participant resumes at that position.
+"""
+
+from __future__ import annotations
+
+import json
+
+from find_lab.experiment import END_STATUSES
+from find_lab.study.plan import Plan
+
+DONE = tuple(status for status in END_STATUSES if status != "interrupted")
+
+
+def tag_of(store, doc: dict) -> dict | None:
+    """The `study` tag in a session's session_start (its log's first line), or None."""
+    try:
+        with open(store.logs / f"{doc['id']}.jsonl", "rb") as file:
+            first = json.loads(file.readline())
+    except (OSError, ValueError):
+        return None
+    tag = first.get("study") if isinstance(first, dict) and \
+        first.get("kind") == "session_start" else None
+    return tag if isinstance(tag, dict) else None
+
+
+def sessions(store, plan: Plan) -> list[dict]:
+    """The study's sessions under this plan, oldest first: each the store's index document
+    with the session's tag as `study`."""
+    found = []
+    for doc in reversed(store.list()):
+        tag = tag_of(store, doc)
+        if tag and tag.get("name") == plan.name and tag.get("plan") == plan.hash:
+            found.append({**doc, "study": tag})
+    return found
+
+
+def done(doc: dict) -> bool:
+    return doc.get("status") in DONE
+
+
+def next_position(store, plan: Plan, participant: str) -> int | None:
+    """The first position `participant` has not finished (0: the practice), None when they
+    have finished them all."""
+    plan.participant_index(participant)  # an unknown participant is a StudyError
+    finished = {doc["study"].get("position") for doc in sessions(store, plan)
+                if doc["study"].get("participant") == participant and done(doc)}
+    positions = ([0] if plan.practice else []) + list(range(1, len(plan.functions) + 1))
+    return next((position for position in positions if position not in finished), None)
+
+
+def agent_runs(store, plan: Plan) -> list[tuple[str, str]]:
+    """(agent, function) for each of the plan's agents on each of its functions that has no
+    finished session yet, in the plan's order."""
+    finished = {(doc["study"].get("agent"), doc["function_id"]) for doc in sessions(store, plan)
+                if doc["study"].get("agent") and done(doc)}
+    return [(agent, function) for agent in plan.agents for function in plan.functions
+            if (agent, function) not in finished]
