@@ -214,9 +214,9 @@ def parse(raw: bytes, name: str, suite: Suite, path: Path) -> Plan:
     check.keys(data, "")
     if check.text(data, "name") != name:
         raise StudyError(f"{where}: name {data['name']!r} is not the study's folder name {name!r}")
-    seed = check.whole(data, "seed", low=0)
+    seed = check.whole(data, "seed", low=0, default=0)
     functions = check.table(data, "functions")
-    budget = check.table(data, "budget")
+    budget = check.table(data, "budget", optional=True)
     people = check.table(data, "participants")
     practice = _practice(check, functions, suite)
     drawn = _functions(check, functions, suite, seed, practice)
@@ -255,8 +255,10 @@ class _Checker:
             raise self.fail(field, f"is not a field of a plan (known{' in [' + section + ']' if section else ''}: "
                             f"{', '.join(KEYS[section])})")
 
-    def table(self, data: dict, key: str) -> dict:
+    def table(self, data: dict, key: str, optional: bool = False) -> dict:
         if key not in data:
+            if optional:
+                return {}
             raise self.fail(f"[{key}]", "is missing")
         if not isinstance(data[key], dict):
             raise self.fail(key, "must be a table ([" + key + "])")
