@@ -40,6 +40,7 @@ EPILOG = """examples:
   find-lab study new pilot                    # a study's plan, to edit: studies/pilot/plan.toml
   find-lab study show pilot                   # its functions and each participant's order
   find-lab study agents pilot                 # its agents on its functions (resumable)
+  find-lab study report pilot --plots figures # paired human-vs-agent statistics
   find-lab study export pilot pilot.zip       # the plan and every session (study import)
 
 --json (bench, run, score, sessions list/show, suite list/show) prints JSON on stdout instead
@@ -985,6 +986,8 @@ def cmd_study(args) -> int:
         return _study_agents(args, store, plan)
     if args.action == "run":
         return _study_run(args, store, plan)
+    if args.action == "report":
+        return _study_report(args, store, plan)
     sent = bundle.export(store, plan, Path(args.file))
     print(f"exported study {plan.name!r} (plan {plan.hash}, {count(sent, 'session')}) "
           f"to {args.file}")
@@ -1091,6 +1094,31 @@ def _study_run(args, store, plan) -> int:
     return run_study(store.home, args.suite, plan.name, args.participant)
 
 
+def _study_report(args, store, plan) -> int:
+    """The study's report on stdout (text with its plots, JSON or CSV) or as a Markdown file,
+    and with --plots its figures as image files."""
+    from find_lab.study import progress, report as reports
+
+    report = reports.build(plan, progress.sessions(store, plan))
+    written = []
+    if args.plots:
+        try:
+            written = reports.plots(report, Path(args.plots))
+        except OSError as exc:
+            raise UserError(f"cannot write the plots to {args.plots}: {exc.strerror or exc}") from None
+    if args.markdown:
+        try:
+            Path(args.markdown).write_text(report.markdown(), encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"cannot write {args.markdown}: {exc.strerror or exc}") from None
+        print(f"wrote the report of study {plan.name!r} to {args.markdown}")
+    else:
+        sys.stdout.write(report.json() if args.json else report.csv() if args.csv else report.text())
+    for path in written:  # beside JSON or CSV on stdout, the figures' paths go to stderr
+        print(f"wrote {path}", file=sys.stderr if args.json or args.csv else sys.stdout)
+    return 0
+
+
 def _add_study_command(commands, home, again, claude) -> None:
     study = commands.add_parser("study", parents=[home], help="human-vs-agent studies: plan, "
                                 "run, agents, bundles",
@@ -1110,7 +1138,15 @@ def _add_study_command(commands, home, again, claude) -> None:
                                 help="run the plan's agents on its functions (resumable)")
     export = actions.add_parser("export", parents=extra, help="write the plan and every "
                                 "session of the study to FILE (.zip, else JSON lines)")
-    for action in (new, show, run, agents, export):
+    report = actions.add_parser("report", parents=extra, help="success rates, paired "
+                                "comparisons and a table per function (text with plots)")
+    form = report.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="print one JSON object")
+    form.add_argument("--csv", action="store_true", help="print one CSV row per session")
+    form.add_argument("--markdown", metavar="FILE", help="write the report as Markdown to FILE")
+    report.add_argument("--plots", metavar="DIR", help="also write the figures as image files "
+                        "into DIR")
+    for action in (new, show, run, agents, report, export):
         action.add_argument("name", metavar="NAME")
     export.add_argument("file", metavar="FILE")
     imported = actions.add_parser("import", parents=extra, help="merge a study bundle, "

@@ -157,3 +157,23 @@ def test_a_bundle_of_another_study_or_damaged_is_refused(capsys, tmp_path):
     one_line_error(*run(capsys, "study", "import", str(tmp_path / "junk.jsonl"), "--home",
                         str(tmp_path / "b"))[::2], "not a study bundle")
     assert Store(tmp_path / "b").list() == []
+
+
+def test_report_in_each_form(capsys, tmp_path):
+    study(tmp_path)
+    run(capsys, "study", "agents", "pilot", "--home", str(tmp_path))
+    home = ["--home", str(tmp_path)]
+    status, out, _ = run(capsys, "study", "report", "pilot", *home)
+    assert status == 0 and "pilot" in out and "random" in out and "interpolate" in out
+    status, out, err = run(capsys, "study", "report", "pilot", "--json", "--plots",
+                           str(tmp_path / "figures"), *home)
+    assert status == 0 and json.loads(out)["study"]["name"] == "pilot"
+    figures = [line.removeprefix("wrote ") for line in err.splitlines() if line.startswith("wrote ")]
+    assert figures and all((tmp_path / "figures").joinpath(p).is_file() for p in figures)
+    status, out, _ = run(capsys, "study", "report", "pilot", "--csv", *home)
+    assert status == 0 and len(out.splitlines()) == 1 + 4  # a header, a row per session
+    status, out, _ = run(capsys, "study", "report", "pilot", "--markdown",
+                         str(tmp_path / "report.md"), *home)
+    assert status == 0 and (tmp_path / "report.md").read_text().startswith("#")
+    status, _, err = run(capsys, "study", "report", "pilot", "--json", "--csv", *home)
+    assert status == 2 and err.count("\n") == 1
