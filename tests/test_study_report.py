@@ -135,7 +135,7 @@ def report(study):
 def test_sessions_not_counted_are_counted_by_reason(report):
     assert report.not_counted == {"practice": 1, "unfinished": 1, "plan": 1, "repeat": 1,
                                   "study": 1}
-    text = report.text()
+    text = " ".join(report.text().split())  # the terminal's prose is wrapped
     assert "1 session of practice" in text
     assert "1 session under another version of the plan" in text
     assert "1 session repeating a function its actor had finished (the first counts)" in text
@@ -279,7 +279,9 @@ def test_json_holds_every_figure_and_no_infinity(report):
 
 def test_csv_has_one_row_per_session_saying_whether_it_counts(report, study):
     rows = list(csv.DictReader(io.StringIO(report.csv())))
-    assert len(rows) == len(study[1])
+    assert [row["session_id"] for row in rows] == study[1]
+    assert {(row["study"], row["plan"]) for row in rows} == \
+        {("pilot", HASH), ("pilot", "ffffffffffffffff"), ("another", HASH)}
     assert sum(row["counted"] == "yes" for row in rows) == 12
     resumed = next(row for row in rows if row["who"] == "p02" and row["counted"] == "resumed")
     assert (resumed["function_id"], resumed["success"]) == (F2, "yes")
@@ -311,3 +313,22 @@ def test_the_report_loads_no_textual():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.strip() == "False"
+
+
+def test_a_study_without_sessions_reports_that(tmp_path):
+    report = study_report.build(StandInPlan(), [])
+    assert report.summary("humans").success_rate is None
+    assert report.comparison("humans", "scientist").mcnemar.p == 1.0
+    assert "every session given is counted" in report.text()
+    assert "no counted session" in report.text()
+    json.loads(report.json())
+    assert report.csv().splitlines() == [",".join(study_report.CSV_FIELDS)]
+    assert report.markdown().startswith("# Study pilot")
+    assert len(study_report.plots(report, tmp_path)) == 3
+
+
+def test_an_open_study_lists_whoever_signed_up(study):
+    store, ids = study
+    report = study_report.build(StandInPlan(roster=(), open=True), _docs(store, ids))
+    assert report.participants == ("p01", "p02")
+    assert report.summary("humans").success_rate == 0.5

@@ -5,10 +5,10 @@ What counts: a participant's or agent's own session on one of the plan's functio
 plan (its hash), that ended in any way but `interrupted` (a session ended without a successful
 score, given up or out of time, is a failure). Practice sessions, sessions under another
 version of the plan, unfinished ones and a repeat of a function its actor had finished (the
-first finished session counts) are not counted, and how many of each is said. A session someone else's work went
-into (a fork, a resume, a takeover, a steer) or whose answer its participant saw is marked as
-the scoreboard marks it, gets a row of its own and stays out of the pooled figures and the
-comparisons: never merged silently.
+first finished session counts) are not counted, and how many of each is said. A session
+someone else's work went into (a fork, a resume, a takeover, a steer) or whose answer its
+participant saw is marked as the scoreboard marks it, gets a row of its own and stays out of
+the pooled figures and the comparisons: never merged silently.
 
 A group's success on a function, when several of its participants did it, is the mean of
 their successes there; rates, intervals and paired differences are taken over functions of
@@ -22,6 +22,7 @@ import csv
 import io
 import json
 import math
+import textwrap
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
@@ -55,10 +56,11 @@ METHOD = (
     "sign test on the per-function medians, ties dropped",
     "times are active seconds (pauses left out); medians are over sessions",
 )
-CSV_FIELDS = ("study", "plan", "session_id", "who", "kind", "seed", "position", "function_id",
+CSV_FIELDS = ("session_id", "study", "plan", "who", "kind", "seed", "position", "function_id",
               "status", "success", "metric", "value", "seconds", "probes", "local_nmse",
               "judge", "counted")
 BAR_CELLS = 40             # width of a terminal bar, in characters
+WIDTH = 100                # the terminal report's prose is wrapped to this
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class Entry:
     key, "" when it is); `mark` what else went into it, as the scoreboard words it."""
 
     session_id: str
+    study: str               # the study and plan its tag names
+    plan: str
     who: str                 # the participant's id or the agent's name
     kind: str                # "participant" or "agent"
     seed: int | None         # an agent's seed
@@ -195,8 +199,7 @@ class Report:
         writer = csv.DictWriter(out, CSV_FIELDS, lineterminator="\n")
         writer.writeheader()
         for e in self.entries:
-            writer.writerow({"study": self.name, "plan": self.plan_hash, **{
-                key: getattr(e, key) for key in CSV_FIELDS[2:-1]},
+            writer.writerow({**{key: getattr(e, key) for key in CSV_FIELDS[:-1]},
                 "success": "yes" if e.success else "no",
                 "counted": "yes" if e.counted else NOT_COUNTED.get(e.note) or e.mark})
         return out.getvalue()
@@ -262,7 +265,8 @@ def _entry(plan: Plan, doc: dict) -> Entry:
     provenance = doc.get("provenance") if isinstance(doc.get("provenance"), dict) else {}
     mark = ", ".join(MIXED.get(reason, reason) for reason in provenance.get("mixed") or ())
     return Entry(
-        session_id=doc.get("id") or "", who=str(participant if participant is not None
+        session_id=doc.get("id") or "", study=str(tag.get("name") or ""),
+        plan=str(tag.get("plan") or ""), who=str(participant if participant is not None
                                                  else agent or doc.get("actor_kind") or "?"),
         kind="participant" if participant is not None else "agent",
         seed=tag.get("seed"), position=position if isinstance(position, int) else None,
@@ -426,8 +430,8 @@ def _summary_cells(report: Report, s: Summary) -> list[str]:
 
 
 def _summary_head(report: Report) -> list[str]:
-    head = ["who", "sessions", "functions", "success", "95% CI", "median s", "median probes"]
-    return head + (["local detail"] if report.has_local else []) + ["judge"]
+    head = ["who", "sessions", "functions", "success", "95% CI", "seconds", "probes"]
+    return head + (["local NMSE"] if report.has_local else []) + ["judge"]
 
 
 def _comparison_cells(c: Comparison) -> list[str]:
@@ -438,34 +442,46 @@ def _comparison_cells(c: Comparison) -> list[str]:
 
 
 COMPARISON_HEAD = ["group", "agent", "functions", "group", "agent", "difference", "95% CI",
-                   "b", "c", "McNemar p", "slower/faster", "sign p", "more/fewer probes",
-                   "sign p"]
+                   "b", "c", "McNemar p", "time +/-", "p", "probes +/-", "p"]
+COMPARISON_NOTE = ("difference: group - agent, in percentage points; b: functions only the group "
+                   "succeeded on, c: only the agent; time and probes +/-: functions where the "
+                   "group's median was above / below the agent's, and the sign test's p")
+SUMMARY_NOTE = ("seconds, probes and local NMSE (the local-detail score, lower is better) are "
+                "medians over sessions; judge: the mean description-judge score (sessions "
+                "judged)")
 
 
 # --- the terminal ---------------------------------------------------------------------------
 def _text(report: Report) -> list[str]:
-    lines = [_headline(report), *(f"  {line}" for line in METHOD), ""]
-    lines += ["Success, time and probes"]
+    lines = [_headline(report), *_wrapped(METHOD, "  ", "    "), ""]
+    lines += ["Success, time and probes", *_wrapped([SUMMARY_NOTE], "  ", "  ")]
     lines += _table(_summary_head(report), [_summary_cells(report, s) for s in report.summaries])
-    lines += ["", f"Success rate, 95% CI ({'─' * 3} the interval, █ the rate)"]
+    lines += ["", "Success rate (the bar) and its 95% CI (the line under it, ticked at both ends)"]
     lines += _rate_bars(report)
     if report.comparisons:
-        lines += ["", "Humans against agents, paired on functions (difference: group - agent; "
-                      "b: only the group succeeded, c: only the agent)"]
+        lines += ["", "Humans against agents, paired on functions"]
+        lines += _wrapped([COMPARISON_NOTE], "  ", "  ")
         lines += _table(COMPARISON_HEAD, [_comparison_cells(c) for c in report.comparisons])
-        lines += ["", "Paired difference of success rates, 95% CI (│ zero, ┃ the difference)"]
+        lines += ["", "Paired difference of success rates (the thick mark) and its 95% CI (the "
+                      "line), zero marked"]
         lines += _difference_bars(report)
     lines += ["", "Per function (✓ success, ✗ failure, · not done; k/n for several sessions)"]
     lines += _table(["function", *report.columns],
                     [[row.function_id, *(_cell(report, column, row.cells.get(column))
                                          for column in report.columns)]
                      for row in report.per_function])
-    lines += ["", _not_counted(report)]
+    lines += ["", *_wrapped([_not_counted(report)], "", "  ")]
     if report.marked:
         lines += ["set aside in rows of their own (not pooled, not compared):"]
         lines += [f"  {e.session_id}  {e.row:24} {e.function_id:16} "
                   f"{'success' if e.success else 'failure'}" for e in report.marked]
     return lines
+
+
+def _wrapped(paragraphs: Iterable[str], first: str, rest: str) -> list[str]:
+    return [line for paragraph in paragraphs
+            for line in textwrap.wrap(paragraph, WIDTH, initial_indent=first,
+                                      subsequent_indent=rest)]
 
 
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:
@@ -528,13 +544,12 @@ def _drawn(canvas: Canvas) -> str:
 # --- markdown -------------------------------------------------------------------------------
 def _markdown(report: Report) -> list[str]:
     lines = [f"# {_headline(report)}", "", *(f"- {line}" for line in METHOD), "",
-             "## Success, time and probes", ""]
+             "## Success, time and probes", "", _sentence(SUMMARY_NOTE), ""]
     lines += _md_table(_summary_head(report),
                        [_summary_cells(report, s) for s in report.summaries])
     if report.comparisons:
         lines += ["", "## Humans against agents, paired on functions", "",
-                  "Difference: group - agent, in percentage points; b: functions only the "
-                  "group succeeded on, c: only the agent.", ""]
+                  _sentence(COMPARISON_NOTE), ""]
         lines += _md_table(COMPARISON_HEAD, [_comparison_cells(c) for c in report.comparisons])
     lines += ["", "## Per function", "", "✓ success, ✗ failure, · not done; k/n for several "
               "sessions.", ""]
@@ -542,13 +557,17 @@ def _markdown(report: Report) -> list[str]:
                        [[row.function_id, *(_cell(report, column, row.cells.get(column))
                                             for column in report.columns)]
                         for row in report.per_function])
-    lines += ["", _not_counted(report).capitalize() + "."]
+    lines += ["", _sentence(_not_counted(report))]
     if report.marked:
         lines += ["", "Set aside in rows of their own (not pooled, not compared):", ""]
         lines += _md_table(["session", "row", "function", "outcome"],
                            [[e.session_id, e.row, e.function_id,
                              "success" if e.success else "failure"] for e in report.marked])
     return lines
+
+
+def _sentence(text: str) -> str:
+    return text[0].upper() + text[1:] + "."
 
 
 def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
