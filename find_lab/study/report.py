@@ -126,9 +126,9 @@ class Comparison:
     agent_rate: float | None
     difference: float | None
     ci: tuple[float, float] | None
-    mcnemar: stats.McNemar   # b: only the group succeeded, c: only the agent
-    seconds: stats.SignTest  # above: the group took longer
-    probes: stats.SignTest   # above: the group probed more
+    mcnemar: stats.McNemar | None   # b: only the group succeeded, c: only the agent
+    seconds: stats.SignTest | None  # above: the group took longer
+    probes: stats.SignTest | None   # above: the group probed more (None: no function paired)
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,8 @@ class Report:
                 "comparisons": [asdict(c) for c in self.comparisons],
                 "per_function": [asdict(row) for row in self.per_function],
                 "sessions": [{**asdict(e), "counted": e.counted} for e in self.entries],
-                "not_counted": {NOT_COUNTED[key]: n for key, n in self.not_counted.items()}}
+                "not_counted": [{"reason": key, "why": NOT_COUNTED[key], "sessions": n}
+                                for key, n in self.not_counted.items()]}
         return json.dumps(_finite(data), indent=2) + "\n"
 
     def csv(self) -> str:
@@ -325,9 +326,11 @@ def _compare(group: str, ours: list[Entry], agent: str, theirs: list[Entry],
     x, y = [a[f] for f in paired], [b[f] for f in paired]
     timed = [f for f in paired if _median_of(ours, f, "seconds") is not None
              and _median_of(theirs, f, "seconds") is not None]
+    if not paired:
+        return Comparison(group, agent, 0, None, None, None, None, None, None, None)
     return Comparison(
         group=group, agent=agent, functions=len(paired), group_rate=_mean(x),
-        agent_rate=_mean(y), difference=_mean(x) - _mean(y) if paired else None,
+        agent_rate=_mean(y), difference=_mean(x) - _mean(y),
         ci=stats.paired_difference_ci(x, y, seed),
         mcnemar=stats.mcnemar([v > 0.5 for v in x], [v > 0.5 for v in y]),
         seconds=stats.sign_test([_median_of(ours, f, "seconds") for f in timed],
@@ -398,7 +401,7 @@ def _judged(s: Summary) -> str:
     return f"{s.judge:.2f} ({s.judged})" if s.judged else "not judged"
 
 
-def _cell(report: Report, column: str, cell: Cell | None) -> str:
+def _cell(column: str, cell: Cell | None) -> str:
     """✓ or ✗ for one session; k/n for several (the pooled humans, an agent's seeds)."""
     if cell is None:
         return "·"
@@ -435,10 +438,13 @@ def _summary_head(report: Report) -> list[str]:
 
 
 def _comparison_cells(c: Comparison) -> list[str]:
-    return [c.group, c.agent, str(c.functions), _pct(c.group_rate), _pct(c.agent_rate),
-            _points(c.difference), _interval(c.ci, points=True), str(c.mcnemar.b),
-            str(c.mcnemar.c), _p(c.mcnemar.p), f"{c.seconds.above}/{c.seconds.below}",
-            _p(c.seconds.p), f"{c.probes.above}/{c.probes.below}", _p(c.probes.p)]
+    head = [c.group, c.agent, str(c.functions), _pct(c.group_rate), _pct(c.agent_rate),
+            _points(c.difference), _interval(c.ci, points=True)]
+    if c.mcnemar is None or c.seconds is None or c.probes is None:
+        return head + ["—"] * 7
+    return head + [str(c.mcnemar.b), str(c.mcnemar.c), _p(c.mcnemar.p),
+                   f"{c.seconds.above}/{c.seconds.below}", _p(c.seconds.p),
+                   f"{c.probes.above}/{c.probes.below}", _p(c.probes.p)]
 
 
 COMPARISON_HEAD = ["group", "agent", "functions", "group", "agent", "difference", "95% CI",
@@ -467,7 +473,7 @@ def _text(report: Report) -> list[str]:
         lines += _difference_bars(report)
     lines += ["", "Per function (✓ success, ✗ failure, · not done; k/n for several sessions)"]
     lines += _table(["function", *report.columns],
-                    [[row.function_id, *(_cell(report, column, row.cells.get(column))
+                    [[row.function_id, *(_cell(column, row.cells.get(column))
                                          for column in report.columns)]
                      for row in report.per_function])
     lines += ["", *_wrapped([_not_counted(report)], "", "  ")]
@@ -554,7 +560,7 @@ def _markdown(report: Report) -> list[str]:
     lines += ["", "## Per function", "", "✓ success, ✗ failure, · not done; k/n for several "
               "sessions.", ""]
     lines += _md_table(["function", *report.columns],
-                       [[row.function_id, *(_cell(report, column, row.cells.get(column))
+                       [[row.function_id, *(_cell(column, row.cells.get(column))
                                             for column in report.columns)]
                         for row in report.per_function])
     lines += ["", _sentence(_not_counted(report))]
@@ -686,7 +692,7 @@ def _svg_functions(report: Report) -> str:
             body.append(f"<rect x='{left + j * cell_w}' y='{y}' width='{cell_w - 2}' "
                         f"height='{cell_h - 2}' fill='{fill}'/>")
             body.append(_text_at(left + j * cell_w + cell_w / 2 - 1, y + 15,
-                                 _cell(report, column, cell), "middle"))
+                                 _cell(column, cell), "middle"))
     return _svg(width, height, body, f"{report.name} success per function")
 
 
