@@ -152,7 +152,7 @@ def test_marked_sessions_get_rows_of_their_own(report):
 def test_the_columns(report):
     assert report.participants == ("p01", "p02")
     assert report.agents == ("scientist", "random")
-    assert report.columns == ["p01", "p02", "humans", "scientist", "random"]
+    assert report.columns == ["p01", "p02", "all humans", "scientist", "random"]
 
 
 # --- every figure ---------------------------------------------------------------------------
@@ -171,7 +171,7 @@ def test_participants(report):
 
 
 def test_humans_pooled(report):
-    humans = report.summary("humans")
+    humans = report.summary("all humans")
     # per-function means 1, 1/2, 0: rate 1/2; all-F3 and all-F1 resamples are 1/27 each
     assert (humans.sessions, humans.functions, humans.success_rate) == (6, 3, 0.5)
     assert humans.ci == (0.0, 1.0)
@@ -202,8 +202,8 @@ def test_agents(report):
     ("p02", "random", 1 / 3, (0.0, 1.0), 1, 0, 1.0, (3, 0, 0.25), (0, 3, 0.25)),
     # humans (1, 1/2, 0; more than half: yes no no); medians seconds 110 130 195, probes 11
     # 13 19.5: against random's probes 25 13 25, one tie dropped
-    ("humans", "scientist", -0.5, (-1.0, 0.0), 0, 2, 0.5, (3, 0, 0.25), (0, 3, 0.25)),
-    ("humans", "random", 0.5, (0.0, 1.0), 1, 0, 1.0, (3, 0, 0.25), (0, 2, 0.5)),
+    ("all humans", "scientist", -0.5, (-1.0, 0.0), 0, 2, 0.5, (3, 0, 0.25), (0, 3, 0.25)),
+    ("all humans", "random", 0.5, (0.0, 1.0), 1, 0, 1.0, (3, 0, 0.25), (0, 2, 0.5)),
 ])
 def test_comparisons(report, group, agent, difference, ci, b, c, p, seconds, probes):
     found = report.comparison(group, agent)
@@ -218,8 +218,8 @@ def test_comparisons(report, group, agent, difference, ci, b, c, p, seconds, pro
 
 def test_every_group_meets_every_agent(report):
     pairs = [(c.group, c.agent) for c in report.comparisons]
-    assert pairs == [(g, a) for g in ("p01", "p02", "humans") for a in ("scientist", "random")]
-    assert report.comparison("humans", "random").probes.ties == 1
+    assert pairs == [(g, a) for g in ("p01", "p02", "all humans") for a in ("scientist", "random")]
+    assert report.comparison("all humans", "random").probes.ties == 1
 
 
 def test_per_function_table(report):
@@ -227,11 +227,11 @@ def test_per_function_table(report):
                                for name, cell in row.cells.items()}
              for row in report.per_function}
     assert table == {
-        F1: {"p01": (1, 1), "p02": (1, 1), "humans": (2, 2), "scientist": (1, 1),
+        F1: {"p01": (1, 1), "p02": (1, 1), "all humans": (2, 2), "scientist": (1, 1),
              "random": (0, 1)},
-        F2: {"p01": (1, 1), "p02": (0, 1), "humans": (1, 2), "scientist": (1, 1),
+        F2: {"p01": (1, 1), "p02": (0, 1), "all humans": (1, 2), "scientist": (1, 1),
              "random": (0, 1)},
-        F3: {"p01": (0, 1), "p02": (0, 1), "humans": (0, 2), "scientist": (1, 1),
+        F3: {"p01": (0, 1), "p02": (0, 1), "all humans": (0, 2), "scientist": (1, 1),
              "random": (0, 1)}}
 
 
@@ -271,7 +271,7 @@ def test_json_holds_every_figure_and_no_infinity(report):
     assert data["study"]["functions"] == [F1, F2, F3]
     assert [s["name"] for s in data["summaries"]][:5] == report.columns
     humans = next(c for c in data["comparisons"] if (c["group"], c["agent"]) ==
-                  ("humans", "scientist"))
+                  ("all humans", "scientist"))
     assert humans["difference"] == -0.5 and humans["mcnemar"] == {"b": 0, "c": 2, "p": 0.5}
     infinite = [s for s in data["sessions"] if s["who"] == "random" and s["function_id"] == F1]
     assert infinite[0]["value"] is None  # an infinite NMSE is null, not Infinity
@@ -293,8 +293,8 @@ def test_csv_has_one_row_per_session_saying_whether_it_counts(report, study):
 def test_markdown_tables(report):
     md = report.markdown()
     assert md.startswith("# Study pilot")
-    assert "| humans | scientist | 3 | 50.0% | 100.0% | -50.0 pp | [-100.0, +0.0] | 0 | 2 | 0.5 |" \
-        in md
+    assert ("| all humans | scientist | 3 | 50.0% | 100.0% | -50.0 pp | [-100.0, +0.0] | 0 | 2 "
+            "| 0.5 |") in md
     assert f"| {F1} | ✓ | ✓ | 2/2 | ✓ | ✗ |" in md
 
 
@@ -318,8 +318,8 @@ def test_the_report_loads_no_textual():
 
 def test_a_study_without_sessions_reports_that(tmp_path):
     report = study_report.build(StandInPlan(), [])
-    assert report.summary("humans").success_rate is None
-    assert report.comparison("humans", "scientist").mcnemar is None  # nothing to test
+    assert report.summary("all humans").success_rate is None
+    assert report.comparison("all humans", "scientist").mcnemar is None  # nothing to test
     assert "every session given is counted" in report.text()
     assert "no counted session" in report.text()
     json.loads(report.json())
@@ -332,4 +332,16 @@ def test_an_open_study_lists_whoever_signed_up(study):
     store, ids = study
     report = study_report.build(StandInPlan(roster=(), open=True), _docs(store, ids))
     assert report.participants == ("p01", "p02")
-    assert report.summary("humans").success_rate == 0.5
+    assert report.summary("all humans").success_rate == 0.5
+
+
+def test_a_participant_named_like_an_agent_keeps_a_column_of_their_own(study):
+    docs = _docs(*study)
+    for doc in docs:
+        if doc["study"].get("participant") == "p02":
+            doc["study"] = {**doc["study"], "participant": "scientist"}
+    report = study_report.build(StandInPlan(roster=("p01",), open=True), docs)
+    assert report.participants == ("p01", "participant scientist")
+    assert report.summary("participant scientist").success_rate == pytest.approx(1 / 3)
+    assert report.summary("scientist").success_rate == 1.0
+    assert report.summary("all humans").success_rate == 0.5

@@ -36,7 +36,7 @@ from find_lab.tui.components.braille import Canvas  # numpy only: no Textual is 
 if TYPE_CHECKING:
     from find_lab.study.plan import Plan
 
-HUMANS = "humans"          # the group of all participants
+HUMANS = "all humans"      # the group of all participants (no participant id has a space)
 UNFINISHED = ("running", "interrupted")
 # why a session is not counted, each read after "N sessions"
 NOT_COUNTED = {"study": "tagged for another study",
@@ -215,11 +215,13 @@ def build(plan: Plan, session_docs: Iterable[dict]) -> Report:
     tag, as find_lab.study.progress.sessions gives them, or with their `events`)."""
     entries = _repeats([_entry(plan, doc) for doc in session_docs])
     counted = [e for e in entries if e.counted]
-    participants = _names(plan.roster, (e.who for e in entries
-                                        if e.kind == "participant" and not e.note))
     agents = _names(plan.agents, (e.who for e in entries if e.kind == "agent" and not e.note))
-    sides = {**{p: [e for e in counted if e.kind == "participant" and e.who == p]
-                for p in participants},
+    ids = _names(plan.roster, (e.who for e in entries if e.kind == "participant" and not e.note))
+    # a participant named like an agent gets a column of its own
+    labels = {f"participant {p}" if p in agents else p: p for p in ids}
+    participants = tuple(labels)
+    sides = {**{label: [e for e in counted if e.kind == "participant" and e.who == p]
+                for label, p in labels.items()},
              HUMANS: [e for e in counted if e.kind == "participant"],
              **{a: [e for e in counted if e.kind == "agent" and e.who == a] for a in agents}}
     kinds = {**{p: "participant" for p in participants}, HUMANS: "humans",
