@@ -43,9 +43,9 @@ EPILOG = """examples:
   find-lab study report pilot --plots figures # paired human-vs-agent statistics
   find-lab study export pilot pilot.zip       # the plan and every session (study import)
 
---json (bench, run, score, sessions list/show, suite list/show) prints JSON on stdout instead
-of text. Progress (suite build, bench) goes to stderr: one line redrawn on a terminal, a plain
-line every 10 s elsewhere.
+--json (bench, run, score, sessions list/show, suite list/show, study show/report) prints JSON
+on stdout instead of text. Progress (suite build, bench, study agents) goes to stderr: one
+line redrawn on a terminal, a plain line every 10 s elsewhere.
 
 exit status:
   0    done
@@ -995,15 +995,18 @@ def cmd_study(args) -> int:
 
 
 def _study_show(store, plan, as_json: bool) -> int:
-    """The plan as it is realised: its functions, each rostered participant's order and how
-    far each has got, and the agents' runs done."""
+    """The plan as it is realised: its functions, each participant's order (the roster's, or
+    in an open study those who have signed up) and how far each has got, and the agents'
+    runs made."""
     from find_lab.study import progress
 
     runs = len(plan.agents) * len(plan.functions)
     made = runs - len(progress.agent_runs(store, plan))
+    signed = sorted({doc["study"]["participant"] for doc in progress.sessions(store, plan)
+                     if isinstance(doc["study"].get("participant"), str)})
     people = {person: {"order": plan.order(person),
                        "next": progress.next_position(store, plan, person)}
-              for person in plan.roster}
+              for person in (signed if plan.open else plan.roster)}
     if as_json:
         print(_json({"name": plan.name, "hash": plan.hash, "path": str(plan.path),
                      "seed": plan.seed, "instructions": plan.instructions, "reveal": plan.reveal,
@@ -1027,8 +1030,10 @@ def _study_show(store, plan, as_json: bool) -> int:
           f"({made:,} of {count(runs, 'run')} made)")
     who = "open sign-up" if plan.open else f"a roster of {count(len(plan.roster), 'participant')}"
     print(f"participants: {who}, order {plan.order_kind}")
-    if plan.open and plan.order_kind != "fixed":
-        print("  each id's order is drawn from a hash of it when it signs up")
+    if plan.open:
+        print(f"  {count(len(people), 'participant')} signed up so far"
+              + ("; each id's order is drawn from a hash of it" if plan.order_kind != "fixed"
+                 else ""))
     for person, shown in people.items():
         state = "done" if shown["next"] is None else f"next: position {shown['next']}"
         print(f"  {person:12} {' '.join(shown['order'])}  ({state})")

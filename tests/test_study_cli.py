@@ -177,3 +177,51 @@ def test_report_in_each_form(capsys, tmp_path):
     assert status == 0 and (tmp_path / "report.md").read_text().startswith("#")
     status, _, err = run(capsys, "study", "report", "pilot", "--json", "--csv", *home)
     assert status == 2 and err.count("\n") == 1
+
+
+def test_a_damaged_session_in_a_bundle_is_named_by_its_line(capsys, tmp_path):
+    study(tmp_path / "a")
+    run(capsys, "study", "agents", "pilot", "--home", str(tmp_path / "a"))
+    bundle = tmp_path / "pilot.jsonl"
+    run(capsys, "study", "export", "pilot", str(bundle), "--home", str(tmp_path / "a"))
+    lines = bundle.read_text().splitlines()
+    session = json.loads(lines[2])
+    session["events"][1]["seq"] = "not a number"
+    lines[2] = json.dumps(session)
+    bundle.write_text("\n".join(lines) + "\n")
+    one_line_error(*run(capsys, "study", "import", str(bundle), "--home",
+                        str(tmp_path / "b"))[::2], "pilot.jsonl line 3")
+    assert Store(tmp_path / "b").list() == []
+    assert not (plans.folder(tmp_path / "b", "pilot") / "plan.toml").exists()
+
+
+def test_run_checks_the_participant_then_hands_over_to_the_lab(capsys, tmp_path, monkeypatch):
+    import find_lab.tui.app as app
+
+    calls = []
+    monkeypatch.setattr(app, "run_study", lambda *given: calls.append(given) or 0)
+    study(tmp_path)
+    home = ["--home", str(tmp_path)]
+    one_line_error(*run(capsys, "study", "run", "pilot", "--participant", "p99", *home)[::2],
+                   "no participant")
+    assert calls == []
+    status, _, _ = run(capsys, "study", "run", "pilot", "--participant", "p02", *home)
+    assert status == 0 and calls == [(tmp_path, None, "pilot", "p02")]
+
+
+def test_show_lists_who_signed_up_to_an_open_study(capsys, tmp_path):
+    from find_lab.actors import make_actor
+    from find_lab.experiment import Budget
+    from find_lab.session import run_session
+    from find_lab.targets import resolve
+    import asyncio
+
+    study(tmp_path, PLAN.replace('roster = ["p01", "p02"]', "open = true"))
+    plan = plans.load(tmp_path, "pilot", Suite())
+    asyncio.run(run_session(resolve(plan.practice), make_actor("random"), store=Store(tmp_path),
+                            budget=Budget(2, 20),
+                            study=plan.tag(participant="walk-in", position=0, practice=True)))
+    status, out, _ = run(capsys, "study", "show", "pilot", "--home", str(tmp_path), "--json")
+    shown = json.loads(out)
+    assert status == 0 and list(shown["orders"]) == ["walk-in"]
+    assert shown["next_position"] == {"walk-in": 1}

@@ -49,7 +49,7 @@ def export(store: Store, plan: Plan, path: Path) -> int:
 def import_bundle(store: Store, suite: Suite, path: Path) -> tuple[Plan, int, int]:
     """Merge a study bundle into the store (and its plan, if the study is new here); returns
     the plan, the sessions imported and those skipped as already here."""
-    header, raw, lines = _read(path)
+    header, raw, lines, first = _read(path)
     name = header.get("name")
     if not isinstance(name, str) or not SAFE_NAME.fullmatch(name):
         raise StudyError(f"{path.name}: not a study bundle (no study name)")
@@ -60,24 +60,26 @@ def import_bundle(store: Store, suite: Suite, path: Path) -> tuple[Plan, int, in
     if target.exists() and plan_hash(target.read_bytes()) != plan.hash:
         raise StudyError(f"{path.name}: its plan for study {name!r} (hash {plan.hash}) differs "
                          f"from the one here (hash {plan_hash(target.read_bytes())}): refused")
-    entries = [_entry(path, number, line, plan) for number, line in enumerate(lines, 2)
+    entries = [_entry(path, number, line, plan) for number, line in enumerate(lines, first)
                if line.strip()]
     _refuse_duplicates(store, plan, entries)
     with tempfile.TemporaryDirectory() as scratch:
-        merged = Path(scratch) / "sessions.jsonl"
-        merged.write_bytes(b"".join(line + b"\n" for line in lines if line.strip()))
+        # named and numbered as the bundle's lines are, so the store's refusal names the line
+        merged = Path(scratch) / (path.name if first == 2 else "sessions.jsonl")
+        merged.write_bytes(b"\n" * (first - 1) + b"\n".join(lines))
         try:
             imported, skipped = store.import_bundle(merged)
         except StoreError as exc:
-            raise StudyError(f"{path.name}: {exc}") from None
+            raise StudyError(str(exc) if first == 2 else f"{path.name}: {exc}") from None
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(raw)
     return plan, imported, skipped
 
 
-def _read(path: Path) -> tuple[dict, bytes, list[bytes]]:
-    """The header, the plan's bytes and the session lines of a bundle."""
+def _read(path: Path) -> tuple[dict, bytes, list[bytes], int]:
+    """The header, the plan's bytes and the session lines of a bundle, and the number of
+    the first session line in its file."""
     try:
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as archive:
@@ -89,7 +91,8 @@ def _read(path: Path) -> tuple[dict, bytes, list[bytes]]:
                 if sum(sizes[name] for name in wanted) > MAX_BUNDLE:
                     raise StudyError(f"{path.name} is over {MAX_BUNDLE:,} bytes unpacked")
                 header = _json(archive.read("study.json"), path)
-                return header, archive.read("plan.toml"), archive.read("sessions.jsonl").split(b"\n")
+                return (header, archive.read("plan.toml"),
+                        archive.read("sessions.jsonl").split(b"\n"), 1)
         if path.stat().st_size > MAX_BUNDLE:
             raise StudyError(f"{path.name} is over {MAX_BUNDLE:,} bytes: not a study bundle")
         first, _, rest = path.read_bytes().partition(b"\n")
@@ -98,7 +101,7 @@ def _read(path: Path) -> tuple[dict, bytes, list[bytes]]:
     header = _json(first, path)
     if not isinstance(header.get("plan"), str):
         raise StudyError(f"{path.name} line 1: not a study bundle (no plan)")
-    return header, header["plan"].encode("utf-8"), rest.split(b"\n")
+    return header, header["plan"].encode("utf-8"), rest.split(b"\n"), 2
 
 
 def _json(raw: bytes, path: Path) -> dict:
@@ -124,7 +127,10 @@ def _entry(path: Path, number: int, line: bytes, plan: Plan) -> dict:
     except (ValueError, RecursionError, KeyError, IndexError, TypeError, AttributeError):
         raise StudyError(f"{path.name} line {number}: not a session") from None
     tag = entry["study"]
-    if not isinstance(tag, dict) or tag.get("name") != plan.name or tag.get("plan") != plan.hash:
+    plain = isinstance(tag, dict) and isinstance(entry["id"], str) and all(
+        isinstance(tag.get(key), (str, int, type(None)))
+        for key in ("participant", "agent", "seed", "position"))
+    if not plain or tag.get("name") != plan.name or tag.get("plan") != plan.hash:
         raise StudyError(f"{path.name} line {number}: session {entry['id']} is not of study "
                          f"{plan.name!r} under this plan (hash {plan.hash}): refused")
     return entry
