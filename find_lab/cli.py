@@ -1000,12 +1000,13 @@ def _study_show(store, plan, as_json: bool) -> int:
     runs made."""
     from find_lab.study import progress
 
+    docs = progress.sessions(store, plan)
     runs = len(plan.agents) * len(plan.functions)
-    made = runs - len(progress.agent_runs(store, plan))
-    signed = sorted({doc["study"]["participant"] for doc in progress.sessions(store, plan)
+    made = runs - len(progress.agent_runs(store, plan, docs))
+    signed = sorted({doc["study"]["participant"] for doc in docs
                      if isinstance(doc["study"].get("participant"), str)})
     people = {person: {"order": plan.order(person),
-                       "next": progress.next_position(store, plan, person)}
+                       "next": progress.next_position(store, plan, person, docs)}
               for person in (signed if plan.open else plan.roster)}
     if as_json:
         print(_json({"name": plan.name, "hash": plan.hash, "path": str(plan.path),
@@ -1110,7 +1111,8 @@ def _study_report(args, store, plan) -> int:
         try:
             written = reports.plots(report, Path(args.plots))
         except OSError as exc:
-            raise UserError(f"cannot write the plots to {args.plots}: {exc.strerror or exc}") from None
+            raise UserError(f"cannot write the plots to {args.plots}: "
+                            f"{exc.strerror or exc}") from None
     if args.markdown:
         try:
             Path(args.markdown).write_text(report.markdown(), encoding="utf-8")
@@ -1118,7 +1120,8 @@ def _study_report(args, store, plan) -> int:
             raise UserError(f"cannot write {args.markdown}: {exc.strerror or exc}") from None
         print(f"wrote the report of study {plan.name!r} to {args.markdown}")
     else:
-        sys.stdout.write(report.json() if args.json else report.csv() if args.csv else report.text())
+        sys.stdout.write(report.json() if args.json else
+                         report.csv() if args.csv else report.text())
     for path in written:  # beside JSON or CSV on stdout, the figures' paths go to stderr
         print(f"wrote {path}", file=sys.stderr if args.json or args.csv else sys.stdout)
     return 0

@@ -252,7 +252,8 @@ class _Checker:
         unknown = [key for key in table if key not in KEYS[section]]
         if unknown:
             field = f"{section}.{unknown[0]}" if section else unknown[0]
-            raise self.fail(field, f"is not a field of a plan (known{' in [' + section + ']' if section else ''}: "
+            known = f"known in [{section}]" if section else "known"
+            raise self.fail(field, f"is not a field of a plan ({known}: "
                             f"{', '.join(KEYS[section])})")
 
     def table(self, data: dict, key: str, optional: bool = False) -> dict:

@@ -42,20 +42,25 @@ def done(doc: dict) -> bool:
     return doc.get("status") in DONE
 
 
-def next_position(store, plan: Plan, participant: str) -> int | None:
+def next_position(store, plan: Plan, participant: str,
+                  docs: list[dict] | None = None) -> int | None:
     """The first position `participant` has not finished (0: the practice), None when they
-    have finished them all."""
+    have finished them all; `docs`: the study's sessions, when they have been read already."""
     plan.participant_index(participant)  # an unknown participant is a StudyError
-    finished = {doc["study"].get("position") for doc in sessions(store, plan)
+    finished = {doc["study"].get("position") for doc in _read(store, plan, docs)
                 if doc["study"].get("participant") == participant and done(doc)}
     positions = ([0] if plan.practice else []) + list(range(1, len(plan.functions) + 1))
     return next((position for position in positions if position not in finished), None)
 
 
-def agent_runs(store, plan: Plan) -> list[tuple[str, str]]:
+def agent_runs(store, plan: Plan, docs: list[dict] | None = None) -> list[tuple[str, str]]:
     """(agent, function) for each of the plan's agents on each of its functions that has no
-    finished session yet, in the plan's order."""
-    finished = {(doc["study"].get("agent"), doc["function_id"]) for doc in sessions(store, plan)
+    finished session yet, in the plan's order (`docs` as for next_position)."""
+    finished = {(doc["study"].get("agent"), doc["function_id"]) for doc in _read(store, plan, docs)
                 if doc["study"].get("agent") and done(doc)}
     return [(agent, function) for agent in plan.agents for function in plan.functions
             if (agent, function) not in finished]
+
+
+def _read(store, plan: Plan, docs: list[dict] | None) -> list[dict]:
+    return sessions(store, plan) if docs is None else docs
