@@ -1105,7 +1105,7 @@ def _study_report(args, store, plan) -> int:
     and with --plots its figures as image files."""
     from find_lab.study import progress, report as reports
 
-    report = reports.build(plan, progress.sessions(store, plan))
+    report = reports.build(plan, progress.sessions(store, plan, every_version=True))
     written = []
     if args.plots:
         try:

@@ -104,6 +104,10 @@ def test_sessions_of_another_plan_are_not_the_studys(capsys, tmp_path):
     _, docs = tagged(tmp_path)
     status, out, _ = run(capsys, "study", "show", "pilot", "--home", str(tmp_path), "--json")
     assert docs == [] and json.loads(out)["agent_runs"] == {"done": 0, "total": 4}
+    # the report does not count them either, but says they are there
+    status, out, _ = run(capsys, "study", "report", "pilot", "--home", str(tmp_path), "--csv")
+    rows = out.splitlines()[1:]
+    assert status == 0 and len(rows) == 4 and all("plan" in row for row in rows)
 
 
 @pytest.mark.parametrize("name", ["pilot.zip", "pilot.jsonl"])

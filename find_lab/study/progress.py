@@ -27,13 +27,14 @@ def tag_of(store, doc: dict) -> dict | None:
     return tag if isinstance(tag, dict) else None
 
 
-def sessions(store, plan: Plan) -> list[dict]:
-    """The study's sessions under this plan, oldest first: each the store's index document
-    with the session's tag as `study`."""
+def sessions(store, plan: Plan, every_version: bool = False) -> list[dict]:
+    """The study's sessions under this plan (with `every_version`, under any version of it,
+    for the report to count apart), oldest first: each the store's index document with the
+    session's tag as `study`."""
     found = []
     for doc in reversed(store.list()):
         tag = tag_of(store, doc)
-        if tag and tag.get("name") == plan.name and tag.get("plan") == plan.hash:
+        if tag and tag.get("name") == plan.name and (every_version or tag.get("plan") == plan.hash):
             found.append({**doc, "study": tag})
     return found
 
