@@ -1,11 +1,13 @@
 """The FIND Lab application: one stylesheet, a launcher, and the lab over the headless core.
 
-`make_app` is the factory the CLI and the tests (snapshots included) build the app with.
+`make_app` is the factory the CLI and the tests (snapshots included) build the app with;
+`make_study_app` builds a participant's study, which `run_study` runs.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import warnings
 from functools import cached_property
 from pathlib import Path
@@ -148,6 +150,10 @@ class FindLab(App):
         return actors.make_actor(kind, self.seed, claude=options)
 
     def on_mount(self) -> None:
+        self.open_first()
+
+    def open_first(self) -> None:
+        """The launcher, and over it the lab when the command line named what to open."""
         from find_lab.tui.screens.launcher import LauncherScreen
 
         self.push_screen(LauncherScreen())
@@ -236,7 +242,16 @@ class FindLab(App):
                             "compare two, who scored what per function", self.action_sessions)
         yield SystemCommand("Claude model", f"Which model claude runs on (now {self.claude_model()}, "
                             f"{self.claude_key_source()})", self.choose_claude_model)
-        for binding in screen.BINDINGS if isinstance(screen, LabScreen) else ():
+        yield from self.screen_commands(screen)
+
+    def screen_commands(self, screen):
+        """The keys a lab screen offers now, as commands of the palette (a key a subclass
+        binds again does what the subclass says)."""
+        bindings = {}
+        for cls in reversed(type(screen).__mro__):
+            if issubclass(cls, LabScreen):
+                bindings |= {binding.key: binding for binding in cls.BINDINGS}
+        for binding in bindings.values():
             action = binding.action
             if binding.show and screen.check_action(action.split("(")[0], ()):
                 yield SystemCommand(binding.description, f"{binding.key}",
@@ -245,3 +260,135 @@ class FindLab(App):
 
 def make_app(launch: Launch | None = None, **options) -> FindLab:
     return FindLab(launch, **options)
+
+
+class StudyLab(FindLab):
+    """One participant's study (find_lab.tui.screens.study) and nothing else of the lab: no
+    launcher, scoreboard, other sessions, finders of functions and sessions in the palette, or
+    other lab screens, whichever way they are asked for."""
+
+    COMMANDS = App.COMMANDS  # the palette without the lab's function and session finders
+    SUB_TITLE = "a study"
+
+    def __init__(self, plan, participant: str, **options):
+        super().__init__(None, budget=Budget(plan.calls, plan.points), **options)
+        self.plan, self.participant = plan, participant
+
+    def open_first(self) -> None:
+        from find_lab.tui.screens.study import InstructionsScreen, StudyFlow
+
+        self.flow = StudyFlow(self.plan, self.store, self.participant)
+        self.push_screen(InstructionsScreen(self.flow))
+
+    def refused(self, what: str) -> None:
+        self.notify(f"not during the study: {what}", severity="warning")
+
+    def push_screen(self, screen, callback=None, wait_for_dismiss: bool = False):
+        """The gate every screen passes: the rest of the lab stays shut; the name a player is
+        asked for is the participant's study id, never asked or saved."""
+        from find_lab.tui.screens.dialogs import NameDialog
+        from find_lab.tui.screens.study import StudyLabScreen
+
+        if isinstance(screen, NameDialog):
+            if callback:
+                callback(self.participant)
+            return self.screen.mount()  # an awaitable that has nothing left to do
+        if isinstance(screen, _shut()) or (isinstance(screen, LabScreen)
+                                           and not isinstance(screen, StudyLabScreen)):
+            self.refused("the rest of the lab is closed until the study ends")
+            return self.screen.mount()
+        return super().push_screen(screen, callback, wait_for_dismiss)
+
+    def action_help(self) -> None:
+        from find_lab.tui.screens.study import StudyHelpScreen
+
+        self.push_screen(StudyHelpScreen())
+
+    def action_scoreboard(self) -> None:
+        self.refused("the scoreboard")
+
+    def action_sessions(self, query: str = "") -> None:
+        self.refused("the saved sessions")
+
+    def open_lab(self, mode: str, function_id: str, actor: str = "scientist") -> None:
+        self.refused("other functions")
+
+    def open_replay(self, session_id: str) -> None:
+        self.refused("the saved sessions")
+
+    def resume_session(self, session_id: str) -> None:
+        self.refused("the saved sessions (the study resumes by itself)")
+
+    def choose_claude_model(self) -> None:
+        self.refused("the agents")
+
+    async def action_quit(self) -> None:
+        """ctrl+q asks first mid-function: the function stops as interrupted, and the study
+        resumes at it, with its probes and its time so far."""
+        from find_lab.tui.screens.study import StudyLabScreen
+
+        live = self.live_lab()
+        if not isinstance(live, StudyLabScreen):
+            self.exit()
+            return
+
+        def leave() -> None:
+            live.leave_study()
+            self.exit()
+
+        live.confirm_end("Leave the study? This function stops here; running the study again "
+                         "resumes at it, with its probes and its time so far.", "Leave", leave)
+
+    def get_system_commands(self, screen):
+        yield from App.get_system_commands(self, screen)
+        yield SystemCommand("Help", "Keys of the study", self.action_help)
+        yield from self.screen_commands(screen)
+
+
+def _shut() -> tuple[type, ...]:
+    """The screens a participant never reaches during a study."""
+    from find_lab.tui.screens.compare import CompareScreen
+    from find_lab.tui.screens.dialogs import ForkDialog
+    from find_lab.tui.screens.exporting import ExportDialog
+    from find_lab.tui.screens.launcher import LauncherScreen
+    from find_lab.tui.screens.models import ModelDialog
+    from find_lab.tui.screens.scoreboard import ScoreboardScreen
+    from find_lab.tui.screens.sessions import SessionsScreen
+
+    return (LauncherScreen, ScoreboardScreen, SessionsScreen, CompareScreen, ForkDialog,
+            ExportDialog, ModelDialog)
+
+
+def make_study_app(home: Path | str | None, suite_root, name: str, participant: str,
+                   **options) -> StudyLab:
+    """Participant `participant`'s study `name`; a StudyError (no such study or participant,
+    a bad plan) says what is wrong in one line."""
+    from find_lab.store import Store
+    from find_lab.study import plan as study_plan
+    from find_lab.suite import Suite
+
+    suite = Suite(Path(suite_root) if suite_root else None)
+    plan = study_plan.load(Store(home).home, name, suite)
+    plan.participant_index(participant)
+    return StudyLab(plan, participant, home=home, suite_root=suite_root, **options)
+
+
+def run_study(home: Path, suite_root, name: str, participant: str) -> int:
+    """Run the participant's study in the terminal: 0 once it is complete, 1 when they left
+    before its end (running it again resumes), 2 when it cannot start (one line why)."""
+    from find_lab.store import StoreError
+    from find_lab.study import progress
+    from find_lab.study.plan import StudyError
+    from find_lab.suite import SuiteError
+
+    try:
+        app = make_study_app(home, suite_root, name, participant)
+    except (StudyError, StoreError, SuiteError) as exc:
+        print(f"find-lab: {exc}", file=sys.stderr)
+        return 2
+    app.run()
+    if progress.next_position(app.store, app.plan, participant) is None:
+        return 0
+    print(f"find-lab: study {name} is not finished for {participant}: run it again to resume",
+          file=sys.stderr)
+    return 1
