@@ -15,7 +15,7 @@ from find_lab.store import Store
 from find_lab.study import plan as study_plan
 from find_lab.study import progress
 from find_lab.suite import Suite
-from find_lab.tui.app import LabCommands, make_study_app
+from find_lab.tui.app import LabCommands, make_study_app, run_study
 from find_lab.tui.screens.dialogs import ConfirmDialog, ForkDialog, SubmitDialog
 from find_lab.tui.screens.launcher import LauncherScreen
 from find_lab.tui.screens.scoreboard import ScoreboardScreen
@@ -308,3 +308,12 @@ def test_function_screen_with_its_clock(snap_compare, home, clock, monkeypatch, 
     write_plan(home, practice=None, rest=0)
     app = make_study_app(home, None, "pilot", "p01")
     assert snap_compare(app, run_before=into_a_function, terminal_size=size)
+
+
+def test_a_study_that_cannot_start_says_why_in_one_line(home, capsys):
+    write_plan(home)
+    assert run_study(home, None, "pilot", "p99") == 2        # not on the roster
+    assert run_study(home, None, "nosuch", "p01") == 2       # no such study
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and "p99" in lines[0] and "nosuch" in lines[1]
+    assert not tags(home, study_plan.load(home, "pilot", Suite()), "p99")

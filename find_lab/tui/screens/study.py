@@ -429,8 +429,9 @@ class StudyLabScreen(LabScreen):
 
     def _draw_mode_bar(self) -> None:
         if self.state.ended:
-            texts = [f" this function has ended ({self.state.status}) · enter goes on",
-                     " ended · enter goes on"]
+            how = {TIME_UP: "time is up", GAVE_UP: "given up"}.get(self.state.reason,
+                                                                  self.state.status)
+            texts = [f" this function has ended ({how}) · enter goes on", " ended · enter goes on"]
         elif self.step.practice:
             texts = [" practice, not scored: probe below · ctrl+s submit · f2 reveals the answer"
                      " · esc ends it", " practice · ctrl+s submit · esc ends it"]
