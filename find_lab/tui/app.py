@@ -268,7 +268,6 @@ class StudyLab(FindLab):
     other lab screens, whichever way they are asked for."""
 
     COMMANDS = App.COMMANDS  # the palette without the lab's function and session finders
-    SUB_TITLE = "a study"
 
     def __init__(self, plan, participant: str, **options):
         super().__init__(None, budget=Budget(plan.calls, plan.points), **options)
