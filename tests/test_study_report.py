@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pytest
 
+from find_lab.scoreboard import seconds
 from find_lab.store import Store
 from find_lab.study import report as study_report
 
@@ -52,7 +53,7 @@ def _session(store: Store, who: str, function_id: str, *, success: bool | None, 
              probes: int, agent: bool = False, local: float | None = None,
              judge: float | None = None, value: float | None = None, study: str = "pilot",
              plan: str = HASH, position: int = 1, practice: bool = False,
-             resumed: bool = False, revealed: bool = False, ended: str | None = "submitted"):
+             resumed: bool | str = False, revealed: bool = False, ended: str | None = "submitted"):
     """One session as the lab logs it; success None: ended with no score."""
     actor = "agent" if agent else "human"
     tag = {"name": study, "plan": plan, "position": None if agent else position,
@@ -65,8 +66,9 @@ def _session(store: Store, who: str, function_id: str, *, success: bool | None, 
     def event(kind: str, t: float, who_did: str = actor, **fields) -> None:
         log({"seq": next(seq), "t": t, "actor": who_did, "kind": kind, **fields})
 
-    forked = {"forked_from": {"session_id": "20260101-000000-abcdef", "seq": 2,
-                              "resumed": True}} if resumed else {}
+    resumed_id = resumed if isinstance(resumed, str) else "20260101-000000-abcdef"
+    forked = {"forked_from": {"session_id": resumed_id, "seq": 2, "resumed": True}} \
+        if resumed else {}
     event("session_start", 0.0, "system", session_id=log.id, budget={"calls": 25, "points": 400},
           study=tag, **meta, **forked)
     for number in range(probes):
@@ -345,3 +347,23 @@ def test_a_participant_named_like_an_agent_keeps_a_column_of_their_own(study):
     assert report.summary("participant scientist").success_rate == pytest.approx(1 / 3)
     assert report.summary("scientist").success_rate == 1.0
     assert report.summary("all humans").success_rate == 0.5
+
+
+def test_a_participant_resuming_their_own_cut_short_session_is_their_own_work(tmp_path):
+    """Cut short at F1, resumed by the same participant at the same position and solved:
+    counted, unmarked, its time the two sessions' together. A resume of a session not theirs
+    stays marked."""
+    store = Store(tmp_path)
+    cut = _session(store, "p01", F1, success=None, seconds=40, probes=4, ended=None)
+    store = Store(store.home)  # reopened: the cut-short session is settled as interrupted
+    own = _session(store, "p01", F1, success=True, seconds=30, probes=3, resumed=cut)
+    other = _session(store, "p02", F1, success=True, seconds=30, probes=3, resumed=cut)
+    docs = [{**d, "resumes": cut} if d["id"] in (own, other) else d
+            for d in _docs(store, [cut, own, other])]
+    built = study_report.build(StandInPlan(), docs)
+    mine = next(e for e in built.entries if e.session_id == own)
+    theirs = next(e for e in built.entries if e.session_id == other)
+    alone = {d["id"]: seconds(d) for d in docs}
+    assert alone[cut] > 0
+    assert mine.counted and mine.mark == "" and mine.seconds == pytest.approx(alone[own] + alone[cut])
+    assert theirs.mark == "resumed" and not theirs.counted

@@ -15,27 +15,35 @@ from find_lab.study.plan import Plan
 DONE = tuple(status for status in END_STATUSES if status != "interrupted")
 
 
-def tag_of(store, doc: dict) -> dict | None:
-    """The `study` tag in a session's session_start (its log's first line), or None."""
+def start_of(store, doc: dict) -> dict:
+    """A session's session_start (its log's first line), or {} when it cannot be read."""
     try:
         with open(store.logs / f"{doc['id']}.jsonl", "rb") as file:
             first = json.loads(file.readline())
     except (OSError, ValueError):
-        return None
-    tag = first.get("study") if isinstance(first, dict) and \
-        first.get("kind") == "session_start" else None
+        return {}
+    return first if isinstance(first, dict) and first.get("kind") == "session_start" else {}
+
+
+def tag_of(store, doc: dict) -> dict | None:
+    """The `study` tag in a session's session_start, or None."""
+    tag = start_of(store, doc).get("study")
     return tag if isinstance(tag, dict) else None
 
 
 def sessions(store, plan: Plan, every_version: bool = False) -> list[dict]:
     """The study's sessions under this plan (with `every_version`, under any version of it,
     for the report to count apart), oldest first: each the store's index document with the
-    session's tag as `study`."""
+    session's tag as `study`, and the id of the session it resumes as `resumes`."""
     found = []
     for doc in reversed(store.list()):
-        tag = tag_of(store, doc)
-        if tag and tag.get("name") == plan.name and (every_version or tag.get("plan") == plan.hash):
-            found.append({**doc, "study": tag})
+        start = start_of(store, doc)
+        tag = start.get("study")
+        if isinstance(tag, dict) and tag.get("name") == plan.name and \
+                (every_version or tag.get("plan") == plan.hash):
+            origin = start.get("forked_from") if isinstance(start.get("forked_from"), dict) else {}
+            resumes = {"resumes": origin.get("session_id")} if origin.get("resumed") else {}
+            found.append({**doc, "study": tag, **resumes})
     return found
 
 

@@ -213,7 +213,8 @@ class Report:
 def build(plan: Plan, session_docs: Iterable[dict]) -> Report:
     """The report of `plan` from its sessions (store index documents with their `study`
     tag, as find_lab.study.progress.sessions gives them, or with their `events`)."""
-    entries = _repeats([_entry(plan, doc) for doc in session_docs])
+    docs = list(session_docs)
+    entries = _repeats([_own_resume(_entry(plan, doc), doc, docs) for doc in docs])
     counted = [e for e in entries if e.counted]
     agents = _names(plan.agents, (e.who for e in entries if e.kind == "agent" and not e.note))
     ids = _names(plan.roster, (e.who for e in entries if e.kind == "participant" and not e.note))
@@ -278,6 +279,23 @@ def _entry(plan: Plan, doc: dict) -> Entry:
         value=_number(score.get("value")), seconds=active_seconds(doc),
         probes=int(doc.get("probes") or 0), local_nmse=_number(score.get("local_nmse")),
         judge=_number(judge.get("score")), note=note, mark=mark)
+
+
+def _own_resume(entry: Entry, doc: dict, docs: list[dict]) -> Entry:
+    """A participant's session resuming their own interrupted session at the same position
+    (after a crash, a closed laptop or ctrl+q) is their own work: not marked, and its time is
+    the whole chain's. Any other resume stays marked."""
+    chain, at = [], doc
+    while at.get("resumes"):
+        at = next((d for d in docs if d.get("id") == at["resumes"]), None)
+        if at is None or (_tag(at).get("participant"), _tag(at).get("position")) != \
+                (_tag(doc).get("participant"), _tag(doc).get("position")) or at in chain:
+            return entry
+        chain.append(at)
+    if not chain or entry.kind != "participant" or entry.mark != MIXED.get("resumed", "resumed"):
+        return entry
+    earlier = sum(active_seconds(d) or 0.0 for d in chain)
+    return replace(entry, mark="", seconds=(entry.seconds or 0.0) + earlier)
 
 
 def _tag(doc: dict) -> dict:
