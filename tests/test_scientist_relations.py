@@ -132,7 +132,7 @@ def test_its_knowledge_is_its_own():
             imported.add(node.module)
         elif isinstance(node, ast.Import):
             imported.update(alias.name for alias in node.names)
-    assert imported <= {"__future__", "json", "dataclasses", "pathlib", "find_lab",
+    assert imported <= {"__future__", "json", "dataclasses", "functools", "pathlib", "find_lab",
                         "find_lab.agents.scientist", "find_lab.agents.scientist.words",
                         "find_lab.experiment"}, imported
     assert "functions" not in path.read_text(encoding="utf-8")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from find_lab import english
@@ -123,23 +124,32 @@ class Almanac:
             return list(known.words)
         return [str(e[known.attribute]) for e in self.lists[known.table]]
 
+    @cached_property
+    def _entities(self) -> dict[str, dict[str, dict]]:
+        """Each almanac kind's entities by every key of their names (the first entity listed
+        wins a key two share)."""
+        index: dict[str, dict[str, dict]] = {}
+        for kind, known in KINDS.items():
+            found = index.setdefault(kind, {})
+            for e in self.lists[known.table]:
+                forms = [e[known.attribute]] + (e.get("aliases", []) if known.attribute == "name" else [])
+                for form in forms:
+                    found.setdefault(key(form), e)
+        return index
+
     def entity(self, kind: str, text) -> dict | None:
         """The almanac's entity this name of this kind names (None for a group's word)."""
-        known = self.kinds[kind]
-        if known.table is None:
-            return None
-        k = key(text)
-        for e in self.lists[known.table]:
-            forms = [e[known.attribute]] + (e.get("aliases", []) if known.attribute == "name" else [])
-            if any(key(form) == k for form in forms):
-                return e
-        return None
+        return self._entities.get(kind, {}).get(key(text))
+
+    @cached_property
+    def _keys(self) -> dict[str, set[str]]:
+        return {kind: {key(n) for n in self.names(kind)} for kind in self.kinds}
 
     def unique(self, kind: str) -> list[str]:
         """Names of this kind that are no other kind's (so an answer tells the kind): an
         almanac kind's against the almanac's, a group's against every other kind's."""
         rivals = KINDS if kind in KINDS else self.kinds
-        others = {key(n) for other in rivals if other != kind for n in self.names(other)}
+        others = set().union(*(self._keys[other] for other in rivals if other != kind))
         return [n for n in self.names(kind) if key(n) not in others]
 
 

@@ -7,6 +7,7 @@ domain as the lab sees it.
 
 from __future__ import annotations
 
+import functools
 import random
 import zlib
 from pathlib import Path
@@ -156,14 +157,20 @@ def known_names() -> list[str]:
     neurons' lexicon (months, animals, instruments, ...), capitalised as names are."""
     from find_lab.suite import default_root  # late: the suite imports the domains
 
-    knowledge = specs.load(default_root() / "lexicon")
+    return list(_names(default_root() / "lexicon"))
+
+
+@functools.lru_cache(maxsize=4)
+def _names(lexicon: Path) -> tuple[str, ...]:
+    """known_names of one lexicon, read once (a reference is scored on them twice over)."""
+    knowledge = specs.load(lexicon)
     names = set()
     for entities in knowledge.values():
         for entity in entities:
             for value in entity.values():
                 names.update(map(str, value) if isinstance(value, list) else [str(value)])
     names.update(word.capitalize() for word in lexicon_words())
-    return sorted(names)
+    return tuple(sorted(names))
 
 
 DOMAIN = Relations()
