@@ -821,6 +821,7 @@ def _add_session_commands(commands) -> None:
     _add_lab_commands(commands, home, claude, own, extra)
     _add_judge_command(commands, home, api)
     _add_study_command(commands, home, again, claude)
+    _add_serve_command(commands, home)
 
 
 def cmd_lab(args) -> int:
@@ -1161,6 +1162,45 @@ def _add_study_command(commands, home, again, claude) -> None:
                                   "refusing duplicates and a plan that differs")
     imported.add_argument("bundle", metavar="FILE")
     study.set_defaults(run=cmd_study)
+
+
+def cmd_serve(args) -> int:
+    """`serve`: the lab, or one study's participants, to web browsers until ctrl+c."""
+    from find_lab import serve
+    from find_lab.study import plan as plans
+
+    store = _store(args)
+    suite = _suite(args)
+    plan = plans.load(store.home, args.study, suite) if args.study else None
+    if args.participant and plan is None:
+        raise UserError("--participant needs --study NAME")
+    try:
+        links = serve.Links(store.home, args.suite, plan, args.participant)
+        serve.serve(links, args.host, args.port, args.public_url, args.max_sessions)
+    except serve.ServeError as exc:
+        raise UserError(str(exc)) from None
+    return 0
+
+
+def _add_serve_command(commands, home) -> None:
+    serving = commands.add_parser(
+        "serve", parents=[home, _suite_again()], help="serve the lab, or a study, to web browsers",
+        description="Each browser window runs the lab in a process of its own (textual-serve). "
+        "Without --study the printed link opens the whole lab: keep it to yourself. With "
+        "--study each participant gets a link of their own that opens their study run and "
+        "nothing else; links stay good across restarts (their key is <home>/serve.key).")
+    serving.add_argument("--study", metavar="NAME", help="serve this study's participants")
+    serving.add_argument("--participant", action="append", metavar="ID",
+                         help="links for these participants only (repeat it; an open study "
+                         "takes new ids); default: the roster, or an open study's sign-up link")
+    serving.add_argument("--host", default="127.0.0.1",
+                         help="the address to listen on (default 127.0.0.1: this machine only)")
+    serving.add_argument("--port", type=int, default=8000, help="default 8000; 0: any free port")
+    serving.add_argument("--public-url", type=base_url, metavar="URL",
+                         help="the address browsers reach the server at, behind a proxy")
+    serving.add_argument("--max-sessions", type=positive_int, default=32, metavar="N",
+                         help="at most N lab processes at once (default 32)")
+    serving.set_defaults(run=cmd_serve)
 
 
 def cmd_doctor(args) -> int:
