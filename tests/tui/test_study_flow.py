@@ -7,7 +7,6 @@ from types import SimpleNamespace
 
 import pytest
 from textual.command import CommandList, CommandPalette
-from textual.widgets import TextArea
 
 import find_lab.store as store_module
 from find_lab.experiment import Experiment
@@ -16,12 +15,12 @@ from find_lab.study import plan as study_plan
 from find_lab.study import progress
 from find_lab.suite import Suite
 from find_lab.tui.app import LabCommands, make_study_app, run_study
-from find_lab.tui.screens.dialogs import ConfirmDialog, ForkDialog, SubmitDialog
+from find_lab.tui.screens.dialogs import ConfirmDialog, ForkDialog
 from find_lab.tui.screens.launcher import LauncherScreen
 from find_lab.tui.screens.scoreboard import ScoreboardScreen
 from find_lab.tui.screens.study import (GAVE_UP, LEFT, TIME_UP, BreakScreen, DoneScreen,
                                         InstructionsScreen, StudyLabScreen)
-from tests.tui.pilot import until
+from tests.tui.pilot import begin, submit, until
 
 EXAMPLE = "20261128-120004-example-scientist-numeric-f0028"
 PLAN = '''\
@@ -69,26 +68,6 @@ def clock(monkeypatch):
 def tags(home, plan, participant):
     return [doc for doc in progress.sessions(Store(home), plan)
             if doc["study"].get("participant") == participant]
-
-
-async def begin(pilot, app) -> StudyLabScreen:
-    """From the instructions or a break, into the next function once it runs."""
-    await until(pilot, lambda: isinstance(app.screen, (InstructionsScreen, BreakScreen)))
-    if isinstance(app.screen, BreakScreen):
-        await until(pilot, lambda: app.screen.left == 0)
-    await pilot.press("enter")
-    await until(pilot, lambda: isinstance(app.screen, StudyLabScreen)
-                and app.screen.experiment is not None)
-    return app.screen
-
-
-async def submit(pilot, app, lab, code: str) -> None:
-    await pilot.press("ctrl+s")
-    await until(pilot, lambda: isinstance(app.screen, SubmitDialog))
-    await pilot.press(*"a falling line", "enter", "enter")
-    app.screen.query_one(TextArea).text = f"def f(x):\n    {code}\n"
-    await pilot.press("ctrl+s")
-    await until(pilot, lambda: lab.state.score is not None)
 
 
 async def test_a_participant_goes_from_the_instructions_to_the_end(home, clock):
