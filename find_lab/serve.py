@@ -145,7 +145,7 @@ class Links:
         if self.join:
             shown.append(f"sign-up (each visitor gets an id of their own)  {base}/join/{self.join}")
         for found, opening in self.openings.items():
-            shown.append(f"{opening.participant or 'the lab'}  {base}/s/{found}")
+            shown.append(f"{opening.participant or 'lab'}  {base}/s/{found}")
         return shown
 
 
@@ -269,14 +269,19 @@ class LabServer:
         return service
 
     async def _stop(self, service: AppService) -> None:
-        """Ask the process to quit (the lab then records what was cut short as interrupted);
-        kill it if it has not gone in ten seconds."""
-        self.running.discard(service)
+        """Ask the process to quit (the lab then records what was cut short as interrupted),
+        kill it if it has not gone in ten seconds, and reap it. (AppService keeps its
+        process to itself, as `_process`, and never waits for it.)"""
+        process = service._process
         try:
             await asyncio.wait_for(service.stop(), 10)
         except asyncio.TimeoutError:
-            if service._process is not None and service._process.returncode is None:
-                service._process.kill()
+            if process is not None and process.returncode is None:
+                process.kill()
+        finally:
+            if process is not None:
+                await process.wait()
+            self.running.discard(service)
 
     @staticmethod
     async def _relay(websocket: web.WebSocketResponse, service: AppService) -> None:

@@ -1,0 +1,247 @@
+"""`find-lab serve`: which links open what, a process per window and one per participant, an
+open study's sign-up, and the command's failures in one line. Windows here run a stand-in app
+that speaks textual-serve's protocol (a real participant in a real browser is
+tests/tui/test_study_acceptance.py)."""
+
+import asyncio
+import json
+import shlex
+import socket
+import stat
+import sys
+import urllib.error
+import urllib.request
+
+import aiohttp
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from find_lab import serve
+from find_lab.cli import main, parser
+from find_lab.study import plan as study_plan
+from find_lab.study.plan import StudyError
+from find_lab.suite import Suite
+from tests.browser import served
+
+PLAN = '''\
+name = "{name}"
+seed = 0
+agents = ["random"]
+
+[functions]
+ids = ["numeric/f0006", "numeric/f0003"]
+
+[participants]
+{people}
+'''
+# a stand-in for the lab: says it is ready, shows its size, echoes keys, notes when told to quit
+STAND_IN = r'''
+import json, os, sys
+out, keys = sys.stdout.buffer, sys.stdin.buffer
+def packet(kind, data):
+    out.write(kind + len(data).to_bytes(4, "big") + data)
+    out.flush()
+out.write(b"__GANGLION__\n")
+packet(b"D", ("size %sx%s" % (os.environ["COLUMNS"], os.environ["ROWS"])).encode())
+while len(head := keys.read(5)) == 5:
+    body = keys.read(int.from_bytes(head[1:], "big"))
+    if head[:1] == b"M" and json.loads(body)["type"] == "quit":
+        break
+    if head[:1] == b"D":
+        packet(b"D", b"keys " + body)
+with open(sys.argv[1], "a") as log:
+    log.write("quit\n")
+'''
+
+
+def write_plan(home, name="pilot", people='roster = ["p01", "p02"]'):
+    path = study_plan.folder(home, name) / "plan.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text(PLAN.format(name=name, people=people))
+    return study_plan.load(home, name, Suite())
+
+
+@pytest.fixture
+def home(tmp_path):
+    return tmp_path / "sessions"
+
+
+def stand_in(links: serve.Links, tmp_path) -> None:
+    """Every link's process is the stand-in, noting its quits in tmp_path/quits."""
+    script = tmp_path / "stand_in.py"
+    script.write_text(STAND_IN)
+    for token, opening in links.openings.items():
+        links.openings[token] = serve.Opening(
+            opening.title, f"{sys.executable} {script} {tmp_path / 'quits'}", opening.kind,
+            opening.participant)
+
+
+def token_of(links: serve.Links, participant: str) -> str:
+    return next(t for t, o in links.openings.items() if o.participant == participant)
+
+
+async def client(links: serve.Links, **options) -> tuple[TestClient, serve.LabServer]:
+    server = serve.LabServer(links, **options)
+    test_client = TestClient(TestServer(server.application()))
+    await test_client.start_server()
+    return test_client, server
+
+
+async def screen(websocket, seconds: float = 30) -> str:
+    """The next thing the process drew."""
+    while True:
+        message = await websocket.receive(timeout=seconds)
+        if message.type == aiohttp.WSMsgType.BINARY:
+            return message.data.decode()
+        if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
+            return "closed"
+
+
+# --- links -----------------------------------------------------------------------------------
+def test_links_are_stable_across_restarts_and_private_to_each_participant(home):
+    plan = write_plan(home)
+    first, again = serve.Links(home, None, plan), serve.Links(home, None, plan)
+    assert first.openings.keys() == again.openings.keys()
+    assert stat.S_IMODE((home / serve.KEY_FILE).stat().st_mode) == 0o600
+    tokens = {o.participant: t for t, o in first.openings.items()}
+    assert set(tokens) == {"p01", "p02"} and tokens["p01"] != tokens["p02"]
+    assert all(len(t) == 32 and "p0" not in t for t in tokens.values())
+    other = home.parent / "elsewhere"  # another home has its own key: other links
+    write_plan(other)
+    assert not serve.Links(other, None, study_plan.load(other, "pilot", Suite())).openings.keys() \
+        & first.openings.keys()
+    lab = serve.Links(home, None)
+    assert [o.kind for o in lab.openings.values()] == ["lab"]
+    assert not lab.openings.keys() & first.openings.keys()
+
+
+def test_a_participants_link_runs_their_study_and_nothing_else(home):
+    links = serve.Links(home, "find", write_plan(home))
+    command = shlex.split(links.openings[token_of(links, "p02")].command)
+    assert command == [sys.executable, "-m", "find_lab.cli", "--suite", "find", "study", "run",
+                       "pilot", "--participant", "p02", "--home", str(home)]
+
+
+def test_participants_named_are_the_only_links_and_must_be_on_the_roster(home):
+    plan = write_plan(home)
+    only = serve.Links(home, None, plan, ["p02"])
+    assert [o.participant for o in only.openings.values()] == ["p02"] and only.join is None
+    with pytest.raises(StudyError, match="p09"):
+        serve.Links(home, None, plan, ["p09"])
+
+
+# --- pages and windows -------------------------------------------------------------------------
+async def test_a_link_opens_its_page_and_anything_else_is_not_found(home):
+    links = serve.Links(home, None, write_plan(home))
+    test_client, server = await client(links)
+    try:
+        found = token_of(links, "p01")
+        page = await test_client.get(f"/s/{found}")
+        text = await page.text()
+        assert page.status == 200 and f"/ws/{found}" in text and "study pilot" in text
+        assert "googleapis" not in text  # the page asks nothing of another site
+        wrong = found[:-1] + ("1" if found[-1] == "0" else "0")
+        for path in ("/", f"/s/{wrong}", "/s/lab", f"/ws/{found[::-1]}",
+                     f"/join/{found}", "/download/nope"):
+            assert (await test_client.get(path)).status == 404, path
+        assert (await test_client.get("/static/js/textual.js")).status == 200
+        assert not server.running
+    finally:
+        await test_client.close()
+
+
+async def test_each_window_runs_a_process_and_a_participant_has_one_at_a_time(home, tmp_path):
+    links = serve.Links(home, None, write_plan(home))
+    stand_in(links, tmp_path)
+    test_client, server = await client(links)
+    quits = tmp_path / "quits"
+    try:
+        first = await test_client.ws_connect(f"/ws/{token_of(links, 'p01')}?width=100&height=30")
+        assert await screen(first) == "size 100x30"
+        await first.send_str(json.dumps(["stdin", "1, 2"]))
+        assert await screen(first) == "keys 1, 2"
+        other = await test_client.ws_connect(f"/ws/{token_of(links, 'p02')}")
+        assert await screen(other) == "size 80x24" and len(server.running) == 2
+        # p01 opens their link again: the older window's process is told to quit first
+        again = await test_client.ws_connect(f"/ws/{token_of(links, 'p01')}")
+        assert await screen(again) == "size 80x24"
+        assert await screen(first) == "closed"
+        assert quits.read_text() == "quit\n" and len(server.running) == 2
+        await again.send_str("not json")                      # ignored, as is a bad envelope
+        await again.send_str(json.dumps(["resize", {"width": "x"}]))
+        await again.send_str(json.dumps(["stdin", "q"]))
+        assert await screen(again) == "keys q"
+        await again.close()
+        await other.close()
+        for _ in range(100):
+            if not server.running and quits.read_text().count("quit") == 3:
+                break
+            await asyncio.sleep(0.1)
+        assert not server.running and quits.read_text() == "quit\n" * 3
+    finally:
+        await test_client.close()
+
+
+async def test_no_more_windows_than_the_server_may_run(home, tmp_path):
+    links = serve.Links(home, None, write_plan(home))
+    stand_in(links, tmp_path)
+    test_client, server = await client(links, most=1)
+    try:
+        first = await test_client.ws_connect(f"/ws/{token_of(links, 'p01')}")
+        assert await screen(first) == "size 80x24"
+        refused = await test_client.ws_connect(f"/ws/{token_of(links, 'p02')}")
+        assert await screen(refused) == "closed" and len(server.running) == 1
+        await first.close()
+    finally:
+        await test_client.close()
+
+
+async def test_an_open_study_gives_each_visitor_an_id_and_a_link_that_outlives_the_server(home):
+    plan = write_plan(home, people="open = true")
+    links = serve.Links(home, None, plan)
+    assert not links.openings and links.join
+    test_client, _ = await client(links)
+    try:
+        visits = [await test_client.get(f"/join/{links.join}", allow_redirects=False)
+                  for _ in range(2)]
+        assert [v.status for v in visits] == [303, 303]
+        places = [v.headers["Location"] for v in visits]
+        assert places[0] != places[1] and all(p.startswith("/s/") for p in places)
+        assert (await test_client.get(places[1])).status == 200
+        assert (await test_client.get(f"/join/{links.join[::-1]}")).status == 404
+    finally:
+        await test_client.close()
+    restarted = serve.Links(home, None, plan)
+    assert sorted(o.participant for o in restarted.openings.values()) == ["w01", "w02"]
+    assert {f"/s/{t}" for t in restarted.openings} == set(places)
+    third = restarted.sign_up()
+    assert restarted.openings[third].participant == "w03"
+
+
+# --- the command -------------------------------------------------------------------------------
+def test_serve_prints_its_links_binds_this_machine_only_and_stops_on_ctrl_c(home):
+    assert parser().parse_args(["serve"]).host == "127.0.0.1"
+    with served(home) as links:
+        (link,) = links.values()
+        assert link.startswith("http://127.0.0.1:")
+        with urllib.request.urlopen(link, timeout=10) as answer:
+            assert answer.status == 200 and "FIND Lab" in answer.read().decode()
+        with pytest.raises(urllib.error.HTTPError, match="404"):
+            urllib.request.urlopen(link[:-4] + "0000", timeout=10)
+
+
+def test_serve_says_what_is_wrong_in_one_line(home, capsys):
+    write_plan(home)
+    assert main(["serve", "--home", str(home), "--participant", "p01"]) == 2
+    assert main(["serve", "--home", str(home), "--study", "nosuch"]) == 2
+    assert main(["serve", "--home", str(home), "--study", "pilot", "--participant", "p9"]) == 2
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--home", str(home), "--port", str(port)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 4 and all(line.startswith("find-lab: ") for line in lines)
+    assert "--study" in lines[0] and "nosuch" in lines[1] and "p9" in lines[2]
+    assert f"127.0.0.1:{port}" in lines[3]
+
