@@ -220,7 +220,8 @@ class LabServer:
                             headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"})
 
     async def join(self, request: web.Request) -> web.Response:
-        if self.links.join is None or request.match_info["token"] != self.links.join:
+        if self.links.join is None or not hmac.compare_digest(request.match_info["token"],
+                                                              self.links.join):
             raise web.HTTPNotFound(text="FIND Lab: no such link. Open the link you were given.")
         raise web.HTTPSeeOther(f"/s/{self.links.sign_up()}")
 
