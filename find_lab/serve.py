@@ -53,21 +53,27 @@ class Opening:
 
 
 def key(home: Path) -> bytes:
-    """The home's serving key, made on first use and readable by its owner only."""
+    """The home's serving key, made on first use and readable by its owner only; one too short
+    to be a key (a file cut off, or edited) is refused rather than signing links with it."""
     path = Path(home) / KEY_FILE
     try:
-        return bytes.fromhex(path.read_text().strip())
-    except FileNotFoundError:
-        made = secrets.token_hex(32)
-        try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:  # another server made it first
-            return bytes.fromhex(path.read_text().strip())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise ServeError(f"cannot make the serving key {path}: {exc.strerror or exc}") from None
+    else:
         with os.fdopen(descriptor, "w") as file:
-            file.write(made + "\n")
-        return bytes.fromhex(made)
+            file.write(secrets.token_hex(32) + "\n")
+    try:
+        found = bytes.fromhex(path.read_text().strip())
     except (OSError, ValueError) as exc:
         raise ServeError(f"cannot read the serving key {path}: {exc}") from None
+    if len(found) < 16:
+        raise ServeError(f"the serving key {path} is too short to be one: delete it to make "
+                         "a new one (every link then changes)")
+    return found
 
 
 def token(secret: bytes, *scope: str) -> str:
@@ -126,17 +132,28 @@ class Links:
             return []
         except (OSError, ValueError) as exc:
             raise ServeError(f"cannot read {self._signups_path()}: {exc}") from None
+        if not isinstance(found, list):
+            raise ServeError(f"{self._signups_path()} is not a list of ids")
         return [name for name in found if isinstance(name, str) and SAFE_NAME.fullmatch(name)]
 
     def sign_up(self) -> str:
-        """A fresh id for a visitor to an open study (w01, w02, ...) and its token."""
-        taken = set(self.signups()) | {o.participant for o in self.openings.values()}
-        number = len(taken) + 1
+        """A fresh id for a visitor to an open study (w01, w02, ...: none the study has seen,
+        here or in a terminal) and its token; the ids given are written before it answers."""
+        from find_lab.store import Store
+        from find_lab.study import progress
+
+        taken = set(self.signups()) | {o.participant for o in self.openings.values()} | {
+            doc["study"].get("participant") for doc in progress.sessions(Store(self.home),
+                                                                         self.plan)}
+        number = 1
         while f"w{number:02d}" in taken:
             number += 1
         participant = f"w{number:02d}"
+        given = sorted(set(self.signups()) | {participant})
         path = self._signups_path()
-        path.write_text(json.dumps(sorted(taken - {None} | {participant})) + "\n")
+        spare = path.with_suffix(".tmp")
+        spare.write_text(json.dumps(given) + "\n")
+        spare.replace(path)
         return self.add(participant)
 
     def lines(self, base: str) -> list[str]:

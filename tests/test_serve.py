@@ -18,6 +18,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from find_lab import serve
 from find_lab.cli import main, parser
+from find_lab.store import Store
 from find_lab.study import plan as study_plan
 from find_lab.study.plan import StudyError
 from find_lab.suite import Suite
@@ -216,6 +217,36 @@ async def test_an_open_study_gives_each_visitor_an_id_and_a_link_that_outlives_t
     assert {f"/s/{t}" for t in restarted.openings} == set(places)
     third = restarted.sign_up()
     assert restarted.openings[third].participant == "w03"
+
+
+def test_sign_up_passes_over_ids_the_study_has_seen_in_a_terminal(home):
+    plan = write_plan(home, people="open = true")
+    meta = {"function_id": plan.functions[0], "domain": "numeric", "actor_kind": "human",
+            "actor_name": "w01", "model": None}
+    log = Store(home).create(meta)
+    log({"seq": 0, "t": 0.0, "actor": "system", "kind": "session_start", "session_id": log.id,
+         "budget": {"calls": 25, "points": 400}, **meta,
+         "study": plan.tag(participant="w01", position=1)})
+    log.close()
+    links = serve.Links(home, None, plan)
+    assert links.openings[links.sign_up()].participant == "w02"
+
+
+@pytest.mark.parametrize("key, why", [("", "too short"), ("zz", "cannot read"),
+                                      ("00" * 8, "too short")])
+def test_a_broken_serving_key_is_refused_in_one_line(home, capsys, key, why):
+    home.mkdir(parents=True)
+    (home / serve.KEY_FILE).write_text(key)
+    assert main(["serve", "--home", str(home)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("find-lab: ") and why in line and serve.KEY_FILE in line
+
+
+def test_a_sign_up_record_that_is_not_a_list_is_refused(home, capsys):
+    write_plan(home, people="open = true")
+    (study_plan.folder(home, "pilot") / serve.SIGNUPS_FILE).write_text('{"w01": 1}')
+    assert main(["serve", "--home", str(home), "--study", "pilot"]) == 2
+    assert "not a list of ids" in capsys.readouterr().err
 
 
 # --- the command -------------------------------------------------------------------------------
