@@ -42,6 +42,7 @@ EPILOG = """examples:
   find-lab study agents pilot                 # its agents on its functions (resumable)
   find-lab study report pilot --plots figures # paired human-vs-agent statistics
   find-lab study export pilot pilot.zip       # the plan and every session (study import)
+  find-lab serve --study pilot                # each participant's private link, in a browser
 
 --json (bench, run, score, sessions list/show, suite list/show, study show/report) prints JSON
 on stdout instead of text. Progress (suite build, bench, study agents) goes to stderr: one
