@@ -21,6 +21,7 @@ import os
 import secrets
 import shlex
 import sys
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,8 +45,10 @@ class ServeError(Exception):
 
 @dataclass(frozen=True)
 class Opening:
-    """What one link opens: its title, the shell command of its process, and who it is for
-    (a participant at most one process at a time; the lab's researcher as often as asked)."""
+    """What one link opens: its title, the shell command of its process (textual-serve runs a
+    shell; `exec` makes the lab that shell's process, so stopping it stops the lab), and who
+    it is for (a participant at most one process at a time; the lab's researcher as often as
+    asked)."""
     title: str
     command: str
     kind: str  # "lab" or "study"
@@ -98,8 +101,8 @@ class Links:
         self.signing_up = plan is not None and plan.open and not participants
         if plan is None:
             self.openings[token(self.secret, "lab")] = Opening(
-                "FIND Lab", f"FIND_LAB_HOME={shlex.quote(str(self.home))} "
-                + shlex.join(_python(suite)), "lab")
+                "FIND Lab", "exec " + shlex.join(["env", f"FIND_LAB_HOME={self.home}",
+                                                  *_python(suite)]), "lab")
         else:
             for participant in participants or plan.roster or self.signups():
                 self.add(participant)
@@ -111,7 +114,7 @@ class Links:
                    participant, "--home", str(self.home)]
         found = token(self.secret, "study", self.plan.name, participant)
         self.openings[found] = Opening(f"FIND Lab · study {self.plan.name}",
-                                       shlex.join(command), "study", participant)
+                                       "exec " + shlex.join(command), "study", participant)
         return found
 
     @property
@@ -195,22 +198,58 @@ PAGE = """<!DOCTYPE html>
 """
 
 
+JOIN_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>{title}</title>
+<style>
+  html, body {{ margin: 0; height: 100%; background: #0c181f; color: #e8eef2;
+                font-family: monospace; display: flex; align-items: center;
+                justify-content: center; text-align: center; }}
+  button {{ font: inherit; padding: 0.8em 2em; margin-top: 1.5em; cursor: pointer; }}
+</style></head>
+<body><form method="post"><p>{title}</p><p>Signing up gives you an id of your own and a link to
+come back to: keep the page's address once it opens.</p><button type="submit">Sign up and
+begin</button></form></body>
+</html>
+"""
+NOT_FOUND = "FIND Lab: no such link. Open the link you were given."
+HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+STOP_SECONDS = 10  # a process told to quit is killed after this long
+
+
+def _cells(value, default: int) -> int:
+    """A terminal dimension from the browser: a whole number of cells in 1..999, else the
+    default (a huge one would have the lab allocate a screen of that size)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if 0 < number < 1000 else default
+
+
 class LabServer:
     """The aiohttp application: `/s/TOKEN` a page, `/ws/TOKEN` its process, `/join/TOKEN` an
-    open study's sign-up; anything else is 404, and a wrong token is 404 too."""
+    open study's sign-up; anything else is 404, and a wrong token is 404 too.
+
+    A participant's windows are handled one at a time under their lock, from the start of a
+    window's process to its end: a window opened while an older one is still live closes the
+    older first, and one opened as the older closes (a page reloaded) waits until its process
+    has quit, so a participant never has two."""
 
     def __init__(self, links: Links, public_url: str | None = None, most: int = 32):
         self.links, self.public_url, self.most = links, public_url, most
         self.live: dict[str, tuple[web.WebSocketResponse, AppService]] = {}
         self.running: set[AppService] = set()
         self.locks: dict[str, asyncio.Lock] = {}
-        self.downloads = DownloadManager()
+        self.signing_up = asyncio.Lock()
+        self.finishing: set[asyncio.Task] = set()
+        self.downloads = DownloadManager()  # AppService wants one; the lab delivers no files
 
     def application(self) -> web.Application:
         app = web.Application()
         app.add_routes([web.get("/s/{token}", self.page), web.get("/ws/{token}", self.socket),
-                        web.get("/join/{token}", self.join),
-                        web.get("/download/{key}", self.download),
+                        web.get("/join/{token}", self.join_page),
+                        web.post("/join/{token}", self.join),
                         web.static("/static", STATIC)])
         app.on_shutdown.append(self.shutdown)
         return app
@@ -218,7 +257,7 @@ class LabServer:
     def _opening(self, request: web.Request) -> Opening:
         found = self.links.openings.get(request.match_info["token"])
         if found is None:
-            raise web.HTTPNotFound(text="FIND Lab: no such link. Open the link you were given.")
+            raise web.HTTPNotFound(text=NOT_FOUND)
         return found
 
     def _base(self, request: web.Request) -> str:
@@ -228,77 +267,138 @@ class LabServer:
         opening = self._opening(request)
         base = self._base(request)
         socket = "ws" + base[4:] if base.startswith("http") else base
-        font = request.query.get("fontsize", "16")
-        text = PAGE.format(title=html.escape(opening.title), static=f"{base}/static",
+        text = PAGE.format(title=html.escape(opening.title),
+                           static=html.escape(f"{base}/static"),
                            ended=html.escape(ENDED[opening.kind]),
                            socket=html.escape(f"{socket}/ws/{request.match_info['token']}"),
-                           font_size=int(font) if font.isdigit() and 6 <= int(font) <= 48 else 16)
-        return web.Response(text=text, content_type="text/html",
-                            headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"})
+                           font_size=min(48, max(6, _cells(request.query.get("fontsize"), 16))))
+        return web.Response(text=text, content_type="text/html", headers=HEADERS)
 
-    async def join(self, request: web.Request) -> web.Response:
+    def _join_token(self, request: web.Request) -> None:
         if self.links.join is None or not hmac.compare_digest(request.match_info["token"],
                                                               self.links.join):
-            raise web.HTTPNotFound(text="FIND Lab: no such link. Open the link you were given.")
-        raise web.HTTPSeeOther(f"/s/{self.links.sign_up()}")
+            raise web.HTTPNotFound(text=NOT_FOUND)
+
+    def _returning(self, request: web.Request) -> str | None:
+        """The link of a visitor this sign-up gave an id before (its cookie), if still good."""
+        found = request.cookies.get(f"find-lab-{self.links.plan.name}", "")
+        return found if found in self.links.openings else None
+
+    async def join_page(self, request: web.Request) -> web.Response:
+        """A button, not a sign-up: a link preview or a prefetch makes no id; a visitor who
+        signed up before goes straight back to their own link."""
+        self._join_token(request)
+        if found := self._returning(request):
+            raise web.HTTPSeeOther(f"{self._base(request)}/s/{found}")
+        title = html.escape(f"FIND Lab · study {self.links.plan.name}")
+        return web.Response(text=JOIN_PAGE.format(title=title), content_type="text/html",
+                            headers=HEADERS)
+
+    async def join(self, request: web.Request) -> web.Response:
+        self._join_token(request)
+        found = self._returning(request)
+        if found is None:
+            async with self.signing_up:  # one at a time: two visitors never get one id
+                found = await asyncio.to_thread(self.links.sign_up)
+        answer = web.HTTPSeeOther(f"{self._base(request)}/s/{found}")
+        answer.set_cookie(f"find-lab-{self.links.plan.name}", found, max_age=180 * 86400,
+                          httponly=True, samesite="Lax")
+        raise answer
 
     async def socket(self, request: web.Request) -> web.WebSocketResponse:
         opening = self._opening(request)
         websocket = web.WebSocketResponse(heartbeat=15)
         await websocket.prepare(request)
         who = opening.participant
-        if who is None:
+        async with self.locks.setdefault(who, asyncio.Lock()) if who else nullcontext():
+            if who in self.live:  # an older window still open: it closes first
+                older, running = self.live.pop(who)
+                await self._stop(running)
+                await older.close()
             service = await self._start(websocket, request, opening)
-        else:  # one process per participant: a newer window replaces an older one
-            async with self.locks.setdefault(who, asyncio.Lock()):
-                if who in self.live:
-                    older, running = self.live.pop(who)
-                    await self._stop(running)
-                    await older.close()
-                service = await self._start(websocket, request, opening)
-                if service is not None:
-                    self.live[who] = (websocket, service)
-        if service is None:
-            return websocket
+            if service is None:
+                return websocket
+            if who:
+                self.live[who] = (websocket, service)
         try:
-            await self._relay(websocket, service)
+            await self._attend(websocket, service)
         finally:
-            if who is not None and self.live.get(who, (None,))[0] is websocket:
+            # once the browser has gone aiohttp cancels this handler: the stopping goes on
+            await asyncio.shield(self._keep(self._finish(who, websocket, service)))
+        return websocket
+
+    async def _finish(self, who: str | None, websocket, service: AppService) -> None:
+        """The window's process stopped; a participant's under their lock, so that the next
+        window waits for it to quit."""
+        if who is None:
+            await self._stop(service)
+            return
+        async with self.locks[who]:
+            if self.live.get(who, (None,))[0] is websocket:
                 del self.live[who]
             await self._stop(service)
-        return websocket
+
+    def _keep(self, coroutine) -> asyncio.Task:
+        """A task held until done (the event loop keeps only weak references to tasks)."""
+        task = asyncio.ensure_future(coroutine)
+        self.finishing.add(task)
+        task.add_done_callback(self.finishing.discard)
+        return task
 
     async def _start(self, websocket, request, opening: Opening) -> AppService | None:
         """The link's process, sized to the browser's window; None (the window closed) when
-        the server already runs as many as it may."""
+        the server already runs as many as it may. The slot is taken before the process
+        starts, so windows opened at once cannot pass the cap together."""
         if len(self.running) >= self.most:
             print(f"find-lab serve: refused a window: {self.most} sessions are running",
-                  file=sys.stderr)
+                  file=sys.stderr, flush=True)
             await websocket.close()
             return None
-        size = [request.query.get(name, "") for name in ("width", "height")]
-        width, height = (int(v) if v.isdigit() and 0 < int(v) < 1000 else d
-                         for v, d in zip(size, (80, 24)))
         service = AppService(opening.command, write_bytes=websocket.send_bytes,
                              write_str=websocket.send_str, close=websocket.close,
                              download_manager=self.downloads)
-        await service.start(width, height)
         self.running.add(service)
+        try:
+            await service.start(_cells(request.query.get("width"), 80),
+                                _cells(request.query.get("height"), 24))
+        except BaseException:
+            self.running.discard(service)
+            raise
         return service
+
+    async def _attend(self, websocket, service: AppService) -> None:
+        """Relay the window to its process until either ends: a process that dies without
+        saying so (a plan edited into one that no longer loads) closes its window, which
+        then says the session closed, instead of waiting on a screen that never comes."""
+        relay = asyncio.ensure_future(self._relay(websocket, service))
+        ended = asyncio.ensure_future(service._process.wait())
+        try:
+            await asyncio.wait([relay, ended], return_when=asyncio.FIRST_COMPLETED)
+            if ended.done():
+                await websocket.close()
+        finally:
+            relay.cancel()
+            ended.cancel()
 
     async def _stop(self, service: AppService) -> None:
         """Ask the process to quit (the lab then records what was cut short as interrupted),
-        kill it if it has not gone in ten seconds, and reap it. (AppService keeps its
+        kill it if it has not gone in STOP_SECONDS, and reap it. (AppService keeps its
         process to itself, as `_process`, and never waits for it.)"""
         process = service._process
         try:
-            await asyncio.wait_for(service.stop(), 10)
+            await asyncio.wait_for(service.stop(), STOP_SECONDS)
         except asyncio.TimeoutError:
+            pass
+        try:
             if process is not None and process.returncode is None:
-                process.kill()
+                try:
+                    await asyncio.wait_for(process.wait(), STOP_SECONDS)
+                except asyncio.TimeoutError:
+                    process.kill()
+                    await asyncio.wait_for(process.wait(), STOP_SECONDS)
+        except (asyncio.TimeoutError, ProcessLookupError):
+            pass
         finally:
-            if process is not None:
-                await process.wait()
             self.running.discard(service)
 
     @staticmethod
@@ -315,10 +415,9 @@ class LabServer:
             if kind == "stdin" and isinstance(data, str):
                 await service.send_bytes(data.encode("utf-8"))
             elif kind == "resize" and isinstance(data, dict):
-                try:
-                    await service.set_terminal_size(int(data["width"]), int(data["height"]))
-                except (KeyError, TypeError, ValueError):
-                    continue
+                width, height = _cells(data.get("width"), 0), _cells(data.get("height"), 0)
+                if width and height:
+                    await service.set_terminal_size(width, height)
             elif kind == "ping":
                 await websocket.send_json(["pong", data])
             elif kind == "blur":
@@ -326,29 +425,10 @@ class LabServer:
             elif kind == "focus":
                 await service.focus()
 
-    async def download(self, request: web.Request) -> web.StreamResponse:
-        """A file the lab delivers (an export), by the unguessable key it was given."""
-        try:
-            meta = await self.downloads.get_download_metadata(request.match_info["key"])
-        except KeyError:
-            raise web.HTTPNotFound(text="FIND Lab: no such download") from None
-        response = web.StreamResponse()
-        response.headers["Content-Type"] = meta.mime_type + (
-            f"; charset={meta.encoding}" if meta.encoding else "")
-        response.headers["Content-Disposition"] = (
-            f"{'inline' if meta.open_method == 'browser' else 'attachment'}; "
-            f"filename={meta.file_name}")
-        await response.prepare(request)
-        async for chunk in self.downloads.download(request.match_info["key"]):
-            await response.write(chunk)
-        await response.write_eof()
-        return response
-
     async def shutdown(self, app: web.Application) -> None:
         """Every process told to quit, so each study function is left interrupted, to resume."""
         await asyncio.gather(*(self._stop(service) for service in list(self.running)),
-                             return_exceptions=True)
-
+                             *list(self.finishing), return_exceptions=True)
 
 def serve(links: Links, host: str, port: int, public_url: str | None = None,
           most: int = 32) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 NO_CANVAS = "HTMLCanvasElement.prototype.getContext = function () { return null; };"
+STILL = 0.2  # seconds a screen stays the same before it counts as still
 KEY_GAP = 0.25  # seconds after each key pressed (typing is as fast as the lab takes it)
 LINK = re.compile(r"^\s+(\S+)\s+(http://\S+/s/[0-9a-f]+)$")
 
@@ -43,7 +44,7 @@ def served(home: Path, *options: str):
     process = subprocess.Popen(
         [sys.executable, "-m", "find_lab.cli", "serve", "--home", str(home), *options,
          "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        env={**os.environ, "PYTHONUNBUFFERED": "1"}, start_new_session=True)
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout],
                      daemon=True).start()
@@ -67,7 +68,7 @@ def served(home: Path, *options: str):
         try:
             process.wait(30)
         except subprocess.TimeoutExpired:
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)  # the server and every window's lab
             raise
 
 
@@ -95,7 +96,17 @@ class Window:
         raise AssertionError(f"{what} never came; the screen: {self.screen()}")
 
     def shows(self, text: str, seconds: float = 60) -> None:
+        """Until the screen shows `text` and has stopped changing, as a person looks until
+        the screen is still before typing (a key sent while a screen is still being built
+        can reach the one before it)."""
         self.wait(lambda: text in self.screen(), f"{text!r} on the screen", seconds)
+        before = self.screen()
+        still = began = time.monotonic()
+        while time.monotonic() - still < STILL and time.monotonic() - began < 5:
+            time.sleep(0.05)
+            now = self.screen()
+            if now != before:
+                before, still = now, time.monotonic()
 
     def press(self, *keys: str) -> None:
         """Each key, then a moment: as a person's, a key that moves the focus has moved it

@@ -11,10 +11,12 @@ import stat
 import sys
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import aiohttp
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
+from yarl import URL
 
 from find_lab import serve
 from find_lab.cli import main, parser
@@ -35,23 +37,34 @@ ids = ["numeric/f0006", "numeric/f0003"]
 [participants]
 {people}
 '''
-# a stand-in for the lab: says it is ready, shows its size, echoes keys, notes when told to quit
+# a stand-in for the lab: says it is ready, shows its size, echoes keys and resizes, notes when
+# it starts and when it is told to quit; "dies" makes it exit at once without saying so
 STAND_IN = r'''
-import json, os, sys
+import json, os, sys, time
 out, keys = sys.stdout.buffer, sys.stdin.buffer
+def note(what):
+    with open(sys.argv[1], "a") as log:
+        log.write(what + "\n")
 def packet(kind, data):
     out.write(kind + len(data).to_bytes(4, "big") + data)
     out.flush()
+note("start")
 out.write(b"__GANGLION__\n")
 packet(b"D", ("size %sx%s" % (os.environ["COLUMNS"], os.environ["ROWS"])).encode())
+if sys.argv[2:] == ["dies"]:
+    sys.exit(3)
 while len(head := keys.read(5)) == 5:
     body = keys.read(int.from_bytes(head[1:], "big"))
-    if head[:1] == b"M" and json.loads(body)["type"] == "quit":
-        break
+    if head[:1] == b"M":
+        meta = json.loads(body)
+        if meta["type"] == "quit":
+            time.sleep(0.3)  # as the lab takes a moment to record what was cut short
+            break
+        if meta["type"] == "resize":
+            packet(b"D", b"resize %dx%d" % (meta["width"], meta["height"]))
     if head[:1] == b"D":
         packet(b"D", b"keys " + body)
-with open(sys.argv[1], "a") as log:
-    log.write("quit\n")
+note("quit")
 '''
 
 
@@ -67,14 +80,24 @@ def home(tmp_path):
     return tmp_path / "sessions"
 
 
-def stand_in(links: serve.Links, tmp_path) -> None:
-    """Every link's process is the stand-in, noting its quits in tmp_path/quits."""
-    script = tmp_path / "stand_in.py"
+def stand_in(links: serve.Links, tmp_path, *mode: str) -> Path:
+    """Every link's process is the stand-in; returns the file it notes starts and quits in."""
+    script, notes = tmp_path / "stand_in.py", tmp_path / "notes"
     script.write_text(STAND_IN)
+    notes.touch()
     for token, opening in links.openings.items():
         links.openings[token] = serve.Opening(
-            opening.title, f"{sys.executable} {script} {tmp_path / 'quits'}", opening.kind,
-            opening.participant)
+            opening.title, "exec " + shlex.join([sys.executable, str(script), str(notes), *mode]),
+            opening.kind, opening.participant)
+    return notes
+
+
+async def settled(condition, seconds: float = 30) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("the server never settled")
 
 
 def token_of(links: serve.Links, participant: str) -> str:
@@ -86,6 +109,11 @@ async def client(links: serve.Links, **options) -> tuple[TestClient, serve.LabSe
     test_client = TestClient(TestServer(server.application()))
     await test_client.start_server()
     return test_client, server
+
+
+def path_of(redirect) -> str:
+    """Where a redirect sends the browser, as a path on this server."""
+    return URL(redirect.headers["Location"]).path
 
 
 async def screen(websocket, seconds: float = 30) -> str:
@@ -106,7 +134,7 @@ def test_links_are_stable_across_restarts_and_private_to_each_participant(home):
     assert stat.S_IMODE((home / serve.KEY_FILE).stat().st_mode) == 0o600
     tokens = {o.participant: t for t, o in first.openings.items()}
     assert set(tokens) == {"p01", "p02"} and tokens["p01"] != tokens["p02"]
-    assert all(len(t) == 32 and "p0" not in t for t in tokens.values())
+    assert all(len(t) == 32 for t in tokens.values())
     other = home.parent / "elsewhere"  # another home has its own key: other links
     write_plan(other)
     assert not serve.Links(other, None, study_plan.load(other, "pilot", Suite())).openings.keys() \
@@ -119,7 +147,7 @@ def test_links_are_stable_across_restarts_and_private_to_each_participant(home):
 def test_a_participants_link_runs_their_study_and_nothing_else(home):
     links = serve.Links(home, "find", write_plan(home))
     command = shlex.split(links.openings[token_of(links, "p02")].command)
-    assert command == [sys.executable, "-m", "find_lab.cli", "--suite", "find", "study", "run",
+    assert command == ["exec", sys.executable, "-m", "find_lab.cli", "--suite", "find", "study", "run",
                        "pilot", "--participant", "p02", "--home", str(home)]
 
 
@@ -145,6 +173,9 @@ async def test_a_link_opens_its_page_and_anything_else_is_not_found(home):
         for path in ("/", f"/s/{wrong}", "/s/lab", f"/ws/{found[::-1]}",
                      f"/join/{found}", "/download/nope"):
             assert (await test_client.get(path)).status == 404, path
+        lab = serve.token(links.secret, "lab")  # the lab's own token opens nothing here
+        assert (await test_client.get(f"/s/{lab}")).status == 404
+        assert (await test_client.get(f"/ws/{lab}")).status == 404
         assert (await test_client.get("/static/js/textual.js")).status == 200
         assert not server.running
     finally:
@@ -153,9 +184,8 @@ async def test_a_link_opens_its_page_and_anything_else_is_not_found(home):
 
 async def test_each_window_runs_a_process_and_a_participant_has_one_at_a_time(home, tmp_path):
     links = serve.Links(home, None, write_plan(home))
-    stand_in(links, tmp_path)
+    notes = stand_in(links, tmp_path)
     test_client, server = await client(links)
-    quits = tmp_path / "quits"
     try:
         first = await test_client.ws_connect(f"/ws/{token_of(links, 'p01')}?width=100&height=30")
         assert await screen(first) == "size 100x30"
@@ -163,36 +193,70 @@ async def test_each_window_runs_a_process_and_a_participant_has_one_at_a_time(ho
         assert await screen(first) == "keys 1, 2"
         other = await test_client.ws_connect(f"/ws/{token_of(links, 'p02')}")
         assert await screen(other) == "size 80x24" and len(server.running) == 2
-        # p01 opens their link again: the older window's process is told to quit first
+        # p01 opens their link again, the older window still open: it is closed first
         again = await test_client.ws_connect(f"/ws/{token_of(links, 'p01')}")
         assert await screen(again) == "size 80x24"
         assert await screen(first) == "closed"
-        assert quits.read_text() == "quit\n" and len(server.running) == 2
-        await again.send_str("not json")                      # ignored, as is a bad envelope
-        await again.send_str(json.dumps(["resize", {"width": "x"}]))
-        await again.send_str(json.dumps(["stdin", "q"]))
-        assert await screen(again) == "keys q"
+        assert notes.read_text().split() == ["start", "start", "quit", "start"]
+        assert len(server.running) == 2
+        for bad in ("not json", json.dumps(["resize", {"width": "x"}]),
+                    json.dumps(["resize", {"width": 10 ** 9, "height": 10 ** 9}]),
+                    json.dumps(["resize", {"width": -5, "height": 20}])):
+            await again.send_str(bad)                          # each ignored
+        await again.send_str(json.dumps(["resize", {"width": 120, "height": 40}]))
+        assert await screen(again) == "resize 120x40"
         await again.close()
         await other.close()
-        for _ in range(100):
-            if not server.running and quits.read_text().count("quit") == 3:
-                break
-            await asyncio.sleep(0.1)
-        assert not server.running and quits.read_text() == "quit\n" * 3
+        await settled(lambda: not server.running)
+        assert notes.read_text().split().count("quit") == 3
     finally:
         await test_client.close()
 
 
-async def test_no_more_windows_than_the_server_may_run(home, tmp_path):
+async def test_a_reloaded_page_waits_for_its_older_process_to_quit(home, tmp_path):
+    """The older window closes as the newer opens (a reload): never two processes at once."""
     links = serve.Links(home, None, write_plan(home))
-    stand_in(links, tmp_path)
-    test_client, server = await client(links, most=1)
+    notes = stand_in(links, tmp_path)
+    test_client, server = await client(links)
     try:
         first = await test_client.ws_connect(f"/ws/{token_of(links, 'p01')}")
         assert await screen(first) == "size 80x24"
-        refused = await test_client.ws_connect(f"/ws/{token_of(links, 'p02')}")
-        assert await screen(refused) == "closed" and len(server.running) == 1
         await first.close()
+        again = await test_client.ws_connect(f"/ws/{token_of(links, 'p01')}")
+        assert await screen(again) == "size 80x24"
+        assert notes.read_text().split() == ["start", "quit", "start"]
+        await again.close()
+        await settled(lambda: not server.running)
+    finally:
+        await test_client.close()
+
+
+async def test_a_process_that_dies_closes_its_window(home, tmp_path):
+    links = serve.Links(home, None, write_plan(home))
+    stand_in(links, tmp_path, "dies")
+    test_client, server = await client(links)
+    try:
+        window = await test_client.ws_connect(f"/ws/{token_of(links, 'p01')}")
+        assert await screen(window) == "size 80x24"
+        assert await screen(window, seconds=10) == "closed"
+        await settled(lambda: not server.running)
+    finally:
+        await test_client.close()
+
+
+async def test_no_more_windows_than_the_server_may_run_even_opened_at_once(home, tmp_path):
+    links = serve.Links(home, None, write_plan(home, people='roster = ["a", "b", "c", "d"]'))
+    notes = stand_in(links, tmp_path)
+    test_client, server = await client(links, most=2)
+    try:
+        windows = await asyncio.gather(*(test_client.ws_connect(f"/ws/{token_of(links, who)}")
+                                         for who in "abcd"))
+        drawn = await asyncio.gather(*(screen(window) for window in windows))
+        assert sorted(drawn) == ["closed", "closed", "size 80x24", "size 80x24"]
+        assert len(server.running) == 2 and notes.read_text().split() == ["start", "start"]
+        for window in windows:
+            await window.close()
+        await settled(lambda: not server.running)
     finally:
         await test_client.close()
 
@@ -202,19 +266,29 @@ async def test_an_open_study_gives_each_visitor_an_id_and_a_link_that_outlives_t
     links = serve.Links(home, None, plan)
     assert not links.openings and links.join
     test_client, _ = await client(links)
+    join = f"/join/{links.join}"
     try:
-        visits = [await test_client.get(f"/join/{links.join}", allow_redirects=False)
-                  for _ in range(2)]
-        assert [v.status for v in visits] == [303, 303]
-        places = [v.headers["Location"] for v in visits]
-        assert places[0] != places[1] and all(p.startswith("/s/") for p in places)
+        page = await test_client.get(join)                   # a button: opening it signs no one up
+        assert page.status == 200 and 'method="post"' in await page.text()
+        assert not links.openings
+        places = []
+        for _ in range(2):                                   # two visitors, each a fresh browser
+            test_client.session.cookie_jar.clear()
+            answer = await test_client.post(join, allow_redirects=False)
+            assert answer.status == 303
+            places.append(path_of(answer))
+        assert places[0] != places[1] and all("/s/" in place for place in places)
+        # the second visitor comes back to the sign-up link: sent to their own link again
+        back = await test_client.get(join, allow_redirects=False)
+        again = await test_client.post(join, allow_redirects=False)
+        assert path_of(back) == path_of(again) == places[1]
         assert (await test_client.get(places[1])).status == 200
-        assert (await test_client.get(f"/join/{links.join[::-1]}")).status == 404
+        assert (await test_client.post(f"/join/{links.join[::-1]}")).status == 404
     finally:
         await test_client.close()
     restarted = serve.Links(home, None, plan)
     assert sorted(o.participant for o in restarted.openings.values()) == ["w01", "w02"]
-    assert {f"/s/{t}" for t in restarted.openings} == set(places)
+    assert {place.split("/s/")[1] for place in places} == set(restarted.openings)
     third = restarted.sign_up()
     assert restarted.openings[third].participant == "w03"
 
@@ -259,6 +333,9 @@ def test_serve_prints_its_links_binds_this_machine_only_and_stops_on_ctrl_c(home
             assert answer.status == 200 and "FIND Lab" in answer.read().decode()
         with pytest.raises(urllib.error.HTTPError, match="404"):
             urllib.request.urlopen(link[:-4] + "0000", timeout=10)
+        port = int(link.split(":")[2].split("/")[0])
+        with pytest.raises(ConnectionRefusedError):  # another address of this machine
+            socket.create_connection(("127.0.0.2", port), timeout=10)
 
 
 def test_serve_says_what_is_wrong_in_one_line(home, capsys):
