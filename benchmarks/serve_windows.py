@@ -45,6 +45,11 @@ def children_rss_mb(parent_name: str = "find_lab.cli") -> float:
                if parent_name in line and " study run " in line) / 1024
 
 
+def appears(tab: Window, text: str) -> None:
+    """Until the screen shows `text` (not waiting for it to be still, as tests do)."""
+    tab.wait(lambda: text in tab.screen(), repr(text), 120)
+
+
 def measure(windows: int, chromium: str) -> dict:
     people = [f"p{i:02d}" for i in range(1, windows + 1)]
     with tempfile.TemporaryDirectory() as scratch:
@@ -58,7 +63,7 @@ def measure(windows: int, chromium: str) -> dict:
             for person in people:
                 start = time.monotonic()
                 tab = Window(browser, links[person])
-                tab.shows("enter begins")
+                appears(tab, "enter begins")
                 opened.append(time.monotonic() - start)
                 tabs.append(tab)
             answered = []
@@ -68,7 +73,7 @@ def measure(windows: int, chromium: str) -> dict:
                 start = time.monotonic()
                 tab.type("1, 2, 3")
                 tab.page.keyboard.press("Enter")
-                tab.shows("you probe")
+                appears(tab, "you probe")
                 answered.append(time.monotonic() - start)
             memory = children_rss_mb()
             browser.close()
