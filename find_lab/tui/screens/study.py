@@ -287,6 +287,7 @@ class StudyLabScreen(LabScreen):
         self.flow, self.step = flow, step
         self.spent = spent          # active seconds an interrupted session here had used
         self.saved = asyncio.Event()  # the session's log is closed: the store knows its end
+        self._clock_shown: tuple[str, bool] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="study-bar"):
@@ -316,19 +317,26 @@ class StudyLabScreen(LabScreen):
         return self.flow.limit() - used
 
     def _countdown(self) -> None:
-        shown = self.query_one("#study-clock", Static)
+        """The clock, read five times a second and redrawn only when what it shows changes
+        (a redraw of the same text costs as much as any: with many participants served from
+        one machine, idle clocks add up)."""
         if self.step.practice:
-            shown.update("no time limit")
+            self._show_clock("no time limit", False)
             return
         if self.state.ended:
-            shown.update(f"ended ({self.state.reason or self.state.status})")
-            shown.set_class(False, "-low")
+            self._show_clock(f"ended ({self.state.reason or self.state.status})", False)
             return
         left = self.seconds_left()
-        shown.update(f"⏱ {clock(left)} left")
-        shown.set_class(left < LOW_SECONDS, "-low")
+        self._show_clock(f"⏱ {clock(left)} left", left < LOW_SECONDS)
         if left <= 0:
             self._time_up()
+
+    def _show_clock(self, text: str, low: bool) -> None:
+        if (text, low) != self._clock_shown:
+            self._clock_shown = (text, low)
+            shown = self.query_one("#study-clock", Static)
+            shown.update(text)
+            shown.set_class(low, "-low")
 
     def _time_up(self) -> None:
         """End the function with what was submitted, or nothing: an answer being scored ends
