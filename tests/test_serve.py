@@ -4,6 +4,7 @@ that speaks textual-serve's protocol (a real participant in a real browser is
 tests/tui/test_study_acceptance.py)."""
 
 import asyncio
+from contextlib import asynccontextmanager
 import json
 import shlex
 import socket
@@ -104,11 +105,16 @@ def token_of(links: serve.Links, participant: str) -> str:
     return next(t for t, o in links.openings.items() if o.participant == participant)
 
 
-async def client(links: serve.Links, **options) -> tuple[TestClient, serve.LabServer]:
+@asynccontextmanager
+async def serving(links: serve.Links, **options):
+    """The server on a free port for the block: (a client of it, the server)."""
     server = serve.LabServer(links, **options)
     test_client = TestClient(TestServer(server.application()))
     await test_client.start_server()
-    return test_client, server
+    try:
+        yield test_client, server
+    finally:
+        await test_client.close()
 
 
 def path_of(redirect) -> str:
@@ -162,8 +168,7 @@ def test_participants_named_are_the_only_links_and_must_be_on_the_roster(home):
 # --- pages and windows -------------------------------------------------------------------------
 async def test_a_link_opens_its_page_and_anything_else_is_not_found(home):
     links = serve.Links(home, None, write_plan(home))
-    test_client, server = await client(links)
-    try:
+    async with serving(links) as (test_client, server):
         found = token_of(links, "p01")
         page = await test_client.get(f"/s/{found}")
         text = await page.text()
@@ -178,15 +183,12 @@ async def test_a_link_opens_its_page_and_anything_else_is_not_found(home):
         assert (await test_client.get(f"/ws/{lab}")).status == 404
         assert (await test_client.get("/static/js/textual.js")).status == 200
         assert not server.running
-    finally:
-        await test_client.close()
 
 
 async def test_each_window_runs_a_process_and_a_participant_has_one_at_a_time(home, tmp_path):
     links = serve.Links(home, None, write_plan(home))
     notes = stand_in(links, tmp_path)
-    test_client, server = await client(links)
-    try:
+    async with serving(links) as (test_client, server):
         first = await test_client.ws_connect(f"/ws/{token_of(links, 'p01')}?width=100&height=30")
         assert await screen(first) == "size 100x30"
         await first.send_str(json.dumps(["stdin", "1, 2"]))
@@ -209,16 +211,13 @@ async def test_each_window_runs_a_process_and_a_participant_has_one_at_a_time(ho
         await other.close()
         await settled(lambda: not server.running)
         assert notes.read_text().split().count("quit") == 3
-    finally:
-        await test_client.close()
 
 
 async def test_a_reloaded_page_waits_for_its_older_process_to_quit(home, tmp_path):
     """The older window closes as the newer opens (a reload): never two processes at once."""
     links = serve.Links(home, None, write_plan(home))
     notes = stand_in(links, tmp_path)
-    test_client, server = await client(links)
-    try:
+    async with serving(links) as (test_client, server):
         first = await test_client.ws_connect(f"/ws/{token_of(links, 'p01')}")
         assert await screen(first) == "size 80x24"
         await first.close()
@@ -227,28 +226,22 @@ async def test_a_reloaded_page_waits_for_its_older_process_to_quit(home, tmp_pat
         assert notes.read_text().split() == ["start", "quit", "start"]
         await again.close()
         await settled(lambda: not server.running)
-    finally:
-        await test_client.close()
 
 
 async def test_a_process_that_dies_closes_its_window(home, tmp_path):
     links = serve.Links(home, None, write_plan(home))
     stand_in(links, tmp_path, "dies")
-    test_client, server = await client(links)
-    try:
+    async with serving(links) as (test_client, server):
         window = await test_client.ws_connect(f"/ws/{token_of(links, 'p01')}")
         assert await screen(window) == "size 80x24"
         assert await screen(window, seconds=10) == "closed"
         await settled(lambda: not server.running)
-    finally:
-        await test_client.close()
 
 
 async def test_no_more_windows_than_the_server_may_run_even_opened_at_once(home, tmp_path):
     links = serve.Links(home, None, write_plan(home, people='roster = ["a", "b", "c", "d"]'))
     notes = stand_in(links, tmp_path)
-    test_client, server = await client(links, most=2)
-    try:
+    async with serving(links, most=2) as (test_client, server):
         windows = await asyncio.gather(*(test_client.ws_connect(f"/ws/{token_of(links, who)}")
                                          for who in "abcd"))
         drawn = await asyncio.gather(*(screen(window) for window in windows))
@@ -257,17 +250,14 @@ async def test_no_more_windows_than_the_server_may_run_even_opened_at_once(home,
         for window in windows:
             await window.close()
         await settled(lambda: not server.running)
-    finally:
-        await test_client.close()
 
 
 async def test_an_open_study_gives_each_visitor_an_id_and_a_link_that_outlives_the_server(home):
     plan = write_plan(home, people="open = true")
     links = serve.Links(home, None, plan)
     assert not links.openings and links.join
-    test_client, _ = await client(links)
     join = f"/join/{links.join}"
-    try:
+    async with serving(links) as (test_client, _):
         page = await test_client.get(join)                   # a button: opening it signs no one up
         assert page.status == 200 and 'method="post"' in await page.text()
         assert not links.openings
@@ -284,8 +274,6 @@ async def test_an_open_study_gives_each_visitor_an_id_and_a_link_that_outlives_t
         assert path_of(back) == path_of(again) == places[1]
         assert (await test_client.get(places[1])).status == 200
         assert (await test_client.post(f"/join/{links.join[::-1]}")).status == 404
-    finally:
-        await test_client.close()
     restarted = serve.Links(home, None, plan)
     assert sorted(o.participant for o in restarted.openings.values()) == ["w01", "w02"]
     assert {place.split("/s/")[1] for place in places} == set(restarted.openings)
