@@ -165,6 +165,24 @@ def test_participants_named_are_the_only_links_and_must_be_on_the_roster(home):
         serve.Links(home, None, plan, ["p09"])
 
 
+async def test_the_labs_link_runs_the_lab_on_the_served_home(home, tmp_path, monkeypatch):
+    """The real command, not the stand-in: the lab starts, draws, and keeps its sessions in
+    the home served (not the server's own default)."""
+    monkeypatch.setenv("FIND_LAB_HOME", str(tmp_path / "elsewhere"))
+    monkeypatch.setenv("FIND_LAB_SETTINGS", str(tmp_path / "settings.json"))
+    links = serve.Links(home, None)
+    async with serving(links) as (test_client, server):
+        window = await test_client.ws_connect(f"/ws/{next(iter(links.openings))}")
+        drawn = ""
+        while "Suite:" not in drawn:
+            frame = await screen(window, seconds=60)
+            assert frame != "closed", f"the lab closed its window, having drawn {drawn!r}"
+            drawn += frame
+        await window.close()
+        await settled(lambda: not server.running)
+    assert (home / "index.json").exists() and not (tmp_path / "elsewhere").exists()
+
+
 # --- pages and windows -------------------------------------------------------------------------
 async def test_a_link_opens_its_page_and_anything_else_is_not_found(home):
     links = serve.Links(home, None, write_plan(home))
