@@ -18,6 +18,7 @@ import hmac
 import html
 import json
 import os
+import re
 import secrets
 import shlex
 import sys
@@ -243,13 +244,14 @@ class LabServer:
         self.locks: dict[str, asyncio.Lock] = {}
         self.signing_up = asyncio.Lock()
         self.finishing: set[asyncio.Task] = set()
-        self.downloads = DownloadManager()  # AppService wants one; the lab delivers no files
+        self.downloads = DownloadManager()  # the files the lab sends on (its exports)
 
     def application(self) -> web.Application:
         app = web.Application()
         app.add_routes([web.get("/s/{token}", self.page), web.get("/ws/{token}", self.socket),
                         web.get("/join/{token}", self.join_page),
                         web.post("/join/{token}", self.join),
+                        web.get("/download/{key}", self.download),
                         web.static("/static", STATIC)])
         app.on_shutdown.append(self.shutdown)
         return app
@@ -424,6 +426,26 @@ class LabServer:
                 await service.blur()
             elif kind == "focus":
                 await service.focus()
+
+    async def download(self, request: web.Request) -> web.StreamResponse:
+        """A file a window's lab sent on (an export), by the single-use key the lab gave it,
+        which only that window has been told."""
+        try:
+            meta = await self.downloads.get_download_metadata(request.match_info["key"])
+        except KeyError:
+            raise web.HTTPNotFound(text="FIND Lab: no such download") from None
+        response = web.StreamResponse(headers=HEADERS)
+        response.content_type = meta.mime_type
+        if meta.encoding:
+            response.charset = meta.encoding
+        how = "inline" if meta.open_method == "browser" else "attachment"
+        response.headers["Content-Disposition"] = \
+            f'{how}; filename="{re.sub(r"[^A-Za-z0-9._-]", "-", meta.file_name)}"'
+        await response.prepare(request)
+        async for chunk in self.downloads.download(request.match_info["key"]):
+            await response.write(chunk)
+        await response.write_eof()
+        return response
 
     async def shutdown(self, app: web.Application) -> None:
         """Every process told to quit, so each study function is left interrupted, to resume."""

@@ -54,6 +54,11 @@ out.write(b"__GANGLION__\n")
 packet(b"D", ("size %sx%s" % (os.environ["COLUMNS"], os.environ["ROWS"])).encode())
 if sys.argv[2:] == ["dies"]:
     sys.exit(3)
+report = [b"# a report\n", b""]
+if sys.argv[2:] == ["delivers"]:  # as the lab's export does, served: Textual's web protocol
+    packet(b"M", json.dumps({"type": "deliver_file_start", "key": "k1", "path": "/x/r p.md",
+                             "open_method": "download", "mime_type": "text/markdown",
+                             "encoding": "utf-8"}).encode())
 while len(head := keys.read(5)) == 5:
     body = keys.read(int.from_bytes(head[1:], "big"))
     if head[:1] == b"M":
@@ -63,6 +68,11 @@ while len(head := keys.read(5)) == 5:
             break
         if meta["type"] == "resize":
             packet(b"D", b"resize %dx%d" % (meta["width"], meta["height"]))
+        if meta["type"] == "deliver_chunk_request":
+            from textual_serve._binary_encode import dump
+            packed = dump(("deliver_chunk", meta["key"], report.pop(0)))
+            out.write(b"P" + len(packed).to_bytes(4, "big") + packed)
+            out.flush()
     if head[:1] == b"D":
         packet(b"D", b"keys " + body)
 note("quit")
@@ -253,6 +263,24 @@ async def test_a_process_that_dies_closes_its_window(home, tmp_path):
         window = await test_client.ws_connect(f"/ws/{token_of(links, 'p01')}")
         assert await screen(window) == "size 80x24"
         assert await screen(window, seconds=10) == "closed"
+        await settled(lambda: not server.running)
+
+
+async def test_a_file_the_lab_sends_on_is_downloaded_once_by_its_key(home, tmp_path):
+    links = serve.Links(home, None)
+    stand_in(links, tmp_path, "delivers")
+    async with serving(links) as (test_client, server):
+        window = await test_client.ws_connect(f"/ws/{next(iter(links.openings))}")
+        assert await screen(window) == "size 80x24"
+        told = await window.receive(timeout=30)               # the page is told the key
+        assert json.loads(told.data) == ["deliver_file_start", "k1"]
+        assert (await test_client.get("/download/k2")).status == 404
+        got = await test_client.get("/download/k1")
+        assert got.status == 200 and await got.text() == "# a report\n"
+        assert got.headers["Content-Disposition"] == 'attachment; filename="r-p.md"'
+        assert got.content_type == "text/markdown" and got.charset == "utf-8"
+        assert (await test_client.get("/download/k1")).status == 404   # single use
+        await window.close()
         await settled(lambda: not server.running)
 
 

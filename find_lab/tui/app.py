@@ -60,6 +60,14 @@ class FindLab(App):
             self.notify(str(warning.message), severity="warning", timeout=8)
         return store
 
+    def deliver(self, path: Path) -> str:
+        """A file the lab wrote, sent on to the browser too when the lab is served to one
+        (`find-lab serve`: the file was written on the server's disk); what the notice adds."""
+        if not self.is_web:
+            return ""
+        self.deliver_binary(path, save_filename=path.name)
+        return " and sent to your browser"
+
     def catalogue(self) -> list[tuple[str, str, str]]:
         return [(fid, fid.split("/")[0], self.suite.get(fid)["complexity"]) for fid in self.suite.ids()]
 
@@ -281,6 +289,10 @@ class StudyLab(FindLab):
 
     def refused(self, what: str) -> None:
         self.notify(f"not during the study: {what}", severity="warning")
+
+    def deliver(self, path: Path) -> str:
+        """A participant's files stay with the study: none is sent to their browser."""
+        return ""
 
     def push_screen(self, screen, callback=None, wait_for_dismiss: bool = False):
         """The gate every screen passes: the rest of the lab stays shut; the name a player is

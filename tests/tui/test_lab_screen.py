@@ -256,6 +256,30 @@ async def test_x_exports_the_replay_as_far_as_it_is_shown(home):
         assert "<html" in (home / "exports" / f"{STEERED}.html").read_text().lower()
 
 
+async def test_an_export_is_sent_on_to_the_browser_when_the_lab_is_served(home, monkeypatch):
+    """Served (`find-lab serve`), the lab's file is on the server's disk: it is delivered to the
+    browser too, and the notice says so; in a terminal nothing is delivered."""
+    from find_lab.tui.app import FindLab
+    from find_lab.tui.screens.exporting import ExportDialog
+
+    sent, told = [], []
+    monkeypatch.setattr(FindLab, "deliver_binary", lambda self, path, **how: sent.append(
+        (path, how)))
+    for web in (False, True):
+        monkeypatch.setattr(FindLab, "is_web", web)
+        app = make_app(Launch("replay", session_id=STEERED), home=home)
+        async with app.run_test(size=(120, 40)) as pilot:
+            monkeypatch.setattr(app, "notify", lambda message, **_: told.append(message))
+            await pilot.press("right", "x")
+            await until(pilot, lambda: isinstance(app.screen, ExportDialog) and
+                        app.screen.query("#formats"))
+            await pilot.press("enter")
+            await until(pilot, lambda: len(told) == 1 + web)
+    path = home / "exports" / f"{STEERED}.md"
+    assert sent == [(path, {"save_filename": path.name})]
+    assert told[0].endswith(str(path)) and told[1].endswith(f"{path} and sent to your browser")
+
+
 async def test_f6_opens_every_session_and_enter_replays_one(home):
     from find_lab.tui.screens.sessions import SessionsScreen
 

@@ -166,7 +166,8 @@ class ProbeTable(DataTable):
         except OSError as exc:
             self.notify(f"could not export the probes: {exc}", severity="error")
             return
-        self.notify(f"{count(len(self.table.rows), 'probe')} written to {path}", timeout=4)
+        self.notify(f"{count(len(self.table.rows), 'probe')} written to {path}"
+                    f"{self.app.deliver(path)}", timeout=4)
 
 
 # --- the parts, testable without a screen ------------------------------------------------------

@@ -394,7 +394,8 @@ class LabScreen(Screen):
         except (OSError, ValueError) as exc:
             self.app.notify(f"cannot export: {exc}", severity="error")
             return
-        self.app.notify(f"exported {count(len(events), 'event')} as {export.NAMES[fmt]} to {path}")
+        self.app.notify(f"exported {count(len(events), 'event')} as {export.NAMES[fmt]} to "
+                        f"{path}{self.app.deliver(path)}")
 
     # --- a person's controls ------------------------------------------------------------------
     def action_toggle_pause(self) -> None:
