@@ -60,14 +60,6 @@ class FindLab(App):
             self.notify(str(warning.message), severity="warning", timeout=8)
         return store
 
-    def deliver(self, path: Path) -> str:
-        """A file the lab wrote, sent on to the browser too when the lab is served to one
-        (`find-lab serve`: the file was written on the server's disk); what the notice adds."""
-        if not self.is_web:
-            return ""
-        self.deliver_binary(path, save_filename=path.name)
-        return " and sent to your browser"
-
     def catalogue(self) -> list[tuple[str, str, str]]:
         return [(fid, fid.split("/")[0], self.suite.get(fid)["complexity"]) for fid in self.suite.ids()]
 
@@ -276,6 +268,7 @@ class StudyLab(FindLab):
     other lab screens, whichever way they are asked for."""
 
     COMMANDS = App.COMMANDS  # the palette without the lab's function and session finders
+    keeps_files = True       # a participant's files stay with the study (find_lab.tui.delivery)
 
     def __init__(self, plan, participant: str, **options):
         super().__init__(None, budget=Budget(plan.calls, plan.points), **options)
@@ -290,9 +283,6 @@ class StudyLab(FindLab):
     def refused(self, what: str) -> None:
         self.notify(f"not during the study: {what}", severity="warning")
 
-    def deliver(self, path: Path) -> str:
-        """A participant's files stay with the study: none is sent to their browser."""
-        return ""
 
     def push_screen(self, screen, callback=None, wait_for_dismiss: bool = False):
         """The gate every screen passes: the rest of the lab stays shut; the name a player is

@@ -64,6 +64,30 @@ async def test_playing_offers_a_reveal_key_that_does_not_type_into_the_probe_box
         assert any(e["kind"] == "reveal" for e in screen.events)   # and the peek is recorded
 
 
+@pytest.mark.parametrize("served", [False, True])
+async def test_the_idle_lab_redraws_only_what_changed(home, monkeypatch, served):
+    """What a lab served to many browsers pays for at rest: the probe box's cursor blinks only
+    in a terminal, and the status line, asked every second, is redrawn only when it changes."""
+    from find_lab.tui.app import FindLab
+
+    monkeypatch.setattr(FindLab, "is_web", served)
+    app = make_app(Launch("play", "numeric/f0003"), home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.experiment is not None)
+        assert screen.query_one("#command").cursor_blink is not served
+        status, drawn = screen.query_one(StatusLine), []
+        monkeypatch.setattr(status, "update", lambda *a, **k: drawn.append(a))
+        screen.experiment.pause()                    # the clock stops: nothing changes
+        await pilot.pause(0.1)
+        drawn.clear()
+        for _ in range(3):
+            screen._draw_status()
+        assert drawn == []
+        status.show(screen.state, 12345.0)            # a new time: one redraw
+        assert len(drawn) == 1
+
+
 async def test_forking_to_claude_without_a_key_says_so_and_keeps_the_replay(home, monkeypatch):
     monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
     app = make_app(Launch("replay", session_id=STEERED), home=home)
@@ -259,7 +283,8 @@ async def test_x_exports_the_replay_as_far_as_it_is_shown(home):
 async def test_an_export_is_sent_on_to_the_browser_when_the_lab_is_served(home, monkeypatch):
     """Served (`find-lab serve`), the lab's file is on the server's disk: it is delivered to the
     browser too, and the notice says so; in a terminal nothing is delivered."""
-    from find_lab.tui.app import FindLab
+    from find_lab.tui.app import FindLab, StudyLab
+    from find_lab.tui.delivery import deliver
     from find_lab.tui.screens.exporting import ExportDialog
 
     sent, told = [], []
@@ -278,6 +303,10 @@ async def test_an_export_is_sent_on_to_the_browser_when_the_lab_is_served(home, 
     path = home / "exports" / f"{STEERED}.md"
     assert sent == [(path, {"save_filename": path.name})]
     assert told[0].endswith(str(path)) and told[1].endswith(f"{path} and sent to your browser")
+    # a participant's study, served, sends nothing on
+    participant = StudyLab.__new__(StudyLab)
+    monkeypatch.setattr(StudyLab, "is_web", True)
+    assert deliver(participant, path) == "" and len(sent) == 1
 
 
 async def test_f6_opens_every_session_and_enter_replays_one(home):

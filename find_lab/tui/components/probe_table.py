@@ -21,6 +21,7 @@ from find_lab import probe_rows
 from find_lab.english import count
 from find_lab.printable import printable
 from find_lab.probe_rows import Row, Table
+from find_lab.tui.delivery import deliver
 
 ACTOR_STYLES = {"agent": "cyan", "human": "magenta"}
 MAX_DEMAND = 40           # the widest a column asks to be
@@ -167,7 +168,7 @@ class ProbeTable(DataTable):
             self.notify(f"could not export the probes: {exc}", severity="error")
             return
         self.notify(f"{count(len(self.table.rows), 'probe')} written to {path}"
-                    f"{self.app.deliver(path)}", timeout=4)
+                    f"{deliver(self.app, path)}", timeout=4)
 
 
 # --- the parts, testable without a screen ------------------------------------------------------

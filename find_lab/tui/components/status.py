@@ -26,9 +26,15 @@ class StatusLine(Static):
     session running now."""
 
     _lines = 0
+    _shown: tuple[Text, int] | None = None
 
     def show(self, state: LabState, elapsed: float | None = None, final: str | None = None) -> None:
+        """Redrawn only when its text or the width changes: it is asked every second, and a
+        lab served to many browsers pays for each redraw of the same line."""
         text = status_text(state, state.t if elapsed is None else elapsed, final)
+        if (text, self.size.width) == self._shown:
+            return
+        self._shown = (text, self.size.width)
         lines = 1 if text.cell_len <= self.size.width else 2
         # a layout pass repaints the whole screen: only when the line wraps or unwraps
         self.update(text, layout=lines != self._lines)

@@ -26,6 +26,7 @@ from find_lab.tui.components.hidden import HiddenFunctionPane
 from find_lab.tui.components.probe_table import file_name
 from find_lab.tui.components.probes import ProbesPane, truth_curve
 from find_lab.tui.components.status import StatusLine
+from find_lab.tui.delivery import deliver
 from find_lab.tui.components.transcript import TranscriptPane
 from find_lab.tui.screens.dialogs import ConfirmDialog, Draft, ForkDialog, NameDialog, SubmitDialog
 
@@ -118,6 +119,8 @@ class LabScreen(Screen):
         self.query_one("#probes").border_title = "Probes"
         mode = self.launch.mode
         self._show_input("probe" if mode == "play" else "")
+        if self.app.is_web:  # served to a browser, a blink is two redraws a second a window
+            self.query_one("#command").cursor_blink = False
         self.set_interval(1.0, self._tick)
         self._draw_mode_bar()
         if mode == "replay":
@@ -395,7 +398,7 @@ class LabScreen(Screen):
             self.app.notify(f"cannot export: {exc}", severity="error")
             return
         self.app.notify(f"exported {count(len(events), 'event')} as {export.NAMES[fmt]} to "
-                        f"{path}{self.app.deliver(path)}")
+                        f"{path}{deliver(self.app, path)}")
 
     # --- a person's controls ------------------------------------------------------------------
     def action_toggle_pause(self) -> None:
