@@ -1167,7 +1167,7 @@ def _add_study_command(commands, home, again, claude) -> None:
 
 def cmd_serve(args) -> int:
     """`serve`: the lab, or one study's participants, to web browsers until ctrl+c."""
-    from find_lab import serve
+    from find_lab.tui import serve
     from find_lab.study import plan as plans
 
     store = _store(args)

@@ -19,7 +19,7 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from yarl import URL
 
-from find_lab import serve
+from find_lab.tui import serve
 from find_lab.cli import main, parser
 from find_lab.store import Store
 from find_lab.study import plan as study_plan
