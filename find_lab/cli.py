@@ -1005,8 +1005,7 @@ def _study_show(store, plan, as_json: bool) -> int:
     docs = progress.sessions(store, plan)
     runs = len(plan.agents) * len(plan.functions)
     made = runs - len(progress.agent_runs(store, plan, docs))
-    signed = sorted({doc["study"]["participant"] for doc in docs
-                     if isinstance(doc["study"].get("participant"), str)})
+    signed = progress.participants(store, plan, docs)
     people = {person: {"order": plan.order(person),
                        "next": progress.next_position(store, plan, person, docs)}
               for person in (signed if plan.open else plan.roster)}

@@ -62,6 +62,13 @@ def next_position(store, plan: Plan, participant: str,
     return next((position for position in positions if position not in finished), None)
 
 
+def participants(store, plan: Plan, docs: list[dict] | None = None) -> list[str]:
+    """Everyone with a session in the study, sorted: an open study's sign-ups so far (`docs`
+    as for next_position)."""
+    return sorted({doc["study"]["participant"] for doc in _read(store, plan, docs)
+                   if isinstance(doc["study"].get("participant"), str)})
+
+
 def agent_runs(store, plan: Plan, docs: list[dict] | None = None) -> list[tuple[str, str]]:
     """(agent, function) for each of the plan's agents on each of its functions that has no
     finished session yet, in the plan's order (`docs` as for next_position)."""

@@ -146,14 +146,14 @@ class Links:
         from find_lab.store import Store
         from find_lab.study import progress
 
-        taken = set(self.signups()) | {o.participant for o in self.openings.values()} | {
-            doc["study"].get("participant") for doc in progress.sessions(Store(self.home),
-                                                                         self.plan)}
+        given = set(self.signups())
+        taken = given | {o.participant for o in self.openings.values()} | set(
+            progress.participants(Store(self.home), self.plan))
         number = 1
         while f"w{number:02d}" in taken:
             number += 1
         participant = f"w{number:02d}"
-        given = sorted(set(self.signups()) | {participant})
+        given = sorted(given | {participant})
         path = self._signups_path()
         spare = path.with_suffix(".tmp")
         spare.write_text(json.dumps(given) + "\n")
