@@ -283,7 +283,6 @@ class StudyLab(FindLab):
     def refused(self, what: str) -> None:
         self.notify(f"not during the study: {what}", severity="warning")
 
-
     def push_screen(self, screen, callback=None, wait_for_dismiss: bool = False):
         """The gate every screen passes: the rest of the lab stays shut; the name a player is
         asked for is the participant's study id, never asked or saved."""
